@@ -1,0 +1,65 @@
+import type { Config } from '../config.ts';
+import { randomToken } from '../core/secrets.ts';
+import { isDemoSeeded, seedDemo } from '../seed/demo.ts';
+import { buildApp } from '../web/app.ts';
+import { loadSecret } from '../web/secret.ts';
+import { openConfiguredDatabase } from './open.ts';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Starts the web server; on SIGTERM or SIGINT it finishes requests in flight and closes the database cleanly. */
+export async function runServe(config: Config, options: { demo: boolean }): Promise<number> {
+  const started = performance.now();
+  const database = await openConfiguredDatabase(config);
+  let demoPassword: string | undefined;
+  if (options.demo && !(await isDemoSeeded(database.db))) {
+    demoPassword = config.demoPassword ?? randomToken(12);
+    await seedDemo(database.db, demoPassword);
+  }
+  const app = await buildApp({ config, database, secret: loadSecret(config) });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Baton is running at http://${config.host}:${port} (${database.kind}, ready in ${Math.round(performance.now() - started)} ms)`);
+  if (demoPassword) {
+    console.log('Demo loaded. Sign in as admin@walsall.example (or analyst@, sponsor@, contributor@, member@, viewer@walsall.example, admin@birmingham.example)');
+    console.log(config.demoPassword ? 'with the password in BATON_DEMO_PASSWORD.' : `with the password: ${demoPassword}\n(shown once; "baton users reset-password --email …" sets a new one)`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests and closing the database`);
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    force.unref();
+    await app.close();
+    clearTimeout(force);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  return 0;
+}
+
+export async function runMigrate(config: Config): Promise<number> {
+  const database = await openConfiguredDatabase(config);
+  await database.close();
+  console.log('Database is up to date.');
+  return 0;
+}
+
+export async function runSeed(config: Config): Promise<number> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    if (await isDemoSeeded(database.db)) {
+      console.log('The demo is already loaded.');
+      return 0;
+    }
+    const password = config.demoPassword ?? randomToken(12);
+    await seedDemo(database.db, password);
+    console.log(config.demoPassword ? 'Demo loaded; password from BATON_DEMO_PASSWORD.' : `Demo loaded. Password for every demo user: ${password}`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Migrator} from 'kysely/migration';
+import pg from 'pg';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** A database handle or an open transaction: what repositories take as their first argument. */
+export type DbOrTrx = Db | Trx;
+
+export interface DatabaseHandle {
+  /** The application's handle: queries run as the `baton_app` role, so row-level security applies. */
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Closes the database cleanly (for PGlite, flushes and checkpoints the data directory). */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database; `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** A dumped PGlite data directory to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob;
+  /** Pool size for a PostgreSQL server. */
+  poolSize?: number;
+}
+
+const SET_APP_ROLE = 'SET ROLE baton_app';
+
+/**
+ * Opens Baton's database, runs pending migrations as the owner, then hands back a handle whose
+ * connections act as `baton_app` so that row-level security is enforced.
+ * @example const { db, close } = await openDatabase({ dataDir: './data/pglite' });
+ */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options);
+}
+
+async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir, {
+    loadDataDir: options.loadDataDir,
+  });
+  const owner = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  await migrateToLatest(owner);
+  await pglite.exec(SET_APP_ROLE);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const owner = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+  });
+  try {
+    await migrateToLatest(owner);
+  } finally {
+    await owner.destroy();
+  }
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: url, max: poolSize }),
+      onCreateConnection: async (connection) => {
+        await connection.executeQuery(sql.raw(SET_APP_ROLE).compile(db));
+      },
+    }),
+  });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Applies every pending migration; throws with the failing migration's name if one fails. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export interface TenantContext {
+  partnershipId: string;
+  userId?: string | undefined;
+}
+
+/**
+ * Runs `work` in a transaction bound to one partnership: row-level security then shows and
+ * accepts only that partnership's rows, whatever the queries inside forget to filter.
+ */
+export async function withTenant<T>(db: Db, ctx: TenantContext, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('baton.partnership_id', ${ctx.partnershipId}, true),
+                     set_config('baton.user_id', ${ctx.userId ?? ''}, true)`.execute(trx);
+    return work(trx);
+  });
+}
+
+/** Runs `work` in a transaction that may read the signed-in person's own memberships. */
+export async function withUser<T>(db: Db, userId: string, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('baton.user_id', ${userId}, true)`.execute(trx);
+    return work(trx);
+  });
+}

@@ -1,0 +1,19 @@
+import type { DbOrTrx } from '../db.ts';
+import type { PartnershipRow } from '../schema.ts';
+
+/** Finds a partnership by its URL slug. */
+export function findPartnershipBySlug(db: DbOrTrx, slug: string): Promise<PartnershipRow | undefined> {
+  return db.selectFrom('partnerships').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Every partnership on this instance, by name. */
+export function listPartnerships(db: DbOrTrx): Promise<PartnershipRow[]> {
+  return db.selectFrom('partnerships').selectAll().orderBy('name').execute();
+}
+
+export async function insertPartnership(
+  db: DbOrTrx,
+  values: { slug: string; name: string; public_summary?: string },
+): Promise<PartnershipRow> {
+  return db.insertInto('partnerships').values(values).returningAll().executeTakeFirstOrThrow();
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../core/passwords.ts';
+import { ROLES } from '../../core/policy.ts';
+import { BOARD_KINDS, SECTORS } from '../../core/sectors.ts';
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+
+const version = z.coerce.number({ error: 'The form is out of date: reload the page' }).int().positive();
+const optionalId = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? null : v))
+  .pipe(z.uuid({ error: 'Choose an agency from the list' }).nullable())
+  .optional()
+  .transform((v) => v ?? null);
+const role = z.enum(ROLES, { error: 'Choose a role' });
+
+export const newUserSchema = z.object({
+  name: text('a full name', 200),
+  email: z.string({ error: 'Enter an e-mail address' }).trim().toLowerCase().pipe(z.email({ error: 'Enter an e-mail address in the correct format, like name@example.org' }).max(254)),
+  role,
+  agencyId: optionalId,
+  password: z
+    .string({ error: 'Enter a password' })
+    .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
+});
+
+export const membershipSchema = z.object({ role, agencyId: optionalId, version });
+
+export const agencySchema = z.object({
+  name: text('the agency’s name', 200),
+  sector: z.enum(Object.keys(SECTORS) as [keyof typeof SECTORS], { error: 'Choose a sector' }),
+});
+export const agencyEditSchema = agencySchema.extend({ version });
+
+export const boardSchema = z.object({
+  name: text('the board’s name', 200),
+  kind: z.enum(Object.keys(BOARD_KINDS) as [keyof typeof BOARD_KINDS], { error: 'Choose the kind of board' }),
+  purpose: z.string().trim().max(2000, 'Purpose must be 2000 characters or fewer').default(''),
+});
+export const boardEditSchema = boardSchema.extend({ version });
+
+const isoDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.iso.date({ error: 'Enter a real date' }).optional());
+
+export const auditFilterSchema = z
+  .object({
+    person: z.string().trim().optional().transform((v) => v || undefined).pipe(z.uuid({ error: 'Choose a person from the list' }).optional()),
+    type: z.string().trim().max(100).optional().transform((v) => v || undefined),
+    from: isoDate,
+    to: isoDate,
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'The ‘to’ date must be the same as or after the ‘from’ date', path: ['to'] });
+
+export type NewUserInput = z.infer<typeof newUserSchema>;
+export type AuditFilterInput = z.infer<typeof auditFilterSchema>;

@@ -1,0 +1,199 @@
+import type { Role } from '../../core/policy.ts';
+import { ROLE_LABELS } from '../../core/policy.ts';
+import { withTenant, type Db, type Trx } from '../../data/db.ts';
+import * as agencies from '../../data/repositories/agencies.ts';
+import { listAudit, listAuditEntityTypes, recordAudit, type AuditEntry } from '../../data/repositories/audit.ts';
+import * as boards from '../../data/repositories/boards.ts';
+import * as members from '../../data/repositories/memberships.ts';
+import { findUserByEmail, insertUser } from '../../data/repositories/users.ts';
+import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { parseInput } from '../../services/validation.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import * as schemas from './schemas.ts';
+
+export const AUDIT_PAGE_SIZE = 500;
+
+/** People, agencies, boards and the audit log of one partnership: what a partnership admin manages. */
+export function createAdminService(db: Db) {
+  const tenant = <T>(partnershipId: string, actor: Actor, work: (trx: Trx, audit: (e: Omit<AuditEntry, 'partnershipId' | 'actorUserId' | 'actor'>) => Promise<void>) => Promise<T>) =>
+    withTenant(db, { partnershipId, userId: actor.userId ?? undefined }, (trx) =>
+      work(trx, (entry) => recordAudit(trx, { ...entry, partnershipId, actorUserId: actor.userId, actor: actor.label })),
+    );
+
+  async function checkAgency(trx: Trx, partnershipId: string, agencyId: string | null) {
+    if (agencyId && !(await agencies.findAgency(trx, partnershipId, agencyId))) {
+      throw new ValidationError({ agencyId: 'Choose an agency from the list' });
+    }
+  }
+
+  return {
+    listMembers: (partnershipId: string, actor: Actor) => tenant(partnershipId, actor, (trx) => members.listMembers(trx, partnershipId)),
+
+    getMember: (partnershipId: string, actor: Actor, userId: string) =>
+      tenant(partnershipId, actor, async (trx) => {
+        const member = await members.findMember(trx, partnershipId, userId);
+        if (!member) throw new NotFoundError('No such person in this partnership');
+        return member;
+      }),
+
+    /** Adds a person to the partnership, creating their account unless they already have one elsewhere. */
+    async addMember(partnershipId: string, actor: Actor, input: unknown) {
+      const form = parseInput(schemas.newUserSchema, input);
+      const passwordHash = await hashPassword(form.password);
+      return tenant(partnershipId, actor, async (trx, audit) => {
+        await checkAgency(trx, partnershipId, form.agencyId);
+        const existing = await findUserByEmail(trx, form.email);
+        if (existing && (await members.findMember(trx, partnershipId, existing.id))) {
+          throw new ValidationError({ email: 'This person is already in the partnership' });
+        }
+        // An existing account keeps its own name and password: another partnership's admin cannot change them.
+        const user = existing ?? (await insertUser(trx, { email: form.email, name: form.name, password_hash: passwordHash }));
+        await members.insertMembership(trx, { partnership_id: partnershipId, user_id: user.id, role: form.role, agency_id: form.agencyId });
+        await audit({
+          action: 'create',
+          entityType: 'membership',
+          entityId: user.id,
+          summary: `Added ${user.email} as ${ROLE_LABELS[form.role]}`,
+          after: { email: user.email, role: form.role, agencyId: form.agencyId },
+        });
+        return user;
+      });
+    },
+
+    /** Changes a person's role or agency, refusing a stale form and the removal of the last admin. */
+    updateMember: (partnershipId: string, actor: Actor, userId: string, input: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const form = parseInput(schemas.membershipSchema, input);
+        const before = await members.findMember(trx, partnershipId, userId);
+        if (!before) throw new NotFoundError('No such person in this partnership');
+        await checkAgency(trx, partnershipId, form.agencyId);
+        if (before.role === 'admin' && form.role !== 'admin' && (await members.countAdmins(trx, partnershipId)) <= 1) {
+          throw new ValidationError({ role: 'A partnership needs at least one admin: make someone else an admin first' });
+        }
+        const saved = await members.updateMembership(trx, partnershipId, userId, form.version, { role: form.role, agency_id: form.agencyId });
+        if (!saved) throw new ConflictError();
+        await audit({
+          action: 'update',
+          entityType: 'membership',
+          entityId: userId,
+          summary: `Changed ${before.email} to ${ROLE_LABELS[form.role]}`,
+          before: { role: before.role, agencyId: before.agencyId },
+          after: { role: form.role, agencyId: form.agencyId },
+        });
+      }),
+
+    removeMember: (partnershipId: string, actor: Actor, userId: string) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const before = await members.findMember(trx, partnershipId, userId);
+        if (!before) throw new NotFoundError('No such person in this partnership');
+        if (before.role === 'admin' && (await members.countAdmins(trx, partnershipId)) <= 1) {
+          throw new ValidationError({ role: 'A partnership needs at least one admin: make someone else an admin first' });
+        }
+        await members.deleteMembership(trx, partnershipId, userId);
+        await audit({
+          action: 'delete',
+          entityType: 'membership',
+          entityId: userId,
+          summary: `Removed ${before.email} from the partnership`,
+          before: { email: before.email, role: before.role, agencyId: before.agencyId },
+        });
+      }),
+
+    listAgencies: (partnershipId: string, actor: Actor) => tenant(partnershipId, actor, (trx) => agencies.listAgencies(trx, partnershipId)),
+
+    getAgency: (partnershipId: string, actor: Actor, id: string) =>
+      tenant(partnershipId, actor, async (trx) => (await agencies.findAgency(trx, partnershipId, id)) ?? notFound('agency')),
+
+    createAgency: (partnershipId: string, actor: Actor, input: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const form = parseInput(schemas.agencySchema, input);
+        await refuseDuplicate(agencies.listAgencies(trx, partnershipId), form.name, undefined, 'An agency with this name already exists');
+        const row = await agencies.insertAgency(trx, { partnership_id: partnershipId, ...form });
+        await audit({ action: 'create', entityType: 'agency', entityId: row.id, summary: `Added agency ${row.name}`, after: form });
+        return row;
+      }),
+
+    updateAgency: (partnershipId: string, actor: Actor, id: string, input: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const { version, ...form } = parseInput(schemas.agencyEditSchema, input);
+        const before = (await agencies.findAgency(trx, partnershipId, id)) ?? notFound('agency');
+        await refuseDuplicate(agencies.listAgencies(trx, partnershipId), form.name, id, 'An agency with this name already exists');
+        const row = (await agencies.updateAgency(trx, partnershipId, id, version, form)) ?? conflict();
+        await audit({
+          action: 'update',
+          entityType: 'agency',
+          entityId: id,
+          summary: `Changed agency ${row.name}`,
+          before: { name: before.name, sector: before.sector },
+          after: form,
+        });
+        return row;
+      }),
+
+    listBoards: (partnershipId: string, actor: Actor) => tenant(partnershipId, actor, (trx) => boards.listBoards(trx, partnershipId)),
+
+    getBoard: (partnershipId: string, actor: Actor, id: string) =>
+      tenant(partnershipId, actor, async (trx) => (await boards.findBoard(trx, partnershipId, id)) ?? notFound('board')),
+
+    createBoard: (partnershipId: string, actor: Actor, input: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const form = parseInput(schemas.boardSchema, input);
+        await refuseDuplicate(boards.listBoards(trx, partnershipId), form.name, undefined, 'A board with this name already exists');
+        const row = await boards.insertBoard(trx, { partnership_id: partnershipId, ...form });
+        await audit({ action: 'create', entityType: 'board', entityId: row.id, summary: `Added board ${row.name}`, after: form });
+        return row;
+      }),
+
+    updateBoard: (partnershipId: string, actor: Actor, id: string, input: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const { version, ...form } = parseInput(schemas.boardEditSchema, input);
+        const before = (await boards.findBoard(trx, partnershipId, id)) ?? notFound('board');
+        await refuseDuplicate(boards.listBoards(trx, partnershipId), form.name, id, 'A board with this name already exists');
+        const row = (await boards.updateBoard(trx, partnershipId, id, version, form)) ?? conflict();
+        await audit({
+          action: 'update',
+          entityType: 'board',
+          entityId: id,
+          summary: `Changed board ${row.name}`,
+          before: { name: before.name, kind: before.kind, purpose: before.purpose },
+          after: form,
+        });
+        return row;
+      }),
+
+    /** The audit log with the filters an admin chose, and the choices for each filter. */
+    readAudit: (partnershipId: string, actor: Actor, input: unknown) =>
+      tenant(partnershipId, actor, async (trx) => {
+        const filter = parseInput(schemas.auditFilterSchema, input);
+        const to = filter.to ? new Date(Date.parse(filter.to) + 86_400_000) : undefined;
+        const [events, types, people] = await Promise.all([
+          listAudit(trx, partnershipId, {
+            actorUserId: filter.person,
+            entityType: filter.type,
+            from: filter.from ? new Date(filter.from) : undefined,
+            to,
+            limit: AUDIT_PAGE_SIZE,
+          }),
+          listAuditEntityTypes(trx, partnershipId),
+          members.listMembers(trx, partnershipId),
+        ]);
+        return { filter, events, types, people };
+      }),
+  };
+}
+
+function notFound(what: string): never {
+  throw new NotFoundError(`No such ${what} in this partnership`);
+}
+
+function conflict(): never {
+  throw new ConflictError();
+}
+
+async function refuseDuplicate(rows: Promise<{ id: string; name: string }[]>, name: string, ownId: string | undefined, message: string) {
+  const clash = (await rows).find((r) => r.name.toLowerCase() === name.toLowerCase() && r.id !== ownId);
+  if (clash) throw new ValidationError({ name: message });
+}
+
+export type AdminService = ReturnType<typeof createAdminService>;
+export type { Role };

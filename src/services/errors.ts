@@ -1,0 +1,29 @@
+/** A form or API body that failed validation; `fields` maps each field to its message. */
+export class ValidationError extends Error {
+  readonly fields: Record<string, string>;
+  constructor(fields: Record<string, string>) {
+    super(Object.values(fields).join('; '));
+    this.fields = fields;
+  }
+}
+
+/** Someone else saved the record since it was read (optimistic locking). */
+export class ConflictError extends Error {
+  constructor(message = 'Someone else changed this while you were editing it. Your changes have not been saved.') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message = 'Not found') {
+    super(message);
+  }
+}
+
+/** The person doing something, as the audit log records them. */
+export interface Actor {
+  userId: string | null;
+  label: string;
+}
+
+export const CLI_ACTOR: Actor = { userId: null, label: 'baton command line' };

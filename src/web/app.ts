@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../data/db.ts';
+import { registerAccountRoutes } from '../features/account/routes.ts';
+import { registerAdminRoutes } from '../features/admin/routes.ts';
+import { registerApiRoutes } from '../features/api/routes.ts';
+import { registerAuthRoutes } from '../features/auth/routes.ts';
+import { registerHomeRoutes } from '../features/home/routes.ts';
+import { registerPublicRoutes } from '../features/public/routes.ts';
+import { createServices } from '../services/index.ts';
+import { registerCsrf } from './plugins/csrf.ts';
+import { registerErrorHandlers } from './plugins/errors.ts';
+import { registerSession } from './plugins/session.ts';
+import { registerTenantGuard } from './plugins/tenant.ts';
+import { registerViews } from './views.ts';
+import './types.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Key for CSRF tokens (see web/secret.ts). */
+  secret: string;
+}
+
+/**
+ * Builds Baton's web application. The order below is the order a request meets things:
+ * health → security headers → cookies and session → body parsing → static files → views →
+ * partnership guard → CSRF → routes → not found → errors.
+ */
+export async function buildApp({ config, database, secret }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[hidden]' },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('config', config);
+  app.decorate('services', createServices(database.db, config));
+  app.addHook('onClose', () => database.close());
+
+  app.get('/healthz', { logLevel: 'warn' }, async (_request, reply) => {
+    try {
+      await sql`SELECT 1`.execute(database.db);
+      return { status: 'ok', database: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(cookie);
+  registerSession(app);
+  await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: [path.join(root, 'public/build'), path.join(root, 'node_modules/govuk-frontend/dist/govuk/assets')],
+    prefix: '/assets/',
+    maxAge: '1h',
+    index: false,
+  });
+  await registerViews(app);
+  registerTenantGuard(app);
+  registerCsrf(app, secret);
+
+  registerAuthRoutes(app);
+  registerHomeRoutes(app);
+  registerAdminRoutes(app);
+  registerAccountRoutes(app);
+  registerPublicRoutes(app);
+  await registerApiRoutes(app);
+
+  registerErrorHandlers(app);
+  return app;
+}

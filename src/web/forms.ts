@@ -1,0 +1,45 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ConflictError, NotFoundError, ValidationError } from '../services/errors.ts';
+import { renderPage, type PageOptions } from './views.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A URL id that must be a UUID; anything else is simply a page that does not exist. */
+export function idParam(value: string | undefined): string {
+  if (!value || !UUID.test(value)) throw new NotFoundError('Page not found');
+  return value;
+}
+
+/** Turns field messages into the list a GOV.UK error summary shows, each linked to its field. */
+export function errorList(fields: Record<string, string>) {
+  return Object.entries(fields).map(([field, text]) => ({ text, href: `#${field === 'form' ? 'main-content' : field}` }));
+}
+
+/**
+ * Runs a form's action; on a validation error or a stale version, shows the form again with the
+ * person's values and a GOV.UK error summary, and nothing is written.
+ */
+export async function handleForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: { template: string; data?: Record<string, unknown>; options?: PageOptions },
+  action: () => Promise<string>,
+) {
+  try {
+    return reply.redirect(await action(), 303);
+  } catch (error) {
+    const known = error instanceof ValidationError || error instanceof ConflictError;
+    if (!known) throw error;
+    const errors = error instanceof ValidationError ? error.fields : { form: error.message };
+    const { _csrf, ...sent } = (request.body ?? {}) as Record<string, unknown>;
+    void _csrf;
+    const values = { ...(view.data?.values as Record<string, unknown> | undefined), ...sent };
+    return renderPage(
+      request,
+      reply,
+      view.template,
+      { ...view.data, values, errors, errorList: errorList(errors) },
+      { ...view.options, status: error instanceof ConflictError ? 409 : 400 },
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../core/policy.ts';
+import { NotFoundError } from '../../services/errors.ts';
+
+export class ForbiddenError extends Error {
+  constructor() {
+    super('You do not have permission to do this in this partnership.');
+  }
+}
+
+export class SignInRequiredError extends Error {}
+
+/**
+ * Guards every route under `/p/:slug` and `/api/v1/p/:slug`: the person must be signed in and a
+ * member of that partnership (otherwise 404, so other partnerships cannot even be discovered),
+ * and must hold the route's `config.permission` (otherwise 403).
+ */
+export function registerTenantGuard(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request: FastifyRequest<{ Params: { slug?: string } }>, _reply: FastifyReply) => {
+    const slug = request.params?.slug;
+    const isTenantRoute = request.routeOptions.url?.startsWith('/p/:slug') || request.routeOptions.url?.startsWith('/api/v1/p/:slug');
+    if (!isTenantRoute || slug === undefined) return;
+    if (!request.user) throw new SignInRequiredError();
+    const partnership = await app.services.partnerships.findBySlug(slug);
+    const member = partnership ? await app.services.partnerships.membership(partnership.id, request.user.id) : undefined;
+    if (!partnership || !member) throw new NotFoundError('Page not found');
+    request.partnership = partnership;
+    request.member = member;
+    const permission = request.routeOptions.config.permission ?? 'partnership:read';
+    if (!can(member.role, permission)) throw new ForbiddenError();
+  });
+}

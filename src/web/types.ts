@@ -1,0 +1,27 @@
+import type { Config } from '../config.ts';
+import type { Permission } from '../core/policy.ts';
+import type { Member } from '../data/repositories/memberships.ts';
+import type { PartnershipRow } from '../data/schema.ts';
+import type { SignedInUser } from '../features/auth/service.ts';
+import type { Services } from '../services/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    services: Services;
+  }
+  interface FastifyRequest {
+    /** The signed-in person (session cookie or API token), if any. */
+    user: SignedInUser | null;
+    /** The raw session id from the cookie, when the session is live. */
+    sessionId: string | null;
+    /** The partnership named in the URL, once the person is known to belong to it. */
+    partnership: PartnershipRow | null;
+    /** The person's membership (role, agency) of that partnership. */
+    member: Member | null;
+  }
+  interface FastifyContextConfig {
+    /** The permission a route needs inside its partnership (checked in one place: plugins/tenant.ts). */
+    permission?: Permission;
+  }
+}

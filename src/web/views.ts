@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import view from '@fastify/view';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../core/policy.ts';
+import { BOARD_KINDS, SECTORS } from '../core/sectors.ts';
+import { navigationFor } from './navigation.ts';
+import { csrfTokenFor } from './plugins/csrf.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
+
+/** Nunjucks with the GOV.UK Frontend macros, Baton's layouts and each feature's views. */
+export async function registerViews(app: FastifyInstance): Promise<void> {
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: [
+      path.join(root, 'src/web/views'),
+      path.join(root, 'src/features'),
+      path.join(root, 'node_modules/govuk-frontend/dist'),
+    ],
+    options: {
+      autoescape: true,
+      throwOnUndefined: false,
+      noCache: false,
+      onConfigure: (env: nunjucks.Environment) => {
+        env.addFilter('dateTime', (d: Date | string | null) => (d ? dateTime.format(new Date(d)) : ''));
+        env.addFilter('date', (d: Date | string | null) => (d ? dateOnly.format(new Date(d)) : ''));
+        env.addFilter('roleLabel', (r: keyof typeof ROLE_LABELS) => ROLE_LABELS[r] ?? r);
+        env.addFilter('sectorLabel', (s: keyof typeof SECTORS) => SECTORS[s] ?? s);
+        env.addFilter('boardKindLabel', (k: keyof typeof BOARD_KINDS) => BOARD_KINDS[k] ?? k);
+        env.addGlobal('ROLES', ROLES);
+        env.addGlobal('ROLE_LABELS', ROLE_LABELS);
+        env.addGlobal('ROLE_DESCRIPTIONS', ROLE_DESCRIPTIONS);
+        env.addGlobal('SECTORS', SECTORS);
+        env.addGlobal('BOARD_KINDS', BOARD_KINDS);
+      },
+    },
+  });
+}
+
+export interface PageOptions {
+  /** Which navigation item is current. */
+  nav?: string;
+  status?: number;
+}
+
+/** Renders a page with what every layout needs: the person, their partnership, navigation, CSRF and CSP nonce. */
+export async function renderPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  template: string,
+  data: Record<string, unknown> = {},
+  options: PageOptions = {},
+) {
+  const { partnership, member, user } = request;
+  const html = await reply.viewAsync(template, {
+    user,
+    partnership,
+    member,
+    navigation: partnership && member ? navigationFor(partnership.slug, member.role, options.nav) : [],
+    csrfToken: csrfTokenFor(request, reply),
+    cspNonce: reply.cspNonce?.script,
+    currentPath: request.url.split('?')[0],
+    ...data,
+  });
+  return reply.status(options.status ?? 200).type('text/html; charset=utf-8').send(html);
+}
