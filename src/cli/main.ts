@@ -18,7 +18,6 @@ Roles: admin, analyst, sponsor, contributor, member, viewer.
 Without --password a strong password is generated and printed once.
 Settings come from the environment: see README.md.`;
 
-
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -62,7 +61,8 @@ main(process.argv.slice(2)).then(
     if (code !== undefined && code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const known =
+      error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     console.error(`baton: ${(error as Error).message}`);
     if (known) console.error('Run "baton --help" for usage.');
     process.exitCode = known ? 2 : 1;

@@ -20,10 +20,18 @@ export async function runServe(config: Config, options: { demo: boolean }): Prom
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Baton is running at http://${config.host}:${port} (${database.kind}, ready in ${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `Baton is running at http://${config.host}:${port} (${database.kind}, ready in ${Math.round(performance.now() - started)} ms)`,
+  );
   if (demoPassword) {
-    console.log('Demo loaded. Sign in as admin@walsall.example (or analyst@, sponsor@, contributor@, member@, viewer@walsall.example, admin@birmingham.example)');
-    console.log(config.demoPassword ? 'with the password in BATON_DEMO_PASSWORD.' : `with the password: ${demoPassword}\n(shown once; "baton users reset-password --email …" sets a new one)`);
+    console.log(
+      'Demo loaded. Sign in as admin@walsall.example (or analyst@, sponsor@, contributor@, member@, viewer@walsall.example, admin@birmingham.example)',
+    );
+    console.log(
+      config.demoPassword
+        ? 'with the password in BATON_DEMO_PASSWORD.'
+        : `with the password: ${demoPassword}\n(shown once; "baton users reset-password --email …" sets a new one)`,
+    );
   }
 
   let stopping = false;
@@ -57,7 +65,9 @@ export async function runSeed(config: Config): Promise<number> {
     }
     const password = config.demoPassword ?? randomToken(12);
     await seedDemo(database.db, password);
-    console.log(config.demoPassword ? 'Demo loaded; password from BATON_DEMO_PASSWORD.' : `Demo loaded. Password for every demo user: ${password}`);
+    console.log(
+      config.demoPassword ? 'Demo loaded; password from BATON_DEMO_PASSWORD.' : `Demo loaded. Password for every demo user: ${password}`,
+    );
     return 0;
   } finally {
     await database.close();

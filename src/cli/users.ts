@@ -53,7 +53,12 @@ export function runUsers(config: Config, sub: string | undefined, options: Optio
     if (sub === 'create') {
       const id = await partnershipId(database, config, required(options, 'partnership'));
       const password = options.password ?? randomToken(15);
-      await admin.addMember(id, CLI_ACTOR, { email: required(options, 'email'), name: required(options, 'name'), role: role(options), password });
+      await admin.addMember(id, CLI_ACTOR, {
+        email: required(options, 'email'),
+        name: required(options, 'name'),
+        role: role(options),
+        password,
+      });
       console.log(`Added ${options.email} to ${options.partnership} as ${options.role}.`);
       if (!options.password) console.log(`Password (shown once): ${password}`);
       return 0;

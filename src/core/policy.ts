@@ -21,13 +21,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 };
 
 /** Everything a person can be allowed to do inside a partnership. */
-export type Permission =
-  | 'partnership:read'
-  | 'users:manage'
-  | 'agencies:manage'
-  | 'boards:manage'
-  | 'audit:read'
-  | 'tokens:own';
+export type Permission = 'partnership:read' | 'users:manage' | 'agencies:manage' | 'boards:manage' | 'audit:read' | 'tokens:own';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'partnership:read': ROLES,

@@ -18,6 +18,8 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** Closes the database cleanly (for PGlite, flushes and checkpoints the data directory). */
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tar archive (tests clone a template from it). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -58,6 +60,7 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
     async close() {
       if (!pglite.closed) await pglite.close();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
 

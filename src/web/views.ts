@@ -17,11 +17,7 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone:
 export async function registerViews(app: FastifyInstance): Promise<void> {
   await app.register(view, {
     engine: { nunjucks },
-    templates: [
-      path.join(root, 'src/web/views'),
-      path.join(root, 'src/features'),
-      path.join(root, 'node_modules/govuk-frontend/dist'),
-    ],
+    templates: [path.join(root, 'src/web/views'), path.join(root, 'src/features'), path.join(root, 'node_modules/govuk-frontend/dist')],
     options: {
       autoescape: true,
       throwOnUndefined: false,
@@ -67,5 +63,8 @@ export async function renderPage(
     currentPath: request.url.split('?')[0],
     ...data,
   });
-  return reply.status(options.status ?? 200).type('text/html; charset=utf-8').send(html);
+  return reply
+    .status(options.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .send(html);
 }

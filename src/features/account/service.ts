@@ -7,7 +7,11 @@ import { parseInput } from '../../services/validation.ts';
 import { issueApiToken } from '../auth/service.ts';
 
 const tokenSchema = z.object({
-  name: z.string({ error: 'Enter a name for the token' }).trim().min(1, 'Enter a name for the token').max(100, 'Name must be 100 characters or fewer'),
+  name: z
+    .string({ error: 'Enter a name for the token' })
+    .trim()
+    .min(1, 'Enter a name for the token')
+    .max(100, 'Name must be 100 characters or fewer'),
 });
 
 /** A person's own API tokens. */

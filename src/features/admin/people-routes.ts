@@ -23,10 +23,15 @@ export function registerPeopleRoutes(app: FastifyInstance): void {
   app.post<{ Params: Params }>('/p/:slug/admin/people', { config }, async (request, reply) => {
     const { id } = request.partnership!;
     const agencies = await admin.listAgencies(id, actorOf(request));
-    return handleForm(request, reply, { template: 'admin/views/person-new.njk', data: { agencies }, options: { nav: 'people' } }, async () => {
-      await admin.addMember(id, actorOf(request), request.body);
-      return `${base(request.params.slug)}?notice=added`;
-    });
+    return handleForm(
+      request,
+      reply,
+      { template: 'admin/views/person-new.njk', data: { agencies }, options: { nav: 'people' } },
+      async () => {
+        await admin.addMember(id, actorOf(request), request.body);
+        return `${base(request.params.slug)}?notice=added`;
+      },
+    );
   });
 
   app.get<{ Params: Params }>('/p/:slug/admin/people/:userId', { config }, async (request, reply) => {
@@ -42,10 +47,15 @@ export function registerPeopleRoutes(app: FastifyInstance): void {
     const userId = idParam(request.params.userId);
     const person = await admin.getMember(id, actorOf(request), userId);
     const agencies = await admin.listAgencies(id, actorOf(request));
-    return handleForm(request, reply, { template: 'admin/views/person-edit.njk', data: { person, agencies }, options: { nav: 'people' } }, async () => {
-      await admin.updateMember(id, actorOf(request), userId, request.body);
-      return `${base(request.params.slug)}?notice=changed`;
-    });
+    return handleForm(
+      request,
+      reply,
+      { template: 'admin/views/person-edit.njk', data: { person, agencies }, options: { nav: 'people' } },
+      async () => {
+        await admin.updateMember(id, actorOf(request), userId, request.body);
+        return `${base(request.params.slug)}?notice=changed`;
+      },
+    );
   });
 
   app.post<{ Params: Params }>('/p/:slug/admin/people/:userId/remove', { config }, async (request, reply) => {
@@ -54,9 +64,14 @@ export function registerPeopleRoutes(app: FastifyInstance): void {
     const person = await admin.getMember(id, actorOf(request), userId);
     const agencies = await admin.listAgencies(id, actorOf(request));
     const values = { role: person.role, agencyId: person.agencyId, version: person.version };
-    return handleForm(request, reply, { template: 'admin/views/person-edit.njk', data: { person, agencies, values }, options: { nav: 'people' } }, async () => {
-      await admin.removeMember(id, actorOf(request), userId);
-      return `${base(request.params.slug)}?notice=removed`;
-    });
+    return handleForm(
+      request,
+      reply,
+      { template: 'admin/views/person-edit.njk', data: { person, agencies, values }, options: { nav: 'people' } },
+      async () => {
+        await admin.removeMember(id, actorOf(request), userId);
+        return `${base(request.params.slug)}?notice=removed`;
+      },
+    );
   });
 }

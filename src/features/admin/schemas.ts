@@ -22,7 +22,11 @@ const role = z.enum(ROLES, { error: 'Choose a role' });
 
 export const newUserSchema = z.object({
   name: text('a full name', 200),
-  email: z.string({ error: 'Enter an e-mail address' }).trim().toLowerCase().pipe(z.email({ error: 'Enter an e-mail address in the correct format, like name@example.org' }).max(254)),
+  email: z
+    .string({ error: 'Enter an e-mail address' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'Enter an e-mail address in the correct format, like name@example.org' }).max(254)),
   role,
   agencyId: optionalId,
   password: z
@@ -55,12 +59,25 @@ const isoDate = z
 
 export const auditFilterSchema = z
   .object({
-    person: z.string().trim().optional().transform((v) => v || undefined).pipe(z.uuid({ error: 'Choose a person from the list' }).optional()),
-    type: z.string().trim().max(100).optional().transform((v) => v || undefined),
+    person: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .pipe(z.uuid({ error: 'Choose a person from the list' }).optional()),
+    type: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((v) => v || undefined),
     from: isoDate,
     to: isoDate,
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'The ‘to’ date must be the same as or after the ‘from’ date', path: ['to'] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: 'The ‘to’ date must be the same as or after the ‘from’ date',
+    path: ['to'],
+  });
 
 export type NewUserInput = z.infer<typeof newUserSchema>;
 export type AuditFilterInput = z.infer<typeof auditFilterSchema>;

@@ -15,7 +15,11 @@ export const AUDIT_PAGE_SIZE = 500;
 
 /** People, agencies, boards and the audit log of one partnership: what a partnership admin manages. */
 export function createAdminService(db: Db) {
-  const tenant = <T>(partnershipId: string, actor: Actor, work: (trx: Trx, audit: (e: Omit<AuditEntry, 'partnershipId' | 'actorUserId' | 'actor'>) => Promise<void>) => Promise<T>) =>
+  const tenant = <T>(
+    partnershipId: string,
+    actor: Actor,
+    work: (trx: Trx, audit: (e: Omit<AuditEntry, 'partnershipId' | 'actorUserId' | 'actor'>) => Promise<void>) => Promise<T>,
+  ) =>
     withTenant(db, { partnershipId, userId: actor.userId ?? undefined }, (trx) =>
       work(trx, (entry) => recordAudit(trx, { ...entry, partnershipId, actorUserId: actor.userId, actor: actor.label })),
     );
@@ -70,7 +74,10 @@ export function createAdminService(db: Db) {
         if (before.role === 'admin' && form.role !== 'admin' && (await members.countAdmins(trx, partnershipId)) <= 1) {
           throw new ValidationError({ role: 'A partnership needs at least one admin: make someone else an admin first' });
         }
-        const saved = await members.updateMembership(trx, partnershipId, userId, form.version, { role: form.role, agency_id: form.agencyId });
+        const saved = await members.updateMembership(trx, partnershipId, userId, form.version, {
+          role: form.role,
+          agency_id: form.agencyId,
+        });
         if (!saved) throw new ConflictError();
         await audit({
           action: 'update',

@@ -9,7 +9,14 @@ import { openApiDocument } from './openapi.ts';
 type Params = { slug: string; id: string };
 
 const agencyJson = (a: AgencyRow) => ({ id: a.id, name: a.name, sector: a.sector, version: a.version, updatedAt: a.updated_at });
-const boardJson = (b: BoardRow) => ({ id: b.id, name: b.name, kind: b.kind, purpose: b.purpose, version: b.version, updatedAt: b.updated_at });
+const boardJson = (b: BoardRow) => ({
+  id: b.id,
+  name: b.name,
+  kind: b.kind,
+  purpose: b.purpose,
+  version: b.version,
+  updatedAt: b.updated_at,
+});
 
 /** Baton's JSON API (`/api/v1`), for bearer tokens; every answer that is not 2xx is problem+json. */
 export async function registerApiRoutes(app: FastifyInstance): Promise<void> {
@@ -27,7 +34,12 @@ export async function registerApiRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/v1/me', opts(), async (request) => {
     const user = requireUser(request);
     const memberships = await partnerships.membershipsOf(user.id);
-    return { id: user.id, email: user.email, name: user.name, partnerships: memberships.map(({ slug, name, role }) => ({ slug, name, role })) };
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      partnerships: memberships.map(({ slug, name, role }) => ({ slug, name, role })),
+    };
   });
 
   app.get<{ Params: Params }>('/api/v1/p/:slug', opts(), async (request) => {

@@ -6,7 +6,11 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../../web/plugins/session.
 import { renderPage } from '../../web/views.ts';
 
 const signInSchema = z.object({
-  email: z.string({ error: 'Enter your e-mail address' }).trim().min(1, 'Enter your e-mail address').max(254, 'Enter a shorter e-mail address'),
+  email: z
+    .string({ error: 'Enter your e-mail address' })
+    .trim()
+    .min(1, 'Enter your e-mail address')
+    .max(254, 'Enter a shorter e-mail address'),
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1024, 'Enter a shorter password'),
   next: z.string().optional(),
 });
@@ -33,36 +37,32 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     return renderPage(request, reply, 'auth/views/sign-in.njk', { values: { next: safeNext(request.query.next) } });
   });
 
-  app.post(
-    '/sign-in',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const values = { email: body.email, next: safeNext(typeof body.next === 'string' ? body.next : undefined) };
-      let form: z.infer<typeof signInSchema>;
-      try {
-        form = parseInput(signInSchema, body);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return renderPage(request, reply, 'auth/views/sign-in.njk', { values, errors: error.fields }, { status: 400 });
-      }
-      const result = await auth.signIn(form.email, form.password, request.ip);
-      if (result.outcome !== 'ok') {
-        const throttled = result.outcome === 'throttled';
-        const errors = {
-          email: throttled
-            ? 'Too many failed attempts to sign in. Wait 15 minutes, then try again.'
-            : 'Enter a correct e-mail address and password',
-        };
-        return renderPage(request, reply, 'auth/views/sign-in.njk', { values, errors }, { status: throttled ? 429 : 401 });
-      }
-      // A fresh session id at every sign-in, so a session fixed before sign-in is worthless after it.
-      if (request.sessionId) await auth.signOut(request.sessionId);
-      reply.setCookie(SESSION_COOKIE, result.sessionId, sessionCookieOptions(app));
-      request.log.info({ userId: result.userId }, 'signed in');
-      return reply.redirect(values.next ?? '/', 303);
-    },
-  );
+  app.post('/sign-in', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const values = { email: body.email, next: safeNext(typeof body.next === 'string' ? body.next : undefined) };
+    let form: z.infer<typeof signInSchema>;
+    try {
+      form = parseInput(signInSchema, body);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderPage(request, reply, 'auth/views/sign-in.njk', { values, errors: error.fields }, { status: 400 });
+    }
+    const result = await auth.signIn(form.email, form.password, request.ip);
+    if (result.outcome !== 'ok') {
+      const throttled = result.outcome === 'throttled';
+      const errors = {
+        email: throttled
+          ? 'Too many failed attempts to sign in. Wait 15 minutes, then try again.'
+          : 'Enter a correct e-mail address and password',
+      };
+      return renderPage(request, reply, 'auth/views/sign-in.njk', { values, errors }, { status: throttled ? 429 : 401 });
+    }
+    // A fresh session id at every sign-in, so a session fixed before sign-in is worthless after it.
+    if (request.sessionId) await auth.signOut(request.sessionId);
+    reply.setCookie(SESSION_COOKIE, result.sessionId, sessionCookieOptions(app));
+    request.log.info({ userId: result.userId }, 'signed in');
+    return reply.redirect(values.next ?? '/', 303);
+  });
 
   app.post('/sign-out', async (request, reply) => {
     if (request.sessionId) await auth.signOut(request.sessionId);

@@ -3,11 +3,7 @@ import { randomToken, sha256 } from '../../core/secrets.ts';
 import type { Db } from '../../data/db.ts';
 import { findUserByTokenHash, insertApiToken, markTokenUsed } from '../../data/repositories/api-tokens.ts';
 import * as sessions from '../../data/repositories/sessions.ts';
-import {
-  clearSignInFailures,
-  countSignInFailures,
-  recordSignInFailure,
-} from '../../data/repositories/sign-in-failures.ts';
+import { clearSignInFailures, countSignInFailures, recordSignInFailure } from '../../data/repositories/sign-in-failures.ts';
 import { findUserByEmail } from '../../data/repositories/users.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 

@@ -54,7 +54,13 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
     if (status === 429 && !isApi(request)) {
-      return renderPage(request, reply, 'pages/error.njk', { status, title: TITLES[429], detail: 'Wait a minute, then try again.' }, { status });
+      return renderPage(
+        request,
+        reply,
+        'pages/error.njk',
+        { status, title: TITLES[429], detail: 'Wait a minute, then try again.' },
+        { status },
+      );
     }
     const detail = status >= 500 ? 'Something went wrong on our side. Try again later.' : publicMessage(error, status);
     if (isApi(request)) {

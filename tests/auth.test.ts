@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DIALECTS, type TestApp } from './support/app.ts';
+import { TEST_PASSWORD } from './support/constants.ts';
+
+describe.each(DIALECTS)('signing in and out (%s)', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('signs in with the right password and lands on the partnership home', async () => {
+    const client = t.client();
+    const res = await client.signIn('admin@walsall.example', TEST_PASSWORD);
+    expect(res.statusCode).toBe(303);
+    const home = await client.get('/p/walsall');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('Walsall Children and Young People’s Partnership');
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Lax', async () => {
+    const res = await t.client().signIn('viewer@walsall.example', TEST_PASSWORD);
+    const session = res.cookies.find((c) => c.name === 'baton_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+  });
+
+  it('marks the session cookie Secure when COOKIE_SECURE is set', async () => {
+    const secure = await createTestApp(dialect, { COOKIE_SECURE: 'true' });
+    const res = await secure.client().signIn('viewer@walsall.example', TEST_PASSWORD);
+    await secure.close();
+    expect(res.cookies.find((c) => c.name === 'baton_session')?.secure).toBe(true);
+  });
+
+  it('gives the same message for a wrong password and an unknown e-mail', async () => {
+    const wrongPassword = await t.client().signIn('member@walsall.example', 'not the password at all');
+    const unknownEmail = await t.client().signIn('nobody@walsall.example', 'not the password at all');
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(unknownEmail.statusCode).toBe(401);
+    expect(wrongPassword.body).toContain('Enter a correct e-mail address and password');
+    expect(unknownEmail.body).toContain('Enter a correct e-mail address and password');
+    expect(wrongPassword.cookies.some((c) => c.name === 'baton_session')).toBe(false);
+  });
+
+  it('shows an error summary linked to the field when the e-mail is missing', async () => {
+    const res = await t.client().post('/sign-in', { email: '', password: 'x' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('There is a problem');
+    expect(res.body).toContain('href="#email"');
+  });
+
+  it('refuses a sign-in without a CSRF token with 403', async () => {
+    const client = t.client();
+    await client.get('/sign-in');
+    const res = await client.post('/sign-in', { email: 'admin@walsall.example', password: TEST_PASSWORD }, { csrf: false });
+    expect(res.statusCode).toBe(403);
+    expect(client.cookies.has('baton_session')).toBe(false);
+  });
+
+  it('throttles an account after five failures, even with the right password', async () => {
+    const client = t.client();
+    for (let i = 0; i < 5; i++) await client.signIn('contributor@walsall.example', `wrong password ${i}!!`);
+    const res = await client.signIn('contributor@walsall.example', TEST_PASSWORD);
+    expect(res.statusCode).toBe(429);
+    expect(res.body).toContain('Too many failed attempts');
+  });
+
+  it('gives a new session id at each sign-in and ends the old one', async () => {
+    const client = await t.signedIn('analyst@walsall.example');
+    const first = client.cookies.get('baton_session');
+    await client.signIn('analyst@walsall.example', TEST_PASSWORD);
+    const second = client.cookies.get('baton_session');
+    expect(second).not.toBe(first);
+    const stale = t.client();
+    stale.cookies.set('baton_session', first!);
+    expect((await stale.get('/p/walsall')).statusCode).toBe(303);
+  });
+
+  it('signs out and the session no longer works', async () => {
+    const client = await t.signedIn('sponsor@walsall.example');
+    const session = client.cookies.get('baton_session')!;
+    const res = await client.post('/sign-out', {});
+    expect(res.statusCode).toBe(303);
+    const replay = t.client();
+    replay.cookies.set('baton_session', session);
+    const after = await replay.get('/p/walsall');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/sign-in?next=%2Fp%2Fwalsall');
+  });
+
+  it('ends a session that has been idle longer than the idle timeout', async () => {
+    const idle = await createTestApp(dialect, { BATON_SESSION_IDLE_MINUTES: '0' });
+    const client = await idle.signedIn('viewer@walsall.example');
+    const res = await client.get('/p/walsall');
+    await idle.close();
+    expect(res.statusCode).toBe(303);
+  });
+
+  it('does not redirect to another site after sign-in', async () => {
+    const res = await t.client().post('/sign-in', { email: 'viewer@walsall.example', password: TEST_PASSWORD, next: '//evil.example/' });
+    expect(res.headers.location).toBe('/');
+  });
+});
