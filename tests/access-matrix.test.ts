@@ -105,7 +105,13 @@ describe.each(DIALECTS)('access to every route (%s)', (dialect) => {
         role: 'viewer',
         password: TEST_PASSWORD,
       });
-      ids[slug] = { agency: agency!.id, board: board!.id, member: (members.find((m) => m.role !== 'admin') ?? members[0]!).userId, throwaway: throwaway.id, token: '' };
+      ids[slug] = {
+        agency: agency!.id,
+        board: board!.id,
+        member: (members.find((m) => m.role !== 'admin') ?? members[0]!).userId,
+        throwaway: throwaway.id,
+        token: '',
+      };
     }
     for (const person of PEOPLE) {
       clients.set(person.email, await t.signedIn(person.email));

@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../src/data/db.ts';
+import { createTestApp, DIALECTS, type TestApp } from './support/app.ts';
+
+/** Row-level security is the second wall: it holds even when a query forgets to filter. */
+describe.each(DIALECTS)('row-level security (%s)', (dialect) => {
+  let t: TestApp;
+  let walsall: string;
+  let birmingham: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    walsall = (await t.app.services.partnerships.findBySlug('walsall'))!.id;
+    birmingham = (await t.app.services.partnerships.findBySlug('birmingham'))!.id;
+  });
+  afterAll(() => t.close());
+
+  it('shows no partnership-owned rows outside a partnership transaction', async () => {
+    const rows = await t.database.db.selectFrom('agencies').select('id').execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('shows only the bound partnership’s agencies to an unfiltered query', async () => {
+    const owners = await withTenant(t.database.db, { partnershipId: walsall }, (trx) =>
+      trx.selectFrom('agencies').select('partnership_id').distinct().execute(),
+    );
+    expect(owners).toEqual([{ partnership_id: walsall }]);
+  });
+
+  it('refuses to write a row into another partnership', async () => {
+    const attempt = withTenant(t.database.db, { partnershipId: walsall }, (trx) =>
+      trx.insertInto('boards').values({ partnership_id: birmingham, name: 'Smuggled board', kind: 'committee', purpose: '' }).execute(),
+    );
+    await expect(attempt).rejects.toThrow(/row-level security/);
+  });
+
+  it('cannot update another partnership’s rows', async () => {
+    const result = await withTenant(t.database.db, { partnershipId: walsall }, (trx) =>
+      trx.updateTable('boards').set({ name: 'Renamed' }).where('partnership_id', '=', birmingham).executeTakeFirst(),
+    );
+    expect(result.numUpdatedRows).toBe(0n);
+  });
+
+  it('runs the application as a role that row-level security applies to', async () => {
+    const { rows } = await sql<{ role: string; bypass: boolean }>`
+      SELECT current_user AS role, rolbypassrls OR rolsuper AS bypass FROM pg_roles WHERE rolname = current_user`.execute(t.database.db);
+    expect(rows).toEqual([{ role: 'baton_app', bypass: false }]);
+  });
+});
