@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { navigationFor } from './navigation.ts';
+
+describe('navigationFor', () => {
+  it('offers an admin every page', () => {
+    expect(navigationFor('walsall', 'admin', 'home').map((i) => i.text)).toEqual([
+      'Home',
+      'People',
+      'Agencies',
+      'Boards',
+      'Audit log',
+      'API tokens',
+    ]);
+  });
+
+  it('offers a viewer only the pages a viewer can use', () => {
+    expect(navigationFor('walsall', 'viewer', undefined).map((i) => i.href)).toEqual(['/p/walsall', '/p/walsall/account/tokens']);
+  });
+
+  it('marks the current page', () => {
+    expect(
+      navigationFor('walsall', 'admin', 'audit')
+        .filter((i) => i.active)
+        .map((i) => i.text),
+    ).toEqual(['Audit log']);
+  });
+});
