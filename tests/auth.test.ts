@@ -100,3 +100,14 @@ describe.each(DIALECTS)('signing in and out (%s)', (dialect) => {
     expect(res.headers.location).toBe('/');
   });
 });
+
+describe('housekeeping', () => {
+  it('purges sessions that can no longer be used', async () => {
+    const t = await createTestApp('pglite', { BATON_SESSION_IDLE_MINUTES: '0' });
+    await t.client().signIn('viewer@walsall.example', TEST_PASSWORD);
+    await t.app.services.auth.purgeExpired();
+    const left = await t.database.db.selectFrom('sessions').select('id_hash').execute();
+    await t.close();
+    expect(left).toEqual([]);
+  });
+});

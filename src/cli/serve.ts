@@ -6,6 +6,7 @@ import { loadSecret } from '../web/secret.ts';
 import { openConfiguredDatabase } from './open.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const PURGE_EVERY_MS = 15 * 60_000;
 
 /** Starts the web server; on SIGTERM or SIGINT it finishes requests in flight and closes the database cleanly. */
 export async function runServe(config: Config, options: { demo: boolean }): Promise<number> {
@@ -17,6 +18,11 @@ export async function runServe(config: Config, options: { demo: boolean }): Prom
     await seedDemo(database.db, demoPassword);
   }
   const app = await buildApp({ config, database, secret: loadSecret(config) });
+  const purge = () => app.services.auth.purgeExpired().catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
+  await purge();
+  const purgeTimer = setInterval(purge, PURGE_EVERY_MS);
+  purgeTimer.unref();
+  app.addHook('onClose', async () => clearInterval(purgeTimer));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -19,3 +19,8 @@ export async function countSignInFailures(db: DbOrTrx, keys: string[], since: Da
 export async function clearSignInFailures(db: DbOrTrx, key: string): Promise<void> {
   await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
 }
+
+/** Forgets failures older than the throttling window. */
+export async function deleteSignInFailuresBefore(db: DbOrTrx, before: Date): Promise<void> {
+  await db.deleteFrom('sign_in_failures').where('failed_at', '<', before).execute();
+}

@@ -3,7 +3,12 @@ import { randomToken, sha256 } from '../../core/secrets.ts';
 import type { Db } from '../../data/db.ts';
 import { findUserByTokenHash, insertApiToken, markTokenUsed } from '../../data/repositories/api-tokens.ts';
 import * as sessions from '../../data/repositories/sessions.ts';
-import { clearSignInFailures, countSignInFailures, recordSignInFailure } from '../../data/repositories/sign-in-failures.ts';
+import {
+  clearSignInFailures,
+  countSignInFailures,
+  deleteSignInFailuresBefore,
+  recordSignInFailure,
+} from '../../data/repositories/sign-in-failures.ts';
 import { findUserByEmail } from '../../data/repositories/users.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 
@@ -61,8 +66,10 @@ export function createAuthService(db: Db, config: Config) {
       await sessions.deleteSession(db, sha256(sessionId));
     },
 
-    async purgeExpiredSessions(): Promise<void> {
+    /** Deletes sessions that can no longer be used and sign-in failures that no longer count. */
+    async purgeExpired(): Promise<void> {
       await sessions.deleteExpiredSessions(db, idleSince(), createdSince());
+      await deleteSignInFailuresBefore(db, minutesAgo(THROTTLE.windowMinutes));
     },
 
     /** The person an API bearer token belongs to, if it is live. */

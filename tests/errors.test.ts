@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from './support/app.ts';
+
+describe('when the database is unavailable', () => {
+  it('pages apologise without a stack trace and /healthz answers 503', async () => {
+    const t = await createTestApp('pglite');
+    await t.database.close();
+    const page = await t.app.inject({ url: '/' });
+    const health = await t.app.inject({ url: '/healthz' });
+    const api = await t.app.inject({ url: '/api/v1/me', headers: { authorization: 'Bearer baton_x' } });
+    await t.app.close();
+    expect(page.statusCode).toBe(500);
+    expect(page.body).toContain('Sorry, there is a problem with Baton');
+    expect(page.body).not.toMatch(/\s+at .+:\d+:\d+/);
+    expect(health.statusCode).toBe(503);
+    expect(api.statusCode).toBe(500);
+    expect(api.json()).toMatchObject({ status: 500, detail: 'Something went wrong on our side. Try again later.' });
+  });
+});
+
+describe('any page', () => {
+  it('sends a Content-Security-Policy with a per-request script nonce', async () => {
+    const t = await createTestApp('pglite');
+    const first = await t.app.inject({ url: '/sign-in' });
+    const second = await t.app.inject({ url: '/sign-in' });
+    await t.close();
+    const nonce = (res: typeof first) => String(res.headers['content-security-policy']).match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce(first)).toBeDefined();
+    expect(nonce(first)).not.toBe(nonce(second));
+    expect(first.body).toContain(`nonce="${nonce(first)}"`);
+    expect(first.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers an unknown page with a 404 page', async () => {
+    const t = await createTestApp('pglite');
+    const res = await t.app.inject({ url: '/no/such/page' });
+    await t.close();
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Page not found');
+  });
+});
