@@ -8,7 +8,6 @@ import { listMembershipsOfUser } from '../data/repositories/memberships.ts';
 import { deleteSessionsOfUser } from '../data/repositories/sessions.ts';
 import { findUserByEmail, setPasswordHash } from '../data/repositories/users.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
-import { issueApiToken } from '../features/auth/service.ts';
 import { createServices } from '../services/index.ts';
 import { CLI_ACTOR, ValidationError } from '../services/errors.ts';
 import { UsageError } from './errors.ts';
@@ -112,19 +111,7 @@ export function runTokens(config: Config, sub: string | undefined, options: Opti
     const user = await findUserByEmail(database.db, email);
     if (!user) throw new UsageError(`There is no user ${email}.`);
     const name = options.name ?? `Created with the baton command on ${new Date().toISOString().slice(0, 10)}`;
-    const issued = await withUser(database.db, user.id, async (trx) => {
-      const token = await issueApiToken(trx, user.id, name);
-      await recordAudit(trx, {
-        partnershipId: null,
-        actorUserId: user.id,
-        actor: CLI_ACTOR.label,
-        action: 'create',
-        entityType: 'api-token',
-        entityId: token.id,
-        summary: `Issued API token "${name}" (${token.prefix}…) from the command line`,
-      });
-      return token;
-    });
+    const issued = await createServices(database.db, config).account.createToken({ userId: user.id, label: CLI_ACTOR.label }, { name });
     console.log(issued.token);
     return 0;
   });

@@ -2,24 +2,21 @@ import type { Role } from '../../core/policy.ts';
 import { ROLE_LABELS } from '../../core/policy.ts';
 import { withTenant, type Db, type Trx } from '../../data/db.ts';
 import * as agencies from '../../data/repositories/agencies.ts';
-import { listAudit, listAuditEntityTypes, recordAudit, type AuditEntry } from '../../data/repositories/audit.ts';
+import { listAudit, listAuditEntityTypes, recordAudit } from '../../data/repositories/audit.ts';
 import * as boards from '../../data/repositories/boards.ts';
 import * as members from '../../data/repositories/memberships.ts';
 import { findUserByEmail, insertUser } from '../../data/repositories/users.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { namedRecordOperations, type Tenant } from './named-records.ts';
 import * as schemas from './schemas.ts';
 
 export const AUDIT_PAGE_SIZE = 500;
 
 /** People, agencies, boards and the audit log of one partnership: what a partnership admin manages. */
 export function createAdminService(db: Db) {
-  const tenant = <T>(
-    partnershipId: string,
-    actor: Actor,
-    work: (trx: Trx, audit: (e: Omit<AuditEntry, 'partnershipId' | 'actorUserId' | 'actor'>) => Promise<void>) => Promise<T>,
-  ) =>
+  const tenant: Tenant = (partnershipId, actor, work) =>
     withTenant(db, { partnershipId, userId: actor.userId ?? undefined }, (trx) =>
       work(trx, (entry) => recordAudit(trx, { ...entry, partnershipId, actorUserId: actor.userId, actor: actor.label })),
     );
@@ -29,6 +26,27 @@ export function createAdminService(db: Db) {
       throw new ValidationError({ agencyId: 'Choose an agency from the list' });
     }
   }
+
+  const agencyOps = namedRecordOperations(tenant, {
+    noun: 'agency',
+    createSchema: schemas.agencySchema,
+    editSchema: schemas.agencyEditSchema,
+    list: agencies.listAgencies,
+    find: agencies.findAgency,
+    insert: agencies.insertAgency,
+    update: agencies.updateAgency,
+    snapshot: (row) => ({ name: row.name, sector: row.sector }),
+  });
+  const boardOps = namedRecordOperations(tenant, {
+    noun: 'board',
+    createSchema: schemas.boardSchema,
+    editSchema: schemas.boardEditSchema,
+    list: boards.listBoards,
+    find: boards.findBoard,
+    insert: boards.insertBoard,
+    update: boards.updateBoard,
+    snapshot: (row) => ({ name: row.name, kind: row.kind, purpose: row.purpose }),
+  });
 
   return {
     listMembers: (partnershipId: string, actor: Actor) => tenant(partnershipId, actor, (trx) => members.listMembers(trx, partnershipId)),
@@ -106,67 +124,14 @@ export function createAdminService(db: Db) {
         });
       }),
 
-    listAgencies: (partnershipId: string, actor: Actor) => tenant(partnershipId, actor, (trx) => agencies.listAgencies(trx, partnershipId)),
-
-    getAgency: (partnershipId: string, actor: Actor, id: string) =>
-      tenant(partnershipId, actor, async (trx) => (await agencies.findAgency(trx, partnershipId, id)) ?? notFound('agency')),
-
-    createAgency: (partnershipId: string, actor: Actor, input: unknown) =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        const form = parseInput(schemas.agencySchema, input);
-        await refuseDuplicate(agencies.listAgencies(trx, partnershipId), form.name, undefined, 'An agency with this name already exists');
-        const row = await agencies.insertAgency(trx, { partnership_id: partnershipId, ...form });
-        await audit({ action: 'create', entityType: 'agency', entityId: row.id, summary: `Added agency ${row.name}`, after: form });
-        return row;
-      }),
-
-    updateAgency: (partnershipId: string, actor: Actor, id: string, input: unknown) =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        const { version, ...form } = parseInput(schemas.agencyEditSchema, input);
-        const before = (await agencies.findAgency(trx, partnershipId, id)) ?? notFound('agency');
-        await refuseDuplicate(agencies.listAgencies(trx, partnershipId), form.name, id, 'An agency with this name already exists');
-        const row = (await agencies.updateAgency(trx, partnershipId, id, version, form)) ?? conflict();
-        await audit({
-          action: 'update',
-          entityType: 'agency',
-          entityId: id,
-          summary: `Changed agency ${row.name}`,
-          before: { name: before.name, sector: before.sector },
-          after: form,
-        });
-        return row;
-      }),
-
-    listBoards: (partnershipId: string, actor: Actor) => tenant(partnershipId, actor, (trx) => boards.listBoards(trx, partnershipId)),
-
-    getBoard: (partnershipId: string, actor: Actor, id: string) =>
-      tenant(partnershipId, actor, async (trx) => (await boards.findBoard(trx, partnershipId, id)) ?? notFound('board')),
-
-    createBoard: (partnershipId: string, actor: Actor, input: unknown) =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        const form = parseInput(schemas.boardSchema, input);
-        await refuseDuplicate(boards.listBoards(trx, partnershipId), form.name, undefined, 'A board with this name already exists');
-        const row = await boards.insertBoard(trx, { partnership_id: partnershipId, ...form });
-        await audit({ action: 'create', entityType: 'board', entityId: row.id, summary: `Added board ${row.name}`, after: form });
-        return row;
-      }),
-
-    updateBoard: (partnershipId: string, actor: Actor, id: string, input: unknown) =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        const { version, ...form } = parseInput(schemas.boardEditSchema, input);
-        const before = (await boards.findBoard(trx, partnershipId, id)) ?? notFound('board');
-        await refuseDuplicate(boards.listBoards(trx, partnershipId), form.name, id, 'A board with this name already exists');
-        const row = (await boards.updateBoard(trx, partnershipId, id, version, form)) ?? conflict();
-        await audit({
-          action: 'update',
-          entityType: 'board',
-          entityId: id,
-          summary: `Changed board ${row.name}`,
-          before: { name: before.name, kind: before.kind, purpose: before.purpose },
-          after: form,
-        });
-        return row;
-      }),
+    listAgencies: agencyOps.list,
+    getAgency: agencyOps.get,
+    createAgency: agencyOps.create,
+    updateAgency: agencyOps.update,
+    listBoards: boardOps.list,
+    getBoard: boardOps.get,
+    createBoard: boardOps.create,
+    updateBoard: boardOps.update,
 
     /** The audit log with the filters an admin chose, and the choices for each filter. */
     readAudit: (partnershipId: string, actor: Actor, input: unknown) =>
@@ -187,19 +152,6 @@ export function createAdminService(db: Db) {
         return { filter, events, types, people };
       }),
   };
-}
-
-function notFound(what: string): never {
-  throw new NotFoundError(`No such ${what} in this partnership`);
-}
-
-function conflict(): never {
-  throw new ConflictError();
-}
-
-async function refuseDuplicate(rows: Promise<{ id: string; name: string }[]>, name: string, ownId: string | undefined, message: string) {
-  const clash = (await rows).find((r) => r.name.toLowerCase() === name.toLowerCase() && r.id !== ownId);
-  if (clash) throw new ValidationError({ name: message });
 }
 
 export type AdminService = ReturnType<typeof createAdminService>;
