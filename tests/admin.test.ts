@@ -35,6 +35,24 @@ describe.each(DIALECTS)('a partnership admin (%s)', (dialect) => {
     expect((await priya.get('/p/walsall')).body).toContain('Performance analyst');
   });
 
+  it.each([
+    ['/p/walsall/admin/people?notice=added', 'Person added'],
+    ['/p/walsall/admin/agencies?notice=added', 'Agency added'],
+    ['/p/walsall/admin/boards?notice=changed', 'Board changed'],
+    ['/p/walsall/account/tokens?notice=revoked', 'Token revoked'],
+  ])('shows the success banner on %s', async (url, text) => {
+    const res = await admin.get(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('govuk-notification-banner--success');
+    expect(res.body).toContain(text);
+  });
+
+  it('ignores a notice key it does not know', async () => {
+    const res = await admin.get('/p/walsall/admin/agencies?notice=%3Cscript%3E');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('govuk-notification-banner');
+  });
+
   it('shows every field error in a GOV.UK error summary and writes nothing', async () => {
     const before = await auditCount();
     const res = await admin.post('/p/walsall/admin/people', { name: '', email: 'not-an-email', role: 'emperor', password: 'short' });
