@@ -13,6 +13,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
 
+/**
+ * Nunjucks' own `trim` uses the regular expression /^\s*|\s*$/, which takes time in the square of
+ * the whitespace in a string; GOV.UK Frontend trims every component's HTML, so it was the most
+ * expensive step of rendering a page. This does the same in linear time and keeps a safe string safe.
+ */
+export function trim(value: unknown): unknown {
+  if (value instanceof nunjucks.runtime.SafeString) return new nunjucks.runtime.SafeString(value.toString().trim());
+  return String(value ?? '').trim();
+}
+
 /** Nunjucks with the GOV.UK Frontend macros, Baton's layouts and each feature's views. */
 export async function registerViews(app: FastifyInstance): Promise<void> {
   await app.register(view, {
@@ -23,6 +33,7 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
       throwOnUndefined: false,
       noCache: false,
       onConfigure: (env: nunjucks.Environment) => {
+        env.addFilter('trim', trim);
         env.addFilter('dateTime', (d: Date | string | null) => (d ? dateTime.format(new Date(d)) : ''));
         env.addFilter('date', (d: Date | string | null) => (d ? dateOnly.format(new Date(d)) : ''));
         env.addFilter('roleLabel', (r: keyof typeof ROLE_LABELS) => ROLE_LABELS[r] ?? r);
