@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../src/data/db.ts';
+import { findMembershipBySlug } from '../src/data/repositories/memberships.ts';
 import { createTestApp, DIALECTS, type TestApp } from './support/app.ts';
 
 /** Row-level security is the second wall: it holds even when a query forgets to filter. */
@@ -18,6 +19,24 @@ describe.each(DIALECTS)('row-level security (%s)', (dialect) => {
   it('shows no partnership-owned rows outside a partnership transaction', async () => {
     const rows = await t.database.db.selectFrom('agencies').select('id').execute();
     expect(rows).toEqual([]);
+  });
+
+  it('finds a membership by slug in one statement and leaves no tenant setting behind', async () => {
+    const admin = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'admin@walsall.example')
+      .executeTakeFirstOrThrow();
+    await t.database.db.connection().execute(async (conn) => {
+      const found = await findMembershipBySlug(conn, 'walsall', admin.id);
+      expect(found?.partnership.id).toBe(walsall);
+      expect(found?.member.role).toBe('admin');
+      expect(await findMembershipBySlug(conn, 'birmingham', admin.id)).toBeUndefined();
+      expect(await findMembershipBySlug(conn, 'no-such-partnership', admin.id)).toBeUndefined();
+      const after = await sql<{ p: string | null }>`SELECT current_setting('baton.partnership_id', true) AS p`.execute(conn);
+      expect(after.rows[0]?.p ?? '').toBe('');
+      expect(await conn.selectFrom('agencies').select('id').execute()).toEqual([]);
+    });
   });
 
   it('shows only the bound partnership’s agencies to an unfiltered query', async () => {

@@ -1,5 +1,7 @@
 import type { Role } from '../../core/policy.ts';
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../db.ts';
+import type { PartnershipRow } from '../schema.ts';
 
 export interface Member {
   userId: string;
@@ -85,4 +87,41 @@ export async function countAdmins(db: DbOrTrx, partnershipId: string): Promise<n
     .where('role', '=', 'admin')
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+interface MembershipLookupRow extends PartnershipRow {
+  member_user_id: string;
+  member_email: string;
+  member_name: string;
+  member_role: Role;
+  member_agency_id: string | null;
+  member_agency_name: string | null;
+  member_version: number;
+}
+
+/**
+ * The partnership with this slug and the person's membership of it, or undefined when either is
+ * missing, in one statement (see the `baton_membership` migration). Call it outside a transaction:
+ * it sets the tenant settings for the rest of the transaction it runs in.
+ */
+export async function findMembershipBySlug(
+  db: DbOrTrx,
+  slug: string,
+  userId: string,
+): Promise<{ partnership: PartnershipRow; member: Member } | undefined> {
+  const { rows } = await sql<MembershipLookupRow>`SELECT * FROM baton_membership(${slug}, ${userId}::uuid)`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    partnership: { id: row.id, slug: row.slug, name: row.name, public_summary: row.public_summary, created_at: row.created_at },
+    member: {
+      userId: row.member_user_id,
+      email: row.member_email,
+      name: row.member_name,
+      role: row.member_role,
+      agencyId: row.member_agency_id,
+      agencyName: row.member_agency_name,
+      version: row.member_version,
+    },
+  };
 }

@@ -1,7 +1,6 @@
 import { withTenant, withUser, type Db } from '../../data/db.ts';
-import { listAgencies } from '../../data/repositories/agencies.ts';
-import { listBoards } from '../../data/repositories/boards.ts';
-import { findMember, listMembershipsOfUser } from '../../data/repositories/memberships.ts';
+import { findMembershipBySlug, listMembershipsOfUser } from '../../data/repositories/memberships.ts';
+import { listBoardsAndAgencies } from '../../data/repositories/overview.ts';
 import { findPartnershipBySlug, listPartnerships } from '../../data/repositories/partnerships.ts';
 
 /** Reading partnerships: who belongs where, a partnership's home and its public page. */
@@ -14,15 +13,10 @@ export function createPartnershipService(db: Db) {
     /** The partnerships a signed-in person belongs to. */
     membershipsOf: (userId: string) => withUser(db, userId, (trx) => listMembershipsOfUser(trx, userId)),
 
-    /** A person's membership of one partnership, or undefined when they are not in it. */
-    membership: (partnershipId: string, userId: string) =>
-      withTenant(db, { partnershipId, userId }, (trx) => findMember(trx, partnershipId, userId)),
+    /** The partnership at `slug` and the person's membership of it, or undefined when they are not in it. */
+    memberOf: (slug: string, userId: string) => findMembershipBySlug(db, slug, userId),
 
     /** What a partnership's home and public page show: its boards and agencies. */
-    overview: (partnershipId: string) =>
-      withTenant(db, { partnershipId }, async (trx) => {
-        const [boards, agencies] = await Promise.all([listBoards(trx, partnershipId), listAgencies(trx, partnershipId)]);
-        return { boards, agencies };
-      }),
+    overview: (partnershipId: string) => withTenant(db, { partnershipId }, (trx) => listBoardsAndAgencies(trx, partnershipId)),
   };
 }

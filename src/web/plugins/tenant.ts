@@ -21,12 +21,11 @@ export function registerTenantGuard(app: FastifyInstance): void {
     const isTenantRoute = request.routeOptions.url?.startsWith('/p/:slug') || request.routeOptions.url?.startsWith('/api/v1/p/:slug');
     if (!isTenantRoute || slug === undefined) return;
     if (!request.user) throw new SignInRequiredError();
-    const partnership = await app.services.partnerships.findBySlug(slug);
-    const member = partnership ? await app.services.partnerships.membership(partnership.id, request.user.id) : undefined;
-    if (!partnership || !member) throw new NotFoundError('Page not found');
-    request.partnership = partnership;
-    request.member = member;
+    const found = await app.services.partnerships.memberOf(slug, request.user.id);
+    if (!found) throw new NotFoundError('Page not found');
+    request.partnership = found.partnership;
+    request.member = found.member;
     const permission = request.routeOptions.config.permission ?? 'partnership:read';
-    if (!can(member.role, permission)) throw new ForbiddenError();
+    if (!can(found.member.role, permission)) throw new ForbiddenError();
   });
 }
