@@ -1,0 +1,141 @@
+// Baton's benchmark: cold start, throughput and latency of three typical requests, and server memory.
+// Run with `npm run bench` (builds the assets first). Prints a table and writes bench/results.json.
+// Every request goes to a child server on 127.0.0.1; temp data dirs and children are cleaned up even on failure.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect200, runLoad } from './load.ts';
+import { formatReport, type BenchResults, type StartFigures } from './report.ts';
+import { killAllServersNow, repoRoot, startServer, stopAllServers, type RunningServer, type StopResult } from './server.ts';
+import { signIn } from './session.ts';
+
+const DEMO_PASSWORD = 'bench password 12345';
+const SIGN_IN_AS = 'admin@walsall.example';
+const SETTINGS = { connections: 10, warmupS: 1, durationS: 5, pollEveryMs: 25 };
+const EXISTING_START_TARGET_MS = 5_000;
+const P95_RATIO_TARGET = 3;
+const MEMORY_SAMPLE_EVERY_MS = 100;
+const RESULTS_FILE = path.join(repoRoot, 'bench/results.json');
+
+const tempDirs: string[] = [];
+
+function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+process.on('exit', () => {
+  killAllServersNow();
+  removeTempDirs();
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping servers and removing temp dirs`);
+    void stopAllServers().finally(() => process.exit(130));
+  });
+}
+
+function startFigures(server: RunningServer, stop: StopResult): StartFigures {
+  return { toHealthyMs: server.startMs, selfReportedReadyMs: server.selfReportedReadyMs, stopMs: stop.ms, cleanStop: stop.clean };
+}
+
+function requireCleanStop(what: string, server: RunningServer, stop: StopResult): void {
+  if (!stop.clean) {
+    throw new Error(`${what} did not stop cleanly on SIGTERM (code ${stop.code}, signal ${stop.signal})\n${server.output()}`);
+  }
+}
+
+async function bench(results: BenchResults): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baton-bench-'));
+  tempDirs.push(dataDir);
+
+  // 1a. Fresh data dir: migrations and demo seeding happen before the server listens.
+  const fresh = await startServer({ dataDir, demoPassword: DEMO_PASSWORD, timeoutMs: 30_000 });
+  if (!fresh.output().includes('Demo loaded')) throw new Error(`first start did not load the demo\n${fresh.output()}`);
+  const freshStop = await fresh.stop();
+  requireCleanStop('first server', fresh, freshStop);
+  results.startup.fresh = startFigures(fresh, freshStop);
+
+  // 1b. Existing data dir: migrations already applied, demo already there.
+  const server = await startServer({ dataDir, demoPassword: DEMO_PASSWORD, timeoutMs: 15_000 });
+  if (server.output().includes('Demo loaded')) throw new Error('second start loaded the demo again');
+
+  // 3. Memory: VmHWM at the end (whole life, so it includes start-up), the idle RSS before any load,
+  // and the highest VmRSS seen while under load.
+  const idleRssKiB = server.memory()?.rssKiB ?? NaN;
+  let maxSampledRssKiB = 0;
+  const sample = () => {
+    const memory = server.memory();
+    if (memory) maxSampledRssKiB = Math.max(maxSampledRssKiB, memory.rssKiB);
+  };
+  const sampler = setInterval(sample, MEMORY_SAMPLE_EVERY_MS);
+  let peakRssKiB: number;
+  try {
+    // 2. Load: a static file, a public page, and a signed-in page that reads the database.
+    const cookie = await signIn(server.baseUrl, SIGN_IN_AS, DEMO_PASSWORD);
+    const targets: { key: string; label: string; path: string; headers: Record<string, string> }[] = [
+      { key: 'staticAsset', label: 'static asset  /assets/baton.css', path: '/assets/baton.css', headers: {} },
+      { key: 'signInPage', label: 'sign-in page   /sign-in', path: '/sign-in', headers: {} },
+      { key: 'signedInHome', label: 'signed-in home /p/walsall', path: '/p/walsall', headers: { cookie } },
+    ];
+    for (const target of targets) {
+      const url = `${server.baseUrl}${target.path}`;
+      await expect200(url, target.headers);
+      const common = { url, connections: SETTINGS.connections, headers: target.headers };
+      await runLoad({ ...common, durationS: SETTINGS.warmupS });
+      results.load[target.key] = { label: target.label, ...(await runLoad({ ...common, durationS: SETTINGS.durationS })) };
+    }
+    sample();
+    peakRssKiB = server.memory()?.hwmKiB ?? NaN;
+  } finally {
+    clearInterval(sampler);
+    const stop = await server.stop();
+    results.startup.existing = startFigures(server, stop);
+    requireCleanStop('second server', server, stop);
+  }
+  results.startup.existingWithinTarget = server.startMs < EXISTING_START_TARGET_MS;
+
+  results.memory = {
+    peakRssMiB: peakRssKiB / 1024,
+    idleRssMiB: idleRssKiB / 1024,
+    maxSampledRssMiB: maxSampledRssKiB / 1024,
+    sampleEveryMs: MEMORY_SAMPLE_EVERY_MS,
+  };
+  const home = results.load.signedInHome!.latencyMs.p95;
+  const asset = results.load.staticAsset!.latencyMs.p95;
+  results.p95Ratio = { value: home / asset, target: P95_RATIO_TARGET, withinTarget: home / asset <= P95_RATIO_TARGET };
+}
+
+async function main(): Promise<void> {
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    ok: false,
+    when: new Date().toISOString(),
+    environment: {
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? '?',
+      loadAverageAtStart: os.loadavg()[0]!,
+    },
+    settings: SETTINGS,
+    startup: { existingTargetMs: EXISTING_START_TARGET_MS },
+    load: {},
+  };
+  try {
+    await bench(results);
+    results.ok = true;
+  } catch (error) {
+    results.error = (error as Error).stack ?? String(error);
+  } finally {
+    await stopAllServers();
+    removeTempDirs();
+  }
+  results.environment.loadAverageAtEnd = os.loadavg()[0]!;
+  console.log(formatReport(results));
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nFigures written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  process.exitCode = results.ok ? 0 : 1;
+}
+
+await main();
