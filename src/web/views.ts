@@ -11,6 +11,14 @@ import { csrfTokenFor } from './plugins/csrf.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+const shortDateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
 
 /**
@@ -35,6 +43,8 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('trim', trim);
         env.addFilter('dateTime', (d: Date | string | null) => (d ? dateTime.format(new Date(d)) : ''));
+        env.addFilter('shortDateTime', (d: Date | string | null) => (d ? shortDateTime.format(new Date(d)).replace(',', '') : ''));
+        env.addFilter('isoDateTime', (d: Date | string | null) => (d ? new Date(d).toISOString() : ''));
         env.addFilter('date', (d: Date | string | null) => (d ? dateOnly.format(new Date(d)) : ''));
         env.addFilter('roleLabel', (r: keyof typeof ROLE_LABELS) => ROLE_LABELS[r] ?? r);
         env.addFilter('sectorLabel', (s: keyof typeof SECTORS) => SECTORS[s] ?? s);
