@@ -16,6 +16,18 @@ describe.each(DIALECTS)('row-level security (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
+  it('puts forced row-level security with a policy on every table that has a partnership_id', async () => {
+    const { rows } = await sql<{ table: string; forced: boolean; policies: number }>`
+      SELECT c.relname AS table, c.relforcerowsecurity AS forced,
+             (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r'
+        AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'partnership_id' AND NOT a.attisdropped)
+      ORDER BY 1`.execute(t.database.db);
+    expect(rows.length).toBeGreaterThanOrEqual(13);
+    expect(rows.filter((r) => !r.forced || r.policies === 0)).toEqual([]);
+  });
+
   it('shows no partnership-owned rows outside a partnership transaction', async () => {
     const rows = await t.database.db.selectFrom('agencies').select('id').execute();
     expect(rows).toEqual([]);

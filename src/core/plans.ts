@@ -17,6 +17,13 @@ export const PLAN_STATUSES = {
 } as const;
 export type PlanStatus = keyof typeof PLAN_STATUSES;
 
+export const PRIORITY_STATUSES = {
+  active: 'Active',
+  achieved: 'Achieved',
+  withdrawn: 'Withdrawn',
+} as const;
+export type PriorityStatus = keyof typeof PRIORITY_STATUSES;
+
 export const ACTION_STATUSES = {
   not_started: 'Not started',
   on_track: 'On track',

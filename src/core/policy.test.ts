@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, isRole, type Permission, type Role } from './policy.ts';
+import { can, isRole, mayEditPriority, mayUpdateAction, type Permission, type Person, type Role } from './policy.ts';
 
 const table: [Role, Permission, boolean][] = [
   ['admin', 'users:manage', true],
@@ -14,6 +14,9 @@ const table: [Role, Permission, boolean][] = [
   ['viewer', 'partnership:read', true],
   ['viewer', 'tokens:own', true],
   ['viewer', 'users:manage', false],
+  ['admin', 'plans:manage', true],
+  ['sponsor', 'plans:manage', false],
+  ['analyst', 'plans:manage', false],
 ];
 
 describe('can', () => {
@@ -35,5 +38,38 @@ describe('isRole', () => {
     [undefined, false],
   ])('%s → %s', (value, expected) => {
     expect(isRole(value)).toBe(expected);
+  });
+});
+
+const person = (role: Role, over: Partial<Person> = {}): Person => ({ userId: 'me', role, agencyId: 'police', ...over });
+
+describe('mayEditPriority', () => {
+  it.each<[string, Person, string | null, boolean]>([
+    ['an admin, any priority', person('admin'), 'someone', true],
+    ['its sponsor', person('sponsor'), 'me', true],
+    ['another priority’s sponsor', person('sponsor'), 'someone', false],
+    ['a sponsor, priority without sponsor', person('sponsor'), null, false],
+    ['a member named as sponsor but not in the sponsor role', person('member'), 'me', false],
+    ['a contributor', person('contributor'), 'me', false],
+  ])('%s: %s', (_name, who, sponsorUserId, allowed) => {
+    expect(mayEditPriority(who, { sponsorUserId })).toBe(allowed);
+  });
+});
+
+describe('mayUpdateAction', () => {
+  const action = { sponsorUserId: 'sponsor-1', ownerUserId: 'owner-1', leadAgencyId: 'police' };
+  it.each<[string, Person, boolean]>([
+    ['an admin', person('admin'), true],
+    ['the priority’s sponsor', person('sponsor', { userId: 'sponsor-1' }), true],
+    ['another sponsor', person('sponsor'), false],
+    ['the action’s owner', person('member', { userId: 'owner-1', agencyId: null }), true],
+    ['a contributor from the lead agency', person('contributor'), true],
+    ['a contributor from another agency', person('contributor', { agencyId: 'health' }), false],
+    ['a contributor with no agency', person('contributor', { agencyId: null }), false],
+    ['a member of the lead agency', person('member'), false],
+    ['an analyst', person('analyst'), false],
+    ['a viewer who owns it', person('viewer', { userId: 'owner-1' }), false],
+  ])('%s: %s', (_name, who, allowed) => {
+    expect(mayUpdateAction(who, action)).toBe(allowed);
   });
 });

@@ -21,7 +21,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 };
 
 /** Everything a person can be allowed to do inside a partnership. */
-export type Permission = 'partnership:read' | 'users:manage' | 'agencies:manage' | 'boards:manage' | 'audit:read' | 'tokens:own';
+export type Permission =
+  'partnership:read' | 'users:manage' | 'agencies:manage' | 'boards:manage' | 'audit:read' | 'tokens:own' | 'plans:manage';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'partnership:read': ROLES,
@@ -30,6 +31,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'agencies:manage': ['admin'],
   'boards:manage': ['admin'],
   'audit:read': ['admin'],
+  'plans:manage': ['admin'],
 };
 
 /**
@@ -42,4 +44,33 @@ export function can(role: Role | undefined, permission: Permission): boolean {
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** A person in a partnership, for decisions about particular records. */
+export interface Person {
+  userId: string;
+  role: Role;
+  agencyId: string | null;
+}
+
+/**
+ * Whether a person may change a priority, its measures and its delivery plan: a partnership admin,
+ * or the priority's own sponsor.
+ */
+export function mayEditPriority(person: Person, priority: { sponsorUserId: string | null }): boolean {
+  return person.role === 'admin' || (person.role === 'sponsor' && priority.sponsorUserId === person.userId);
+}
+
+/**
+ * Whether a person may report progress on an action and change its status: whoever may edit its
+ * priority, the action's owner, or a contributor from the agency that leads it.
+ */
+export function mayUpdateAction(
+  person: Person,
+  action: { sponsorUserId: string | null; ownerUserId: string | null; leadAgencyId: string },
+): boolean {
+  if (person.role === 'viewer') return false;
+  if (mayEditPriority(person, action)) return true;
+  if (action.ownerUserId === person.userId) return true;
+  return person.role === 'contributor' && person.agencyId !== null && person.agencyId === action.leadAgencyId;
 }

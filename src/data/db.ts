@@ -4,6 +4,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
 import { Migrator} from 'kysely/migration';
 import pg from 'pg';
+
+/** SQL `date` values stay ISO strings (YYYY-MM-DD): a Date object would shift them by the time zone. */
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -49,6 +53,7 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir, {
     loadDataDir: options.loadDataDir,
+    parsers: { [DATE_OID]: (value: string) => value },
   });
   const owner = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   await migrateToLatest(owner);

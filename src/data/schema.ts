@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ActionStatus, PlanKind, PlanStatus, PriorityStatus, Rag } from '../core/plans.ts';
 import type { Role } from '../core/policy.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -89,6 +90,117 @@ export interface AuditEventTable {
   at: CreatedAt;
 }
 
+/** Calendar dates (SQL `date`) travel as ISO strings, YYYY-MM-DD, never as Date objects. */
+export type IsoDate = string;
+
+export interface PlanTable {
+  id: Generated<string>;
+  partnership_id: string;
+  board_id: string | null;
+  kind: PlanKind;
+  title: string;
+  period_start: IsoDate;
+  period_end: IsoDate;
+  vision: Generated<string>;
+  plan_values: ColumnType<string[], string, string>;
+  status: Generated<PlanStatus>;
+  approved_version: Generated<number>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PlanVersionTable {
+  id: Generated<string>;
+  partnership_id: string;
+  plan_id: string;
+  number: number;
+  summary: string;
+  snapshot: ColumnType<unknown, string, never>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface PriorityTable {
+  id: Generated<string>;
+  partnership_id: string;
+  plan_id: string;
+  number: number;
+  title: string;
+  description: Generated<string>;
+  sponsor_user_id: string | null;
+  sponsor_role: Generated<string>;
+  lead_agency_id: string | null;
+  status: Generated<PriorityStatus>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PriorityAgencyTable {
+  partnership_id: string;
+  priority_id: string;
+  agency_id: string;
+}
+
+export interface MeasureTable {
+  id: Generated<string>;
+  partnership_id: string;
+  priority_id: string;
+  position: number;
+  text: string;
+  baseline: Generated<string>;
+  target: Generated<string>;
+  target_date: IsoDate | null;
+}
+
+export interface ActionTable {
+  id: Generated<string>;
+  partnership_id: string;
+  priority_id: string;
+  title: string;
+  description: Generated<string>;
+  lead_agency_id: string;
+  owner_user_id: string | null;
+  owner_name: Generated<string>;
+  start_date: IsoDate | null;
+  due_date: IsoDate;
+  status: Generated<ActionStatus>;
+  completed_on: IsoDate | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ActionAgencyTable {
+  partnership_id: string;
+  action_id: string;
+  agency_id: string;
+}
+
+export interface MilestoneTable {
+  id: Generated<string>;
+  partnership_id: string;
+  action_id: string;
+  title: string;
+  due_date: IsoDate;
+  done_on: IsoDate | null;
+}
+
+export interface ActionUpdateTable {
+  id: Generated<string>;
+  partnership_id: string;
+  action_id: string;
+  period: string;
+  action_taken: string;
+  evidence_of_impact: Generated<string>;
+  still_to_do: Generated<string>;
+  rag: Rag;
+  author_user_id: string | null;
+  author: string;
+  created_at: CreatedAt;
+}
+
 /** The single source of Baton's table types. */
 export interface Database {
   partnerships: PartnershipTable;
@@ -100,6 +212,15 @@ export interface Database {
   api_tokens: ApiTokenTable;
   sign_in_failures: SignInFailureTable;
   audit_events: AuditEventTable;
+  plans: PlanTable;
+  plan_versions: PlanVersionTable;
+  priorities: PriorityTable;
+  priority_agencies: PriorityAgencyTable;
+  measures: MeasureTable;
+  actions: ActionTable;
+  action_agencies: ActionAgencyTable;
+  milestones: MilestoneTable;
+  action_updates: ActionUpdateTable;
 }
 
 export type PartnershipRow = Selectable<PartnershipTable>;
@@ -107,3 +228,9 @@ export type UserRow = Selectable<UserTable>;
 export type AgencyRow = Selectable<AgencyTable>;
 export type BoardRow = Selectable<BoardTable>;
 export type NewUser = Insertable<UserTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type PriorityRow = Selectable<PriorityTable>;
+export type MeasureRow = Selectable<MeasureTable>;
+export type ActionRow = Selectable<ActionTable>;
+export type MilestoneRow = Selectable<MilestoneTable>;
+export type ActionUpdateRow = Selectable<ActionUpdateTable>;

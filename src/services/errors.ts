@@ -14,6 +14,13 @@ export class ConflictError extends Error {
   }
 }
 
+/** The person may not do this (to this record) in this partnership. */
+export class ForbiddenError extends Error {
+  constructor(message = 'You do not have permission to do this in this partnership.') {
+    super(message);
+  }
+}
+
 export class NotFoundError extends Error {
   constructor(message = 'Not found') {
     super(message);

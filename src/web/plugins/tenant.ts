@@ -1,12 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../core/policy.ts';
-import { NotFoundError } from '../../services/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../services/errors.ts';
 
-export class ForbiddenError extends Error {
-  constructor() {
-    super('You do not have permission to do this in this partnership.');
-  }
-}
+export { ForbiddenError };
 
 export class SignInRequiredError extends Error {}
 
