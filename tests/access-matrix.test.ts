@@ -8,7 +8,16 @@ import { TEST_PASSWORD } from './support/constants.ts';
  * Every route × every role × both partnerships. Each route names, independently of the policy
  * module, the roles allowed to use it and what an allowed request answers.
  */
-type Ids = { agency: string; board: string; member: string; throwaway: string; token: string };
+type Ids = {
+  agency: string;
+  board: string;
+  member: string;
+  throwaway: string;
+  token: string;
+  plan: string;
+  priority: string;
+  action: string;
+};
 interface Route {
   method: 'GET' | 'POST' | 'PUT';
   path: (slug: string, ids: Ids) => string;
@@ -37,6 +46,26 @@ const HTML_ROUTES: Route[] = [
   { method: 'POST', path: (s, i) => `/p/${s}/admin/boards/${i.board}`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s) => `/p/${s}/admin/audit`, allowed: 'admin', ok: 200 },
   { method: 'GET', path: (s) => `/p/${s}/admin/audit.csv`, allowed: 'admin', ok: 200 },
+  { method: 'GET', path: (s) => `/p/${s}/plans`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s) => `/p/${s}/plans/new`, allowed: 'admin', ok: 200 },
+  { method: 'POST', path: (s) => `/p/${s}/plans`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/plans/${i.plan}`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/plans/${i.plan}/edit`, allowed: 'admin', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/plans/${i.plan}/edit`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/plans/${i.plan}/history`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/plans/${i.plan}/priorities/new`, allowed: 'admin', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/plans/${i.plan}/priorities`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}/edit`, allowed: 'admin', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/priorities/${i.priority}/edit`, allowed: 'admin', ok: 400 },
+  { method: 'POST', path: (s, i) => `/p/${s}/priorities/${i.priority}/measures`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}/actions/new`, allowed: 'admin', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/priorities/${i.priority}/actions`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/actions/${i.action}`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/actions/${i.action}/edit`, allowed: 'admin', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/actions/${i.action}/edit`, allowed: 'admin', ok: 400 },
+  { method: 'POST', path: (s, i) => `/p/${s}/actions/${i.action}/updates`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s) => `/p/${s}/tracker`, allowed: 'everyone', ok: 200 },
   { method: 'GET', path: (s) => `/p/${s}/account/tokens`, allowed: 'everyone', ok: 200 },
   { method: 'POST', path: (s) => `/p/${s}/account/tokens`, allowed: 'everyone', ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/account/tokens/${i.token}/revoke`, allowed: 'everyone', ok: 303 },
@@ -70,11 +99,45 @@ function expected(route: Route, person: (typeof PEOPLE)[number], slug: string): 
   return route.allowed === 'everyone' || person.role === 'admin' ? route.ok : 403;
 }
 
+const PLACEHOLDERS: Ids = {
+  agency: ':agency',
+  board: ':board',
+  member: ':member',
+  throwaway: ':throwaway',
+  token: ':token',
+  plan: ':plan',
+  priority: ':priority',
+  action: ':action',
+};
+
+/**
+ * A plan, a priority with no sponsor and an action led by an agency no demo contributor belongs
+ * to, so that only the partnership admin may change them.
+ */
+async function ownPlan(t: TestApp, partnershipId: string, agencyId: string, adminId: string) {
+  const actor = { userId: adminId, label: 'test', role: 'admin' as const, agencyId: null };
+  const plans = t.app.services.plans;
+  const plan = await plans.createPlan(partnershipId, actor, {
+    kind: 'strategy',
+    title: 'Access test plan',
+    periodStart: '2020-04-01',
+    periodEnd: '2030-03-31',
+    status: 'published',
+  });
+  const priority = await plans.addPriority(partnershipId, actor, plan.id, { number: '1', title: 'Access test priority' });
+  const action = await plans.addAction(partnershipId, actor, priority, {
+    title: 'Access test action',
+    leadAgencyId: agencyId,
+    dueDate: '2029-01-01',
+  });
+  return { plan: plan.id, priority, action };
+}
+
 const cases = (routes: Route[]) =>
   routes.flatMap((route) =>
     PARTNERSHIPS.flatMap((slug) =>
       PEOPLE.map((person) => ({
-        name: `${route.method} ${route.path(slug, { agency: ':agency', board: ':board', member: ':member', throwaway: ':throwaway', token: ':token' })} as ${person.role} of ${person.home}`,
+        name: `${route.method} ${route.path(slug, PLACEHOLDERS)} as ${person.role} of ${person.home}`,
         route,
         person,
         slug,
@@ -111,6 +174,7 @@ describe.each(DIALECTS)('access to every route (%s)', (dialect) => {
         member: (members.find((m) => m.role !== 'admin') ?? members[0]!).userId,
         throwaway: throwaway.id,
         token: '',
+        ...(await ownPlan(t, partnership.id, agency!.id, members.find((m) => m.role === 'admin')!.userId)),
       };
     }
     for (const person of PEOPLE) {

@@ -8,6 +8,7 @@ import { insertUser } from '../data/repositories/users.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
 import { CLI_ACTOR } from '../services/errors.ts';
 import { DEMO_PARTNERSHIPS } from './demo-data.ts';
+import { seedDemoPlans } from './plans.ts';
 
 /** True once the demo partnerships exist, so a second start does not seed again. */
 export async function isDemoSeeded(db: Db): Promise<boolean> {
@@ -35,6 +36,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
         const agencyId = user.agency ? (agencyIds.get(user.agency) ?? null) : null;
         await insertMembership(trx, { partnership_id: partnership.id, user_id: row.id, role: user.role, agency_id: agencyId });
       }
+      await seedDemoPlans(trx, partnership.id, demo.slug);
       await recordAudit(trx, {
         partnershipId: partnership.id,
         actorUserId: CLI_ACTOR.userId,

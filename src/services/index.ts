@@ -4,6 +4,7 @@ import { createAccountService } from '../features/account/service.ts';
 import { createAuthService } from '../features/auth/service.ts';
 import { createAdminService } from '../features/admin/service.ts';
 import { createPartnershipService } from '../features/home/service.ts';
+import { createPlansService } from '../features/plans/service.ts';
 
 /** Wires every service once; routes receive these and never build their own dependencies. */
 export function createServices(db: Db, config: Config) {
@@ -12,6 +13,7 @@ export function createServices(db: Db, config: Config) {
     admin: createAdminService(db),
     partnerships: createPartnershipService(db),
     account: createAccountService(db),
+    plans: createPlansService(db),
   };
 }
 

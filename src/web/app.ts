@@ -14,6 +14,7 @@ import { registerAdminRoutes } from '../features/admin/routes.ts';
 import { registerApiRoutes } from '../features/api/routes.ts';
 import { registerAuthRoutes } from '../features/auth/routes.ts';
 import { registerHomeRoutes } from '../features/home/routes.ts';
+import { registerPlanRoutes } from '../features/plans/routes.ts';
 import { registerPublicRoutes } from '../features/public/routes.ts';
 import { createServices } from '../services/index.ts';
 import { registerCsrf } from './plugins/csrf.ts';
@@ -92,6 +93,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
 
   registerAuthRoutes(app);
   registerHomeRoutes(app);
+  registerPlanRoutes(app);
   registerAdminRoutes(app);
   registerAccountRoutes(app);
   registerPublicRoutes(app);

@@ -33,12 +33,17 @@ export async function handleForm(
     const errors = error instanceof ValidationError ? error.fields : { form: error.message };
     const { _csrf, ...sent } = (request.body ?? {}) as Record<string, unknown>;
     void _csrf;
-    const values = { ...(view.data?.values as Record<string, unknown> | undefined), ...sent };
+    const saved = view.data?.values as Record<string, unknown> | undefined;
+    const values = { ...saved, ...sent };
+    // After a stale save the form keeps what the person typed, but carries the version now saved,
+    // so that saving again (having seen what the other person changed) is a deliberate choice.
+    const conflict = error instanceof ConflictError;
+    if (conflict && saved?.version !== undefined) values.version = saved.version;
     return renderPage(
       request,
       reply,
       view.template,
-      { ...view.data, values, errors, errorList: errorList(errors) },
+      { ...view.data, values, errors, errorList: errorList(errors), conflict },
       { ...view.options, status: error instanceof ConflictError ? 409 : 400 },
     );
   }

@@ -5,6 +5,8 @@ describe('navigationFor', () => {
   it('offers an admin every page', () => {
     expect(navigationFor('walsall', 'admin', 'home').map((i) => i.text)).toEqual([
       'Home',
+      'Plans',
+      'Promise tracker',
       'People',
       'Agencies',
       'Boards',
@@ -14,7 +16,12 @@ describe('navigationFor', () => {
   });
 
   it('offers a viewer only the pages a viewer can use', () => {
-    expect(navigationFor('walsall', 'viewer', undefined).map((i) => i.href)).toEqual(['/p/walsall', '/p/walsall/account/tokens']);
+    expect(navigationFor('walsall', 'viewer', undefined).map((i) => i.href)).toEqual([
+      '/p/walsall',
+      '/p/walsall/plans',
+      '/p/walsall/tracker',
+      '/p/walsall/account/tokens',
+    ]);
   });
 
   it('marks the current page', () => {

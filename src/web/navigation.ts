@@ -13,6 +13,8 @@ export interface NavItem {
  */
 export const NAVIGATION: readonly NavItem[] = [
   { key: 'home', text: 'Home', path: (s) => `/p/${s}`, permission: 'partnership:read' },
+  { key: 'plans', text: 'Plans', path: (s) => `/p/${s}/plans`, permission: 'partnership:read' },
+  { key: 'tracker', text: 'Promise tracker', path: (s) => `/p/${s}/tracker`, permission: 'partnership:read' },
   { key: 'people', text: 'People', path: (s) => `/p/${s}/admin/people`, permission: 'users:manage' },
   { key: 'agencies', text: 'Agencies', path: (s) => `/p/${s}/admin/agencies`, permission: 'agencies:manage' },
   { key: 'boards', text: 'Boards', path: (s) => `/p/${s}/admin/boards`, permission: 'boards:manage' },

@@ -1,0 +1,296 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ACTION_STATUSES, PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, RAGS } from '../../core/plans.ts';
+import { isIsoDate, percent, previousQuarter, quarterOf, ROLL_UP_RULE } from '../../core/promises.ts';
+import { ForbiddenError } from '../../services/errors.ts';
+import { handleForm, idParam } from '../../web/forms.ts';
+import { renderPage } from '../../web/views.ts';
+import { actorOf } from '../admin/actor.ts';
+import type { PlanActor } from './service.ts';
+
+type Params = { slug: string; id: string };
+type AsAt = { asAt?: string; notice?: string };
+const manage = { config: { permission: 'plans:manage' } } as const;
+const page = { nav: 'plans' };
+
+/** The signed-in person with their role and agency, for per-record permissions. */
+export function planActorOf(request: FastifyRequest): PlanActor {
+  const member = request.member!;
+  return { ...actorOf(request), userId: request.user!.id, role: member.role, agencyId: member.agencyId };
+}
+
+/** An "as at" date from the query string, when it is a real date. */
+function asAtOf(query: AsAt): string | undefined {
+  return query.asAt && isIsoDate(query.asAt) ? query.asAt : undefined;
+}
+
+const isoParts = (iso: string | null | undefined) => {
+  if (!iso) return {};
+  const [year, month, day] = iso.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+};
+
+/** Forms for changing a priority or its delivery plan are only for those who may save them. */
+function mayEdit<T extends { mayEdit: boolean }>(data: T): T {
+  if (!data.mayEdit) throw new ForbiddenError('Only the partnership admin or this priority’s sponsor can change it.');
+  return data;
+}
+
+/** The labels every plans page may show. */
+const LABELS = { PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, ACTION_STATUSES, RAGS, ROLL_UP_RULE, percent, isoParts };
+
+export function registerPlanRoutes(app: FastifyInstance): void {
+  const { plans } = app.services;
+  const base = (slug: string) => `/p/${slug}`;
+  const render = (request: FastifyRequest, reply: Parameters<typeof renderPage>[1], template: string, data: Record<string, unknown>) =>
+    renderPage(request, reply, `plans/views/${template}`, { ...LABELS, ...data }, page);
+
+  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/plans', async (request, reply) => {
+    const rows = await plans.listPlans(request.partnership!.id, actorOf(request));
+    return render(request, reply, 'plans.njk', { rows, notice: request.query.notice });
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/plans/new', manage, async (request, reply) => {
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    return render(request, reply, 'plan-form.njk', { ...choices, values: { kind: 'cypp', status: 'draft' } });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/plans', manage, async (request, reply) => {
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    return handleForm(
+      request,
+      reply,
+      { template: 'plans/views/plan-form.njk', data: { ...choices, ...LABELS }, options: page },
+      async () => {
+        const plan = await plans.createPlan(request.partnership!.id, actorOf(request), request.body);
+        return `${base(request.params.slug)}/plans/${plan.id}?notice=added`;
+      },
+    );
+  });
+
+  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/plans/:id', async (request, reply) => {
+    const data = await plans.planPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), asAtOf(request.query));
+    return render(request, reply, 'plan.njk', { ...data, notice: request.query.notice });
+  });
+
+  const planFormValues = (plan: Awaited<ReturnType<typeof plans.getPlan>>) => ({
+    kind: plan.kind,
+    title: plan.title,
+    boardId: plan.board_id,
+    periodStart: plan.period_start,
+    periodEnd: plan.period_end,
+    vision: plan.vision,
+    values: plan.plan_values.join('\n'),
+    status: plan.status,
+    version: plan.version,
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/plans/:id/edit', manage, async (request, reply) => {
+    const plan = await plans.getPlan(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    return render(request, reply, 'plan-form.njk', { ...choices, plan, values: planFormValues(plan) });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/plans/:id/edit', manage, async (request, reply) => {
+    const id = idParam(request.params.id);
+    const plan = await plans.getPlan(request.partnership!.id, actorOf(request), id);
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const data = { ...choices, ...LABELS, plan, saved: planFormValues(plan), values: planFormValues(plan) };
+    return handleForm(request, reply, { template: 'plans/views/plan-form.njk', data, options: page }, async () => {
+      await plans.updatePlan(request.partnership!.id, actorOf(request), id, request.body);
+      return `${base(request.params.slug)}/plans/${id}?notice=changed`;
+    });
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/plans/:id/history', async (request, reply) => {
+    const data = await plans.history(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    return render(request, reply, 'plan-history.njk', data);
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/plans/:id/priorities/new', manage, async (request, reply) => {
+    const plan = await plans.getPlan(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    return render(request, reply, 'priority-form.njk', { ...choices, plan, values: { status: 'active', agencyIds: [] } });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/plans/:id/priorities', manage, async (request, reply) => {
+    const id = idParam(request.params.id);
+    const plan = await plans.getPlan(request.partnership!.id, actorOf(request), id);
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    return handleForm(
+      request,
+      reply,
+      { template: 'plans/views/priority-form.njk', data: { ...choices, ...LABELS, plan }, options: page },
+      async () => {
+        const priorityId = await plans.addPriority(request.partnership!.id, actorOf(request), id, request.body);
+        return `${base(request.params.slug)}/priorities/${priorityId}?notice=added`;
+      },
+    );
+  });
+
+  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/priorities/:id', async (request, reply) => {
+    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), asAtOf(request.query));
+    return render(request, reply, 'priority.njk', { ...data, notice: request.query.notice });
+  });
+
+  const priorityFormValues = (p: Awaited<ReturnType<typeof plans.priorityPage>>['priority']) => ({
+    number: p.number,
+    title: p.title,
+    description: p.description,
+    sponsorUserId: p.sponsorUserId,
+    sponsorRole: p.sponsorRole,
+    leadAgencyId: p.leadAgencyId,
+    agencyIds: p.contributingAgencyIds,
+    status: p.status,
+    version: p.version,
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/priorities/:id/edit', async (request, reply) => {
+    const data = mayEdit(await plans.priorityPage(request.partnership!.id, planActorOf(request), idParam(request.params.id)));
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    return render(request, reply, 'priority-form.njk', { ...choices, ...data, values: priorityFormValues(data.priority) });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/priorities/:id/edit', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), id);
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const values = priorityFormValues(data.priority);
+    const view = {
+      template: 'plans/views/priority-form.njk',
+      data: { ...choices, ...LABELS, ...data, saved: values, values },
+      options: page,
+    };
+    return handleForm(request, reply, view, async () => {
+      await plans.updatePriority(request.partnership!.id, planActorOf(request), id, request.body);
+      return `${base(request.params.slug)}/priorities/${id}?notice=changed`;
+    });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/priorities/:id/measures', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), id);
+    return handleForm(request, reply, { template: 'plans/views/priority.njk', data: { ...LABELS, ...data }, options: page }, async () => {
+      await plans.addMeasure(request.partnership!.id, planActorOf(request), id, request.body);
+      return `${base(request.params.slug)}/priorities/${id}?notice=measure-added#measures`;
+    });
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/priorities/:id/actions/new', async (request, reply) => {
+    const data = mayEdit(await plans.priorityPage(request.partnership!.id, planActorOf(request), idParam(request.params.id)));
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    return render(request, reply, 'action-form.njk', { ...choices, ...data, values: { status: 'not_started', agencyIds: [] } });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/priorities/:id/actions', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), id);
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    return handleForm(
+      request,
+      reply,
+      { template: 'plans/views/action-form.njk', data: { ...choices, ...LABELS, ...data }, options: page },
+      async () => {
+        const actionId = await plans.addAction(request.partnership!.id, planActorOf(request), id, request.body);
+        return `${base(request.params.slug)}/actions/${actionId}?notice=added`;
+      },
+    );
+  });
+
+  const quarterChoices = (asAt: string) => {
+    const current = quarterOf(asAt);
+    const previous = previousQuarter(current);
+    return [current, previous, previousQuarter(previous)];
+  };
+
+  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/actions/:id', async (request, reply) => {
+    const data = await plans.actionPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), asAtOf(request.query));
+    const values = {
+      period: data.currentQuarter.code,
+      status: data.action.status,
+      completedOn: data.action.completedOn,
+      version: data.action.version,
+    };
+    return render(request, reply, 'action.njk', {
+      ...data,
+      quarters: quarterChoices(data.action.asAt),
+      values,
+      notice: request.query.notice,
+    });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/actions/:id/updates', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const data = await plans.actionPage(request.partnership!.id, planActorOf(request), id);
+    const values = { period: data.currentQuarter.code, status: data.action.status, version: data.action.version };
+    const view = {
+      template: 'plans/views/action.njk',
+      data: { ...LABELS, ...data, quarters: quarterChoices(data.action.asAt), values },
+      options: page,
+    };
+    return handleForm(request, reply, view, async () => {
+      await plans.addUpdate(request.partnership!.id, planActorOf(request), id, request.body);
+      return `${base(request.params.slug)}/actions/${id}?notice=reported`;
+    });
+  });
+
+  const actionFormValues = (a: Awaited<ReturnType<typeof plans.actionPage>>['action']) => ({
+    title: a.title,
+    description: a.description,
+    leadAgencyId: a.leadAgencyId,
+    ownerUserId: a.ownerUserId,
+    ownerName: a.ownerName,
+    agencyIds: a.contributingAgencyIds,
+    startDate: a.startDate,
+    dueDate: a.dueDate,
+    status: a.status,
+    completedOn: a.completedOn,
+    version: a.version,
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/actions/:id/edit', async (request, reply) => {
+    const data = mayEdit(await plans.actionPage(request.partnership!.id, planActorOf(request), idParam(request.params.id)));
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    return render(request, reply, 'action-form.njk', { ...choices, ...data, values: actionFormValues(data.action) });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/actions/:id/edit', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const data = await plans.actionPage(request.partnership!.id, planActorOf(request), id);
+    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const values = actionFormValues(data.action);
+    const view = {
+      template: 'plans/views/action-form.njk',
+      data: { ...choices, ...LABELS, ...data, saved: values, values },
+      options: page,
+    };
+    return handleForm(request, reply, view, async () => {
+      await plans.updateAction(request.partnership!.id, planActorOf(request), id, request.body);
+      return `${base(request.params.slug)}/actions/${id}?notice=changed`;
+    });
+  });
+
+  app.get<{ Params: Params; Querystring: AsAt & { plan?: string; board?: string; agency?: string; show?: string } }>(
+    '/p/:slug/tracker',
+    async (request, reply) => {
+      const q = request.query;
+      const uuid = (v: string | undefined) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
+      const filter = { planId: uuid(q.plan), boardId: uuid(q.board), agencyId: uuid(q.agency) };
+      const data = await plans.tracker(request.partnership!.id, planActorOf(request), filter, asAtOf(q));
+      const show = ['overdue', 'unreported', 'due-soon', 'all'].includes(q.show ?? '') ? q.show! : 'all';
+      const shown = data.actions.filter(
+        (a) =>
+          show === 'all' ||
+          (show === 'overdue' && a.assessment.overdue) ||
+          (show === 'unreported' && a.assessment.unreported) ||
+          (show === 'due-soon' && a.assessment.dueSoon),
+      );
+      return renderPage(
+        request,
+        reply,
+        'plans/views/tracker.njk',
+        { ...LABELS, ...data, shown, show, query: { ...filter, asAt: asAtOf(q) ?? '' } },
+        { nav: 'tracker' },
+      );
+    },
+  );
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { ACTION_STATUSES, PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, RAGS } from '../../core/plans.ts';
+import { isIsoDate, parseQuarter } from '../../core/promises.ts';
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => v ?? '');
+
+const version = z.coerce.number({ error: 'The form is out of date: reload the page' }).int().positive();
+
+const optionalId = (message: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? null : v))
+    .pipe(z.uuid({ error: message }).nullable())
+    .optional()
+    .transform((v) => v ?? null);
+
+/** Checkboxes arrive as nothing, one string or several. */
+const idList = (message: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))
+    .pipe(z.array(z.uuid({ error: message })));
+
+/**
+ * A GOV.UK date input sends `name-day`, `name-month` and `name-year`; this folds them into
+ * `name` as YYYY-MM-DD ('' when all three are empty, '!' when they do not make a real date), so
+ * the schemas below see one field. An API body may send `name` as YYYY-MM-DD directly.
+ */
+export function foldDateInputs(input: unknown, names: readonly string[]): Record<string, unknown> {
+  const body = { ...((input ?? {}) as Record<string, unknown>) };
+  for (const name of names) {
+    const parts = ['day', 'month', 'year'].map((p) => String(body[`${name}-${p}`] ?? '').trim());
+    if (parts.every((p) => p === '')) {
+      if (!(name in body)) body[name] = '';
+      continue;
+    }
+    const [day, month, year] = parts.map(Number);
+    const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    body[name] = parts.every((p) => /^\d+$/.test(p)) && parts[2]!.length === 4 && isIsoDate(iso) ? iso : '!';
+  }
+  return body;
+}
+
+const requiredDate = (label: string) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .refine((v) => v !== '', `Enter ${label}`)
+    .refine((v) => v === '' || isIsoDate(v), `${label[0]!.toUpperCase()}${label.slice(1)} must be a real date`);
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v ?? '')
+    .refine((v) => v === '' || isIsoDate(v), `${label} must be a real date`)
+    .transform((v) => (v === '' ? null : v));
+
+const lines = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().max(300, 'Each value must be 300 characters or fewer')).max(20, 'List at most 20 values'));
+
+export const PLAN_DATES = ['periodStart', 'periodEnd'] as const;
+export const planSchema = z
+  .object({
+    kind: z.enum(Object.keys(PLAN_KINDS) as [keyof typeof PLAN_KINDS], { error: 'Choose the kind of plan' }),
+    title: text('a title', 200),
+    boardId: optionalId('Choose a board from the list'),
+    periodStart: requiredDate('the date the plan starts'),
+    periodEnd: requiredDate('the date the plan ends'),
+    vision: optionalText('The vision', 2000),
+    values: lines,
+    status: z.enum(Object.keys(PLAN_STATUSES) as [keyof typeof PLAN_STATUSES], { error: 'Choose a status' }),
+  })
+  .refine((p) => !isIsoDate(p.periodStart) || !isIsoDate(p.periodEnd) || p.periodEnd >= p.periodStart, {
+    path: ['periodEnd'],
+    message: 'The end date must be on or after the start date',
+  });
+export const planEditSchema = planSchema.and(z.object({ version }));
+
+export const prioritySchema = z.object({
+  number: z.coerce
+    .number({ error: 'Enter the priority’s number' })
+    .int('Enter a whole number')
+    .min(1, 'Number must be 1 or more')
+    .max(99, 'Number must be 99 or less'),
+  title: text('a title', 300),
+  description: optionalText('The description', 3000),
+  sponsorUserId: optionalId('Choose a sponsor from the list'),
+  sponsorRole: optionalText('The sponsor’s role', 200),
+  leadAgencyId: optionalId('Choose a lead agency from the list'),
+  agencyIds: idList('Choose contributing agencies from the list'),
+  status: z.enum(Object.keys(PRIORITY_STATUSES) as [keyof typeof PRIORITY_STATUSES], { error: 'Choose a status' }).default('active'),
+});
+export const priorityEditSchema = prioritySchema.and(z.object({ version }));
+
+export const MEASURE_DATES = ['targetDate'] as const;
+export const measureSchema = z.object({
+  text: text('the measure', 500),
+  baseline: optionalText('The baseline', 200),
+  target: optionalText('The target', 200),
+  targetDate: optionalDate('The target date'),
+});
+
+export const ACTION_DATES = ['startDate', 'dueDate', 'completedOn'] as const;
+export const actionSchema = z
+  .object({
+    title: text('a title', 300),
+    description: optionalText('The description', 3000),
+    leadAgencyId: z
+      .string({ error: 'Choose the lead agency' })
+      .trim()
+      .min(1, 'Choose the lead agency')
+      .pipe(z.uuid({ error: 'Choose the lead agency from the list' })),
+    ownerUserId: optionalId('Choose an owner from the list'),
+    ownerName: optionalText('The owner’s name', 200),
+    agencyIds: idList('Choose contributing agencies from the list'),
+    startDate: optionalDate('The start date'),
+    dueDate: requiredDate('the due date'),
+    status: z.enum(Object.keys(ACTION_STATUSES) as [keyof typeof ACTION_STATUSES], { error: 'Choose a status' }).default('not_started'),
+    completedOn: optionalDate('The completion date'),
+  })
+  .refine((a) => !a.startDate || !isIsoDate(a.dueDate) || a.dueDate >= a.startDate, {
+    path: ['dueDate'],
+    message: 'The due date must be on or after the start date',
+  })
+  .refine((a) => a.status !== 'complete' || a.completedOn !== null, {
+    path: ['completedOn'],
+    message: 'Enter the date the action was completed',
+  })
+  .transform((a) => ({ ...a, completedOn: a.status === 'complete' ? a.completedOn : null }));
+export const actionEditSchema = actionSchema.and(z.object({ version }));
+
+export const UPDATE_DATES = ['completedOn'] as const;
+export const updateSchema = z
+  .object({
+    period: z
+      .string({ error: 'Choose the quarter this update reports on' })
+      .trim()
+      .refine((v) => parseQuarter(v) !== undefined, 'Choose the quarter this update reports on'),
+    actionTaken: text('the action taken', 5000),
+    evidenceOfImpact: optionalText('The evidence of impact', 5000),
+    stillToDo: optionalText('What we still need to do', 5000),
+    rag: z.enum(Object.keys(RAGS) as [keyof typeof RAGS], { error: 'Choose red, amber or green' }),
+    status: z.enum(Object.keys(ACTION_STATUSES) as [keyof typeof ACTION_STATUSES], { error: 'Choose the action’s status' }),
+    completedOn: optionalDate('The completion date'),
+    version,
+  })
+  .refine((u) => u.status !== 'complete' || u.completedOn !== null, {
+    path: ['completedOn'],
+    message: 'Enter the date the action was completed',
+  });

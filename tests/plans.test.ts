@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../src/data/db.ts';
+import { createTestApp, DIALECTS, type Client, type TestApp } from './support/app.ts';
+
+describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
+  let t: TestApp;
+  let admin: Client;
+  let sponsor: Client;
+  let contributor: Client;
+  let walsall: string;
+  let birminghamAdmin: string;
+
+  /** Reads the database as the walsall partnership, outside the app. */
+  const read = <T>(work: Parameters<typeof withTenant<T>>[2]) => withTenant(t.database.db, { partnershipId: walsall }, work);
+  const agencyId = (name: string) =>
+    read((trx) => trx.selectFrom('agencies').select('id').where('name', '=', name).executeTakeFirstOrThrow()).then((r) => r.id);
+  const livePlan = () => read((trx) => trx.selectFrom('plans').selectAll().where('title', 'like', '%2013-16%').executeTakeFirstOrThrow());
+  const actionOf = async (agency: string, same: boolean) => {
+    const plan = await livePlan();
+    const lead = await agencyId(agency);
+    return read((trx) =>
+      trx
+        .selectFrom('actions as a')
+        .innerJoin('priorities as p', 'p.id', 'a.priority_id')
+        .selectAll('a')
+        .where('p.plan_id', '=', plan.id)
+        .where('a.lead_agency_id', same ? '=' : '<>', lead)
+        .where('a.status', 'not in', ['complete', 'dropped'])
+        .orderBy('a.due_date')
+        .executeTakeFirstOrThrow(),
+    );
+  };
+  const countUpdates = () => read(async (trx) => (await trx.selectFrom('action_updates').select('id').execute()).length);
+  const update = (version: number, over: Record<string, string> = {}) => ({
+    period: '2015-16 Q4',
+    actionTaken: 'Ran joint missing-from-home return interviews with the police.',
+    evidenceOfImpact: 'Repeat missing episodes fell from 41 to 29.',
+    stillToDo: 'Extend to children placed out of borough.',
+    rag: 'amber',
+    status: 'at_risk',
+    version: String(version),
+    ...over,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    walsall = (await t.app.services.partnerships.findBySlug('walsall'))!.id;
+    birminghamAdmin = (
+      await t.database.db.selectFrom('users').select('id').where('email', '=', 'admin@birmingham.example').executeTakeFirstOrThrow()
+    ).id;
+    admin = await t.signedIn('admin@walsall.example');
+    sponsor = await t.signedIn('sponsor@walsall.example');
+    contributor = await t.signedIn('contributor@walsall.example');
+  });
+  afterAll(() => t.close());
+
+  it('lists the plans and shows a plan with its priorities, sponsors and promise counts', async () => {
+    const list = await admin.get('/p/walsall/plans');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('2013-16');
+    const plan = await livePlan();
+    const page = await admin.get(`/p/walsall/plans/${plan.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Director of Public Health');
+    expect(page.body).toMatch(/promises kept/);
+  });
+
+  it('lets a contributor report progress on their own agency’s action, keeping every update', async () => {
+    const action = await actionOf('West Midlands Police', true);
+    const before = await countUpdates();
+    const res = await contributor.post(`/p/walsall/actions/${action.id}/updates`, update(action.version));
+    expect(res.statusCode).toBe(303);
+    expect(await countUpdates()).toBe(before + 1);
+    const page = await contributor.get(`/p/walsall/actions/${action.id}`);
+    expect(page.body).toContain('Repeat missing episodes fell from 41 to 29.');
+    const saved = await read((trx) =>
+      trx.selectFrom('actions').select(['status', 'version']).where('id', '=', action.id).executeTakeFirstOrThrow(),
+    );
+    expect(saved).toEqual({ status: 'at_risk', version: action.version + 1 });
+  });
+
+  it('refuses a contributor’s update on another agency’s action and writes nothing', async () => {
+    const action = await actionOf('West Midlands Police', false);
+    const before = await countUpdates();
+    const res = await contributor.post(`/p/walsall/actions/${action.id}/updates`, update(action.version));
+    expect(res.statusCode).toBe(403);
+    expect(await countUpdates()).toBe(before);
+  });
+
+  it('refuses a second update made from a stale page, keeping what the person wrote', async () => {
+    const action = await actionOf('West Midlands Police', true);
+    const first = await contributor.post(
+      `/p/walsall/actions/${action.id}/updates`,
+      update(action.version, { status: 'on_track', rag: 'green' }),
+    );
+    expect(first.statusCode).toBe(303);
+    const before = await countUpdates();
+    const second = await admin.post(`/p/walsall/actions/${action.id}/updates`, update(action.version, { actionTaken: 'My stale words' }));
+    expect(second.statusCode).toBe(409);
+    expect(second.body).toContain('Someone else reported on this action');
+    expect(second.body).toContain('My stale words');
+    expect(await countUpdates()).toBe(before);
+  });
+
+  it('shows field errors for an update with no text, no rating and an impossible date', async () => {
+    const action = await actionOf('West Midlands Police', true);
+    const res = await contributor.post(`/p/walsall/actions/${action.id}/updates`, {
+      ...update(action.version, { actionTaken: '', rag: '', status: 'complete' }),
+      'completedOn-day': '31',
+      'completedOn-month': '2',
+      'completedOn-year': '2016',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain('href="#actionTaken"');
+    expect(res.body).toContain('href="#rag"');
+    expect(res.body).toContain('The completion date must be a real date');
+  });
+
+  it('lets a sponsor change their own priority, and keeps a new plan version saying what changed', async () => {
+    const plan = await livePlan();
+    const own = await read((trx) =>
+      trx
+        .selectFrom('priorities')
+        .selectAll()
+        .where('plan_id', '=', plan.id)
+        .where('sponsor_user_id', 'is not', null)
+        .executeTakeFirstOrThrow(),
+    );
+    const res = await sponsor.post(`/p/walsall/priorities/${own.id}/edit`, {
+      number: String(own.number),
+      title: `${own.title} (revised)`,
+      description: own.description,
+      sponsorRole: own.sponsor_role,
+      leadAgencyId: own.lead_agency_id ?? '',
+      status: 'active',
+      version: String(own.version),
+    });
+    expect(res.statusCode).toBe(303);
+    const history = await admin.get(`/p/walsall/plans/${plan.id}/history`);
+    expect(history.body).toContain(`Priority ${own.number} title changed`);
+    expect(history.body).toContain('Version 2');
+
+    const other = await read((trx) =>
+      trx
+        .selectFrom('priorities')
+        .selectAll()
+        .where('plan_id', '=', plan.id)
+        .where('sponsor_user_id', 'is', null)
+        .executeTakeFirstOrThrow(),
+    );
+    const refused = await sponsor.post(`/p/walsall/priorities/${other.id}/edit`, {
+      number: String(other.number),
+      title: 'Hijacked',
+      status: 'active',
+      version: String(other.version),
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('refuses an action due before it starts, with no title, owned by someone from another partnership', async () => {
+    const plan = await livePlan();
+    const priority = await read((trx) =>
+      trx.selectFrom('priorities').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow(),
+    );
+    const police = await agencyId('West Midlands Police');
+    const before = await read(async (trx) => (await trx.selectFrom('actions').select('id').execute()).length);
+    const res = await admin.post(`/p/walsall/priorities/${priority.id}/actions`, {
+      title: '',
+      leadAgencyId: police,
+      ownerUserId: birminghamAdmin,
+      'startDate-day': '1',
+      'startDate-month': '6',
+      'startDate-year': '2015',
+      'dueDate-day': '1',
+      'dueDate-month': '5',
+      'dueDate-year': '2015',
+      status: 'not_started',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Enter a title');
+    expect(res.body).toContain('The due date must be on or after the start date');
+    const after = await read(async (trx) => (await trx.selectFrom('actions').select('id').execute()).length);
+    expect(after).toBe(before);
+
+    const stranger = await admin.post(`/p/walsall/priorities/${priority.id}/actions`, {
+      title: 'A real action',
+      leadAgencyId: police,
+      ownerUserId: birminghamAdmin,
+      'dueDate-day': '1',
+      'dueDate-month': '5',
+      'dueDate-year': '2015',
+      status: 'not_started',
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.body).toContain('Choose a person in this partnership');
+  });
+
+  it('refuses a stale edit of an action and shows what is saved now', async () => {
+    const action = await actionOf('Walsall Council Children’s Services', true);
+    const form = (title: string) => ({
+      title,
+      leadAgencyId: action.lead_agency_id,
+      'dueDate-day': action.due_date.slice(8),
+      'dueDate-month': action.due_date.slice(5, 7),
+      'dueDate-year': action.due_date.slice(0, 4),
+      status: action.status,
+      version: String(action.version),
+    });
+    expect((await admin.post(`/p/walsall/actions/${action.id}/edit`, form('First editor’s title'))).statusCode).toBe(303);
+    const stale = await admin.post(`/p/walsall/actions/${action.id}/edit`, form('Second editor’s title'));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('What is saved now');
+    expect(stale.body).toContain('First editor’s title');
+    expect(stale.body).toContain('Second editor’s title');
+  });
+
+  it('versions a plan only once it is approved', async () => {
+    const form = (status: string, version?: number) => ({
+      kind: 'safeguarding',
+      title: 'Safeguarding Board Business Plan 2016-17',
+      boardId: '',
+      'periodStart-day': '1',
+      'periodStart-month': '4',
+      'periodStart-year': '2016',
+      'periodEnd-day': '31',
+      'periodEnd-month': '3',
+      'periodEnd-year': '2017',
+      vision: 'Every child safe.',
+      values: 'Listen to children\nAct early',
+      status,
+      ...(version ? { version: String(version) } : {}),
+    });
+    const created = await admin.post('/p/walsall/plans', form('draft'));
+    expect(created.statusCode).toBe(303);
+    const planId = String(created.headers.location).split('/')[4]!.split('?')[0]!;
+    expect((await admin.get(`/p/walsall/plans/${planId}/history`)).body).toContain('has not been approved yet');
+    expect((await admin.post(`/p/walsall/plans/${planId}/edit`, form('approved', 1))).statusCode).toBe(303);
+    expect(
+      (await admin.post(`/p/walsall/plans/${planId}/edit`, { ...form('published', 2), vision: 'Every child safe and heard.' })).statusCode,
+    ).toBe(303);
+    const history = (await admin.get(`/p/walsall/plans/${planId}/history`)).body;
+    expect(history).toContain('Version 1');
+    expect(history).toContain('Plan vision changed from “Every child safe.” to “Every child safe and heard.”');
+    expect(history).toContain('Plan status changed from “approved” to “published”');
+  });
+
+  it('tracks promises: overdue, unreported and kept, each plan judged no later than its end', async () => {
+    const res = await admin.get('/p/walsall/tracker');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/promises kept \(\d+ of \d+ due\)/);
+    const overdue = await admin.get('/p/walsall/tracker?show=overdue');
+    expect(overdue.body).toContain('Overdue');
+    expect(overdue.body).not.toContain('>Kept<');
+    const bad = await admin.get('/p/walsall/tracker?asAt=not-a-date&plan=nope');
+    expect(bad.statusCode).toBe(200);
+  });
+
+  it('hides another partnership’s plans, priorities and actions behind 404', async () => {
+    const other = await t.signedIn('admin@birmingham.example');
+    const plan = await livePlan();
+    const action = await actionOf('West Midlands Police', true);
+    expect((await other.get(`/p/birmingham/plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await other.get(`/p/birmingham/actions/${action.id}`)).statusCode).toBe(404);
+    expect((await other.post(`/p/birmingham/actions/${action.id}/updates`, update(action.version))).statusCode).toBe(404);
+  });
+});
