@@ -12,6 +12,8 @@ const demo = (email: string, name: string): DemoUser => ({ email, name, password
 export const users = {
   walsallAdmin: demo('admin@walsall.example', 'Amara Okafor'),
   walsallViewer: demo('viewer@walsall.example', 'Tom Baker'),
+  walsallContributor: demo('contributor@walsall.example', 'Dan Whitehouse'),
+  walsallSponsor: demo('sponsor@walsall.example', 'Helen Morris'),
   birminghamAdmin: demo('admin@birmingham.example', 'Imran Hussain'),
 } as const;
 
@@ -25,6 +27,8 @@ export const walsall = {
   boards: '/p/walsall/admin/boards',
   audit: '/p/walsall/admin/audit',
   tokens: '/p/walsall/account/tokens',
+  plans: '/p/walsall/plans',
+  tracker: '/p/walsall/tracker',
 } as const;
 
 export const birmingham = {
