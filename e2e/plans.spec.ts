@@ -99,3 +99,21 @@ test.describe('Plans and promises', () => {
     await expectAccessible();
   });
 });
+
+test.describe('The published plan', () => {
+  test('anyone reads the plan and its priorities card without signing in', async ({ page, expectAccessible }) => {
+    await page.goto(walsall.publicPage);
+    await expectAccessible();
+    await page.getByRole('link', { name: /Read our plan/ }).click();
+    await expect(mainHeading(page)).toHaveText('Our plan');
+    await expect(page.getByTestId('public-priorities').first()).toContainText('Ensuring that children maintain a healthy weight');
+    await expectAccessible();
+    await screenshot(page, 'public-plan');
+    await page.getByRole('link', { name: 'Priorities on one page' }).first().click();
+    await expect(page.getByTestId('priorities-card')).toContainText('Reducing the impact of child poverty');
+    await expectAccessible();
+    await screenshot(page, 'priorities-card');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.govuk-footer')).toBeHidden();
+  });
+});

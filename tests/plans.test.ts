@@ -256,6 +256,25 @@ describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
     expect(bad.statusCode).toBe(200);
   });
 
+  it('publishes the published plans to anyone, with a one-page priorities card, and nothing else', async () => {
+    const visitor = t.client();
+    const page = await visitor.get('/public/walsall/plan');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Better Together for Children');
+    expect(page.body).toContain('How we are doing, as at 31 March 2016');
+    expect(page.body).not.toContain('Helen Morris');
+    expect(page.body).not.toContain('2009-10 to 2011-12');
+    const plan = await livePlan();
+    const card = await visitor.get(`/public/walsall/plan/${plan.id}/card`);
+    expect(card.statusCode).toBe(200);
+    expect(card.body).toContain('Reducing the impact of child poverty');
+    const closed = await read((trx) => trx.selectFrom('plans').select('id').where('status', '=', 'closed').executeTakeFirstOrThrow());
+    expect((await visitor.get(`/public/walsall/plan/${closed.id}/card`)).statusCode).toBe(404);
+    expect((await visitor.get(`/public/birmingham/plan/${plan.id}/card`)).statusCode).toBe(404);
+    expect((await visitor.get('/public/walsall/plan/not-an-id/card')).statusCode).toBe(404);
+    expect((await visitor.get('/public/walsall')).body).toContain('/public/walsall/plan');
+  });
+
   it('hides another partnership’s plans, priorities and actions behind 404', async () => {
     const other = await t.signedIn('admin@birmingham.example');
     const plan = await livePlan();

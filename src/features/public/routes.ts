@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../services/errors.ts';
+import { percent } from '../../core/promises.ts';
+import { RAGS } from '../../core/plans.ts';
+import { idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 
 /** Pages anyone can read without signing in. They show only what a partnership publishes. */
@@ -8,6 +11,27 @@ export function registerPublicRoutes(app: FastifyInstance): void {
     const partnership = await app.services.partnerships.findBySlug(request.params.slug);
     if (!partnership) throw new NotFoundError('Page not found');
     const overview = await app.services.partnerships.overview(partnership.id);
-    return renderPage(request, reply, 'public/views/partnership.njk', { publicPartnership: partnership, ...overview });
+    const plans = await app.services.plans.publishedPlans(partnership.id);
+    return renderPage(request, reply, 'public/views/partnership.njk', {
+      publicPartnership: partnership,
+      ...overview,
+      hasPlan: plans.length > 0,
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>('/public/:slug/plan', async (request, reply) => {
+    const partnership = await app.services.partnerships.findBySlug(request.params.slug);
+    if (!partnership) throw new NotFoundError('Page not found');
+    const plans = await app.services.plans.publishedPlans(partnership.id);
+    return renderPage(request, reply, 'public/views/plan.njk', { publicPartnership: partnership, plans, percent, RAGS });
+  });
+
+  app.get<{ Params: { slug: string; id: string } }>('/public/:slug/plan/:id/card', async (request, reply) => {
+    const partnership = await app.services.partnerships.findBySlug(request.params.slug);
+    if (!partnership) throw new NotFoundError('Page not found');
+    const id = idParam(request.params.id);
+    const published = (await app.services.plans.publishedPlans(partnership.id)).find((p) => p.plan.id === id);
+    if (!published) throw new NotFoundError('Page not found');
+    return renderPage(request, reply, 'public/views/priorities-card.njk', { publicPartnership: partnership, ...published });
   });
 }
