@@ -79,6 +79,19 @@ describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
     expect(saved).toEqual({ status: 'at_risk', version: action.version + 1 });
   });
 
+  it('lists on a contributor’s home what they owe, and nothing on a viewer’s', async () => {
+    const home = await contributor.get('/p/walsall');
+    expect(home.body).toContain('What you owe');
+    expect(home.body).toContain('data-qa="owed"');
+    const police = await agencyId('West Midlands Police');
+    const owed = [...home.body.matchAll(/\/p\/walsall\/actions\/([0-9a-f-]{36})#report/g)].map((m) => m[1]!);
+    expect(owed.length).toBeGreaterThan(0);
+    const leads = await read((trx) => trx.selectFrom('actions').select('lead_agency_id').where('id', 'in', owed).execute());
+    expect(leads.every((l) => l.lead_agency_id === police)).toBe(true);
+    const viewer = await t.signedIn('viewer@walsall.example');
+    expect((await viewer.get('/p/walsall')).body).not.toContain('What you owe');
+  });
+
   it('refuses a contributor’s update on another agency’s action and writes nothing', async () => {
     const action = await actionOf('West Midlands Police', false);
     const before = await countUpdates();

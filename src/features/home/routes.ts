@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
+import { ACTION_STATUSES } from '../../core/plans.ts';
 import { renderPage } from '../../web/views.ts';
+import { planActorOf } from '../plans/routes.ts';
 
 export function registerHomeRoutes(app: FastifyInstance): void {
   app.get('/p/:slug', async (request, reply) => {
     const overview = await app.services.partnerships.overview(request.partnership!.id);
-    return renderPage(request, reply, 'home/views/home.njk', overview, { nav: 'home' });
+    // Only people who report on actions owe anything; the admin sees the whole tracker instead.
+    const role = request.member!.role;
+    const owed =
+      role === 'sponsor' || role === 'contributor' || role === 'member'
+        ? await app.services.plans.owedBy(request.partnership!.id, planActorOf(request))
+        : [];
+    return renderPage(request, reply, 'home/views/home.njk', { ...overview, owed, ACTION_STATUSES }, { nav: 'home' });
   });
 }
