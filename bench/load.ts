@@ -51,6 +51,8 @@ export interface LoadResult {
   latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number };
   /** autocannon's own latency figures (integer ms histogram), for reference. */
   autocannonLatencyMs: { p50: number; p90: number; p97_5: number; p99: number };
+  /** Smallest and largest response seen under load, status line and headers included (autocannon's count). */
+  wireBytes: { min: number; max: number };
   statusCodes: Record<string, number>;
   errors: number;
   timeouts: number;
@@ -72,13 +74,16 @@ export async function runLoad(options: {
   headers?: Record<string, string>;
 }): Promise<LoadResult> {
   const times: number[] = [];
+  const wireBytes = { min: Infinity, max: 0 };
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
     const instance = autocannon(
       { url: options.url, connections: options.connections, duration: options.durationS, timeout: 10, headers: options.headers },
       (error, res) => (error ? reject(error) : resolve(res)),
     );
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    instance.on('response', (_client: unknown, _status: number, bytes: number, responseTime: number) => {
       times.push(responseTime);
+      wireBytes.min = Math.min(wireBytes.min, bytes);
+      wireBytes.max = Math.max(wireBytes.max, bytes);
     });
   });
 
@@ -103,6 +108,7 @@ export async function runLoad(options: {
       p97_5: result.latency.p97_5,
       p99: result.latency.p99,
     },
+    wireBytes,
     statusCodes,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -118,12 +124,18 @@ export async function runLoad(options: {
   return load;
 }
 
-/** Checks a URL answers 200 itself (not a redirect to sign-in, say) before it is benchmarked. */
-export async function expect200(url: string, headers: Record<string, string> = {}): Promise<void> {
-  const response = await fetch(url, { redirect: 'manual', headers });
-  const body = await response.text();
+/**
+ * Checks a URL answers 200 itself (not a redirect to sign-in, say) before it is benchmarked.
+ * Returns the body exactly as sent (no Accept-Encoding is asked for, as autocannon asks for none).
+ */
+export async function expect200(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  const response = await fetch(url, { redirect: 'manual', headers: { 'accept-encoding': 'identity', ...headers } });
+  const body = Buffer.from(await response.arrayBuffer());
   if (response.status !== 200) {
     const where = response.headers.get('location');
-    throw new Error(`GET ${url} answered ${response.status}${where ? ` (Location: ${where})` : ''}, expected 200\n${body.slice(0, 500)}`);
+    throw new Error(
+      `GET ${url} answered ${response.status}${where ? ` (Location: ${where})` : ''}, expected 200\n${body.toString('utf8', 0, 500)}`,
+    );
   }
+  return body;
 }

@@ -1,4 +1,5 @@
 import type { LoadResult } from './load.ts';
+import { describeLoad, type PlansLoadResult } from './plans-load.ts';
 
 export interface StartFigures {
   /** Spawn → first 200 on /healthz. */
@@ -26,14 +27,20 @@ export interface BenchResults {
   };
   settings: { connections: number; warmupS: number; durationS: number; pollEveryMs: number };
   startup: { fresh?: StartFigures; existing?: StartFigures; existingTargetMs: number; existingWithinTarget?: boolean };
-  load: Record<string, LoadResult & { label: string }>;
+  /** The 500-action plan loaded into walsall before the measured (existing data dir) start. */
+  plansLoad?: PlansLoadResult;
+  /** responseBytes: the body as sent, from one GET before the run. */
+  load: Record<string, LoadResult & { label: string; responseBytes: number }>;
   /** Signed-in home p95 ÷ static asset p95. */
   p95Ratio?: { value: number; target: number; withinTarget: boolean };
+  /** Promise tracker p95 ÷ p95 of a static copy of it, the same bytes (issue 5); body sizes as measured before the runs. */
+  trackerP95Ratio?: { value: number; target: number; withinTarget: boolean; trackerBytes: number; staticBytes: number };
   memory?: { peakRssMiB: number; idleRssMiB: number; maxSampledRssMiB: number; sampleEveryMs: number };
 }
 
 const ms = (value: number | undefined, digits = 0) => (value === undefined || Number.isNaN(value) ? '–' : `${value.toFixed(digits)} ms`);
 const pass = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'PASS' : 'MISS');
+const bytes = (n: number) => (n < 10_000 ? `${n} B` : `${(n / 1024).toFixed(1)} KiB`);
 
 function table(rows: string[][], rightAlignFrom = 1): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
@@ -71,6 +78,11 @@ export function formatReport(results: BenchResults): string {
   }
   lines.push(table(startRows));
   lines.push('');
+  if (results.plansLoad) {
+    lines.push('Data for the promise tracker, loaded between the two starts (so the existing-dir figures include it):');
+    lines.push(describeLoad(results.plansLoad).replace(/^/gm, '  '));
+    lines.push('');
+  }
 
   const loads = Object.values(results.load);
   if (loads.length > 0) {
@@ -78,10 +90,11 @@ export function formatReport(results: BenchResults): string {
       `Load (autocannon, ${settings.connections} connections, ${settings.durationS} s per target after a ${settings.warmupS} s warm-up; ` +
         'latency percentiles computed exactly from every response time)',
     );
-    const rows = [['target', 'req/s', 'requests', 'p50', 'p95', 'p99', 'max', 'non-2xx', 'errors']];
+    const rows = [['target', 'size', 'req/s', 'requests', 'p50', 'p95', 'p99', 'max', 'non-2xx', 'errors']];
     for (const load of loads) {
       rows.push([
         load.label,
+        bytes(load.responseBytes),
         load.requestsPerSecond.toFixed(0),
         String(load.requests),
         ms(load.latencyMs.p50, 2),
@@ -98,6 +111,13 @@ export function formatReport(results: BenchResults): string {
   if (results.p95Ratio) {
     const r = results.p95Ratio;
     lines.push(`p95 ratio, signed-in home ÷ static asset: ${r.value.toFixed(2)}× (target ≤ ${r.target}×) ${pass(r.withinTarget)}`);
+  }
+  if (results.trackerP95Ratio) {
+    const r = results.trackerP95Ratio;
+    lines.push(
+      `p95 ratio, promise tracker ÷ static file of the same size (${r.trackerBytes} and ${r.staticBytes} bytes): ` +
+        `${r.value.toFixed(2)}× (target ≤ ${r.target}×) ${pass(r.withinTarget)}`,
+    );
   }
   if (results.memory) {
     const m = results.memory;

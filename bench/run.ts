@@ -1,10 +1,13 @@
-// Baton's benchmark: cold start, throughput and latency of three typical requests, and server memory.
-// Run with `npm run bench` (builds the assets first). Prints a table and writes bench/results.json.
-// Every request goes to a child server on 127.0.0.1; temp data dirs and children are cleaned up even on failure.
+// Baton's benchmark: cold start, throughput and latency of typical requests, and server memory.
+// Issue 5: the promise tracker of a partnership with 500 actions and 5,000 updates, against a static
+// file of the same size. Run with `npm run bench` (builds the assets first). Prints a table and
+// writes bench/results.json. Every request goes to a child server on 127.0.0.1; temp data dirs,
+// the same-size static file and children are cleaned up even on failure.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect200, runLoad } from './load.ts';
+import { loadBenchPlans } from './plans-load.ts';
 import { formatReport, type BenchResults, type StartFigures } from './report.ts';
 import { killAllServersNow, repoRoot, startServer, stopAllServers, type RunningServer, type StopResult } from './server.ts';
 import { signIn } from './session.ts';
@@ -16,16 +19,20 @@ const EXISTING_START_TARGET_MS = 5_000;
 const P95_RATIO_TARGET = 3;
 const MEMORY_SAMPLE_EVERY_MS = 100;
 const RESULTS_FILE = path.join(repoRoot, 'bench/results.json');
+/** A copy of the tracker page, served by @fastify/static at /assets/<name>: the same bytes, no work. */
+const SAME_SIZE_NAME = `bench-tracker-copy-${process.pid}.html`;
+const SAME_SIZE_FILE = path.join(repoRoot, 'public/build', SAME_SIZE_NAME);
 
 const tempDirs: string[] = [];
 
-function removeTempDirs(): void {
+function removeTempFiles(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  rmSync(SAME_SIZE_FILE, { force: true });
 }
 
 process.on('exit', () => {
   killAllServersNow();
-  removeTempDirs();
+  removeTempFiles();
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -55,6 +62,9 @@ async function bench(results: BenchResults): Promise<void> {
   requireCleanStop('first server', fresh, freshStop);
   results.startup.fresh = startFigures(fresh, freshStop);
 
+  // 1a'. With the server stopped, give walsall a 500-action plan with 5,000 updates (issue 5).
+  results.plansLoad = await loadBenchPlans(path.join(dataDir, 'pglite'));
+
   // 1b. Existing data dir: migrations already applied, demo already there.
   const server = await startServer({ dataDir, demoPassword: DEMO_PASSWORD, timeoutMs: 15_000 });
   if (server.output().includes('Demo loaded')) throw new Error('second start loaded the demo again');
@@ -70,19 +80,36 @@ async function bench(results: BenchResults): Promise<void> {
   const sampler = setInterval(sample, MEMORY_SAMPLE_EVERY_MS);
   let peakRssKiB: number;
   try {
-    // 2. Load: a static file, a public page, and a signed-in page that reads the database.
+    // 2. Load: a static file, a public page, a signed-in page that reads the database, and (issue 5)
+    // the promise tracker with a static copy of it: the same bytes, so the ratio is the server's work.
     const cookie = await signIn(server.baseUrl, SIGN_IN_AS, DEMO_PASSWORD);
-    const targets: { key: string; label: string; path: string; headers: Record<string, string> }[] = [
+    const tracker = await expect200(`${server.baseUrl}/p/walsall/tracker`, { cookie });
+    writeFileSync(SAME_SIZE_FILE, tracker);
+    const targets: { key: string; label: string; path: string; headers: Record<string, string>; sameBodyAs?: Buffer }[] = [
       { key: 'staticAsset', label: 'static asset  /assets/baton.css', path: '/assets/baton.css', headers: {} },
       { key: 'signInPage', label: 'sign-in page   /sign-in', path: '/sign-in', headers: {} },
       { key: 'signedInHome', label: 'signed-in home /p/walsall', path: '/p/walsall', headers: { cookie } },
+      {
+        key: 'trackerSameSizeStatic',
+        label: 'same-size static (tracker copy)',
+        path: `/assets/${SAME_SIZE_NAME}`,
+        headers: {},
+        sameBodyAs: tracker,
+      },
+      { key: 'tracker', label: 'promise tracker /p/walsall/tracker', path: '/p/walsall/tracker', headers: { cookie } },
     ];
     for (const target of targets) {
       const url = `${server.baseUrl}${target.path}`;
-      await expect200(url, target.headers);
+      const body = await expect200(url, target.headers);
+      if (target.sameBodyAs && !body.equals(target.sameBodyAs)) {
+        throw new Error(
+          `${url} served ${body.length} bytes that are not the ${target.sameBodyAs.length} bytes written to ${SAME_SIZE_FILE}`,
+        );
+      }
       const common = { url, connections: SETTINGS.connections, headers: target.headers };
       await runLoad({ ...common, durationS: SETTINGS.warmupS });
-      results.load[target.key] = { label: target.label, ...(await runLoad({ ...common, durationS: SETTINGS.durationS })) };
+      const load = await runLoad({ ...common, durationS: SETTINGS.durationS });
+      results.load[target.key] = { label: target.label, responseBytes: body.length, ...load };
     }
     sample();
     peakRssKiB = server.memory()?.hwmKiB ?? NaN;
@@ -103,6 +130,16 @@ async function bench(results: BenchResults): Promise<void> {
   const home = results.load.signedInHome!.latencyMs.p95;
   const asset = results.load.staticAsset!.latencyMs.p95;
   results.p95Ratio = { value: home / asset, target: P95_RATIO_TARGET, withinTarget: home / asset <= P95_RATIO_TARGET };
+  const tracker = results.load.tracker!;
+  const copy = results.load.trackerSameSizeStatic!;
+  const trackerRatio = tracker.latencyMs.p95 / copy.latencyMs.p95;
+  results.trackerP95Ratio = {
+    value: trackerRatio,
+    target: P95_RATIO_TARGET,
+    withinTarget: trackerRatio <= P95_RATIO_TARGET,
+    trackerBytes: tracker.responseBytes,
+    staticBytes: copy.responseBytes,
+  };
 }
 
 async function main(): Promise<void> {
@@ -129,7 +166,7 @@ async function main(): Promise<void> {
     results.error = (error as Error).stack ?? String(error);
   } finally {
     await stopAllServers();
-    removeTempDirs();
+    removeTempFiles();
   }
   results.environment.loadAverageAtEnd = os.loadavg()[0]!;
   console.log(formatReport(results));

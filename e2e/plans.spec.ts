@@ -1,11 +1,7 @@
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { mainHeading, successBanner } from './pages/notices.ts';
 import { users, walsall } from './support/demo.ts';
-import { SCREENS_DIR } from './support/environment.ts';
+import { screenshot } from './support/environment.ts';
 import { expect, test } from './support/fixtures.ts';
-
-const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
 
 test.describe('Plans and promises', () => {
   test('a board member reads the plan, a priority and the promise tracker', async ({ page, signIn, expectAccessible }) => {

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import { AgencyForm, RecordListPage } from './pages/record-pages.ts';
 import { PeoplePage } from './pages/people-pages.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { TokensPage } from './pages/tokens-page.ts';
 import { unique, users, walsall } from './support/demo.ts';
-import { SCREENS_DIR } from './support/environment.ts';
+import { screenshot } from './support/environment.ts';
 import { expect, test as base } from './support/fixtures.ts';
 
 /**
@@ -15,7 +14,7 @@ const test = base.extend<{ capture: (name: string) => Promise<void> }>({
   capture: async ({ page, expectAccessible }, use) => {
     await use(async (name) => {
       await expectAccessible();
-      await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+      await screenshot(page, name);
     });
   },
 });

@@ -17,11 +17,14 @@ type Ids = {
   plan: string;
   priority: string;
   action: string;
+  candidate: string;
 };
+/** Board members: those who propose and score candidate priorities. */
+const BOARD = ['admin', 'sponsor', 'member'] as const;
 interface Route {
   method: 'GET' | 'POST' | 'PUT';
   path: (slug: string, ids: Ids) => string;
-  allowed: 'everyone' | 'admin';
+  allowed: 'everyone' | 'admin' | typeof BOARD;
   /** What an allowed request gets (POSTs are sent empty, so forms answer 400). */
   ok: number;
 }
@@ -61,11 +64,21 @@ const HTML_ROUTES: Route[] = [
   { method: 'POST', path: (s, i) => `/p/${s}/priorities/${i.priority}/measures`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}/actions/new`, allowed: 'admin', ok: 200 },
   { method: 'POST', path: (s, i) => `/p/${s}/priorities/${i.priority}/actions`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}/report`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/priorities/${i.priority}/report`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}/report.docx`, allowed: 'everyone', ok: 200 },
   { method: 'GET', path: (s, i) => `/p/${s}/actions/${i.action}`, allowed: 'everyone', ok: 200 },
   { method: 'GET', path: (s, i) => `/p/${s}/actions/${i.action}/edit`, allowed: 'admin', ok: 200 },
   { method: 'POST', path: (s, i) => `/p/${s}/actions/${i.action}/edit`, allowed: 'admin', ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/actions/${i.action}/updates`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s) => `/p/${s}/tracker`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/plans/${i.plan}/candidates`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/plans/${i.plan}/criteria`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/plans/${i.plan}/candidates/new`, allowed: BOARD, ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/plans/${i.plan}/candidates`, allowed: BOARD, ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/candidates/${i.candidate}`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/candidates/${i.candidate}/scores`, allowed: BOARD, ok: 400 },
+  { method: 'POST', path: (s, i) => `/p/${s}/candidates/${i.candidate}/decision`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s) => `/p/${s}/account/tokens`, allowed: 'everyone', ok: 200 },
   { method: 'POST', path: (s) => `/p/${s}/account/tokens`, allowed: 'everyone', ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/account/tokens/${i.token}/revoke`, allowed: 'everyone', ok: 303 },
@@ -81,6 +94,20 @@ const API_ROUTES: Route[] = [
   { method: 'POST', path: (s) => `/api/v1/p/${s}/boards`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s, i) => `/api/v1/p/${s}/boards/${i.board}`, allowed: 'everyone', ok: 200 },
   { method: 'PUT', path: (s, i) => `/api/v1/p/${s}/boards/${i.board}`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s) => `/api/v1/p/${s}/plans`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s) => `/api/v1/p/${s}/plans`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/api/v1/p/${s}/plans/${i.plan}`, allowed: 'everyone', ok: 200 },
+  { method: 'PUT', path: (s, i) => `/api/v1/p/${s}/plans/${i.plan}`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/api/v1/p/${s}/plans/${i.plan}/priorities`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/api/v1/p/${s}/plans/${i.plan}/priorities`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/api/v1/p/${s}/priorities/${i.priority}`, allowed: 'everyone', ok: 200 },
+  { method: 'PUT', path: (s, i) => `/api/v1/p/${s}/priorities/${i.priority}`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/api/v1/p/${s}/priorities/${i.priority}/actions`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/api/v1/p/${s}/priorities/${i.priority}/actions`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/api/v1/p/${s}/actions/${i.action}`, allowed: 'everyone', ok: 200 },
+  { method: 'PUT', path: (s, i) => `/api/v1/p/${s}/actions/${i.action}`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/api/v1/p/${s}/actions/${i.action}/updates`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/api/v1/p/${s}/actions/${i.action}/updates`, allowed: 'admin', ok: 400 },
 ];
 
 const PEOPLE = [
@@ -96,7 +123,11 @@ const PARTNERSHIPS = ['walsall', 'birmingham'] as const;
 
 function expected(route: Route, person: (typeof PEOPLE)[number], slug: string): number {
   if (person.home !== slug) return 404;
-  return route.allowed === 'everyone' || person.role === 'admin' ? route.ok : 403;
+  const allowed =
+    route.allowed === 'everyone' ||
+    person.role === 'admin' ||
+    (Array.isArray(route.allowed) && (route.allowed as readonly string[]).includes(person.role));
+  return allowed ? route.ok : 403;
 }
 
 const PLACEHOLDERS: Ids = {
@@ -108,6 +139,7 @@ const PLACEHOLDERS: Ids = {
   plan: ':plan',
   priority: ':priority',
   action: ':action',
+  candidate: ':candidate',
 };
 
 /**
@@ -130,7 +162,8 @@ async function ownPlan(t: TestApp, partnershipId: string, agencyId: string, admi
     leadAgencyId: agencyId,
     dueDate: '2029-01-01',
   });
-  return { plan: plan.id, priority, action };
+  const candidate = await t.app.services.candidates.propose(partnershipId, actor, plan.id, { title: 'Access test candidate' });
+  return { plan: plan.id, priority, action, candidate };
 }
 
 const cases = (routes: Route[]) =>

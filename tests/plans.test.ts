@@ -288,6 +288,56 @@ describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
     expect((await visitor.get('/public/walsall')).body).toContain('/public/walsall/plan');
   });
 
+  it('keeps each action’s progress summary in step with its updates, whatever order they arrive in', async () => {
+    const action = await actionOf('Walsall Council Children’s Services', true);
+    const summary = () =>
+      read((trx) =>
+        trx
+          .selectFrom('actions')
+          .select(['reported_periods', 'latest_rag', 'latest_update_at'])
+          .where('id', '=', action.id)
+          .executeTakeFirstOrThrow(),
+      );
+    const add = (period: string, rag: 'red' | 'amber' | 'green', at: string) =>
+      read((trx) =>
+        trx
+          .insertInto('action_updates')
+          .values({ partnership_id: walsall, action_id: action.id, period, action_taken: 'x', rag, author: 'test', created_at: at })
+          .execute(),
+      );
+    await add('2030-31 Q2', 'red', '2030-09-30T12:00:00Z');
+    await add('2030-31 Q1', 'green', '2030-06-30T12:00:00Z'); // older, arriving later
+    const after = await summary();
+    expect(after.reported_periods).toEqual(expect.arrayContaining(['2030-31 Q1', '2030-31 Q2']));
+    expect(after.latest_rag).toBe('red');
+    expect(new Date(after.latest_update_at!).toISOString()).toBe('2030-09-30T12:00:00.000Z');
+  });
+
+  it('shows a change on the tracker at once, though the tracker keeps its figures between changes', async () => {
+    const plan = await livePlan();
+    const url = `/p/walsall/tracker?show=all&plan=${plan.id}`;
+    const action = await actionOf('West Midlands Police', true);
+    const kept = (body: string) => Number(/(\d+) of \d+ due\)/.exec(body)![1]);
+    const before = kept((await admin.get(url)).body);
+    expect(kept((await admin.get(url)).body)).toBe(before);
+    const done = await contributor.post(`/p/walsall/actions/${action.id}/updates`, {
+      ...update(action.version, { status: 'complete', rag: 'green' }),
+      'completedOn-day': String(Number(action.due_date.slice(8))),
+      'completedOn-month': String(Number(action.due_date.slice(5, 7))),
+      'completedOn-year': action.due_date.slice(0, 4),
+    });
+    expect(done.statusCode).toBe(303);
+    expect(kept((await admin.get(url)).body)).toBe(before + 1);
+  });
+
+  it('lists what needs attention by default, everything on request, fifty to a page', async () => {
+    const attention = await admin.get('/p/walsall/tracker');
+    expect(attention.body).toContain('<option value="attention" selected>');
+    const all = await admin.get('/p/walsall/tracker?show=all&page=999');
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toMatch(/\d+ actions/);
+  });
+
   it('hides another partnership’s plans, priorities and actions behind 404', async () => {
     const other = await t.signedIn('admin@birmingham.example');
     const plan = await livePlan();

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
 
 /** The system Chromium the suite drives; Playwright's own browser download is never used. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -11,3 +13,8 @@ export const DEMO_PASSWORD = 'correct horse battery staple';
 
 /** Where the screenshot spec writes a full-page picture of each kind of page. */
 export const SCREENS_DIR = process.env.BATON_SCREENS_DIR || '/tmp/screens';
+
+/** A full-page picture of the page as it is now, for a person to look over. */
+export function screenshot(page: Page, name: string) {
+  return page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+}

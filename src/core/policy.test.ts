@@ -17,6 +17,10 @@ const table: [Role, Permission, boolean][] = [
   ['admin', 'plans:manage', true],
   ['sponsor', 'plans:manage', false],
   ['analyst', 'plans:manage', false],
+  ['member', 'priorities:propose', true],
+  ['sponsor', 'priorities:propose', true],
+  ['contributor', 'priorities:propose', false],
+  ['viewer', 'priorities:propose', false],
 ];
 
 describe('can', () => {

@@ -22,7 +22,14 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 
 /** Everything a person can be allowed to do inside a partnership. */
 export type Permission =
-  'partnership:read' | 'users:manage' | 'agencies:manage' | 'boards:manage' | 'audit:read' | 'tokens:own' | 'plans:manage';
+  | 'partnership:read'
+  | 'users:manage'
+  | 'agencies:manage'
+  | 'boards:manage'
+  | 'audit:read'
+  | 'tokens:own'
+  | 'plans:manage'
+  | 'priorities:propose';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'partnership:read': ROLES,
@@ -32,6 +39,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'boards:manage': ['admin'],
   'audit:read': ['admin'],
   'plans:manage': ['admin'],
+  // Board members propose candidate priorities and score them (seed 000).
+  'priorities:propose': ['admin', 'sponsor', 'member'],
 };
 
 /**

@@ -57,6 +57,9 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   });
   const owner = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   await migrateToLatest(owner);
+  // The embedded database has no autovacuum, so without this its planner would guess every
+  // table holds a handful of rows and choose poor plans for the tracker and scorecards.
+  await pglite.exec('ANALYZE');
   await pglite.exec(SET_APP_ROLE);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {

@@ -170,6 +170,10 @@ export interface ActionTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Kept by a trigger on action_updates: the quarters reported on, the latest RAG and when. */
+  reported_periods: ColumnType<string[], never, never>;
+  latest_rag: ColumnType<Rag | null, never, never>;
+  latest_update_at: ColumnType<Date | null, never, never>;
 }
 
 export interface ActionAgencyTable {
@@ -201,6 +205,42 @@ export interface ActionUpdateTable {
   created_at: CreatedAt;
 }
 
+export interface PlanCriterionTable {
+  id: Generated<string>;
+  partnership_id: string;
+  plan_id: string;
+  position: number;
+  text: string;
+}
+
+export interface CandidateTable {
+  id: Generated<string>;
+  partnership_id: string;
+  plan_id: string;
+  title: string;
+  description: Generated<string>;
+  answers: ColumnType<string[], string, string>;
+  proposed_by_user_id: string | null;
+  proposed_by: string;
+  status: Generated<'proposed' | 'agreed' | 'not_agreed'>;
+  priority_id: string | null;
+  decision_note: Generated<string>;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CandidateScoreTable {
+  partnership_id: string;
+  candidate_id: string;
+  criterion_id: string;
+  user_id: string;
+  score: number;
+  scored_at: CreatedAt;
+}
+
 /** The single source of Baton's table types. */
 export interface Database {
   partnerships: PartnershipTable;
@@ -221,6 +261,10 @@ export interface Database {
   action_agencies: ActionAgencyTable;
   milestones: MilestoneTable;
   action_updates: ActionUpdateTable;
+  plan_criteria: PlanCriterionTable;
+  candidates: CandidateTable;
+  candidate_scores: CandidateScoreTable;
+  sponsor_reports: SponsorReportTable;
 }
 
 export type PartnershipRow = Selectable<PartnershipTable>;
@@ -234,3 +278,25 @@ export type MeasureRow = Selectable<MeasureTable>;
 export type ActionRow = Selectable<ActionTable>;
 export type MilestoneRow = Selectable<MilestoneTable>;
 export type ActionUpdateRow = Selectable<ActionUpdateTable>;
+export type CandidateRow = Selectable<CandidateTable>;
+
+/** A sponsor's report to the board on one priority for one quarter, as the sponsor last saved it. */
+export interface SponsorReportTable {
+  id: Generated<string>;
+  partnership_id: string;
+  priority_id: string;
+  /** A financial quarter, e.g. "2015-16 Q4". */
+  period: string;
+  summary: Generated<string>;
+  exceptions: Generated<string>;
+  measures: Generated<string>;
+  next_steps: Generated<string>;
+  /** The sponsor's rating; null for "not rated". */
+  rag: Rag | null;
+  version: Generated<number>;
+  updated_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type SponsorReportRow = Selectable<SponsorReportTable>;

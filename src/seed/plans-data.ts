@@ -67,6 +67,8 @@ export interface DemoPlan {
   values: string[];
   /** Which seed document it comes from, e.g. "seed 000". */
   source: string;
+  /** The day the board agreed the priorities, when the seed records how they were chosen. */
+  chosenOn?: string;
   priorities: DemoPriority[];
 }
 
@@ -89,6 +91,7 @@ export const DEMO_PLANS: DemoPlan[] = [
       'Fewer, sharper priorities aimed at the outcomes that are hardest to shift',
     ],
     source: 'seed 000',
+    chosenOn: '2013-03-27',
     priorities: [
       {
         number: 1,

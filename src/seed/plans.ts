@@ -1,3 +1,4 @@
+import { DEFAULT_CRITERIA } from '../core/candidates.ts';
 import { isApproved } from '../core/plans.ts';
 import { quarterOf } from '../core/promises.ts';
 import type { Trx } from '../data/db.ts';
@@ -5,6 +6,7 @@ import { listAgencies } from '../data/repositories/agencies.ts';
 import { recordAudit } from '../data/repositories/audit.ts';
 import { listBoards } from '../data/repositories/boards.ts';
 import { listMembers } from '../data/repositories/memberships.ts';
+import { listCriteria, replaceCriteria } from '../data/repositories/candidates.ts';
 import * as repo from '../data/repositories/plans.ts';
 import { CLI_ACTOR } from '../services/errors.ts';
 import { DEMO_PLANS, type DemoPlan } from './plans-data.ts';
@@ -50,6 +52,7 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
         },
         p.contributingAgencies.map(agencyId),
       );
+      if (demo.chosenOn) await recordChoice(trx, partnershipId, plan.id, priorityId, p, demo.chosenOn, demo.board);
       for (const m of p.measures) {
         await repo.insertMeasure(trx, partnershipId, priorityId, {
           text: m.text,
@@ -124,6 +127,41 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
       summary: `Loaded the demo plan ${demo.title}: ${demo.priorities.length} priorities, ${actions} actions, ${updates} progress updates`,
     });
   }
+}
+
+/**
+ * How a priority was chosen, when the seed says: Walsall's board debated draft priorities from
+ * its members against four criteria and agreed eight (seed 000). The seed names the proposers'
+ * roles and the day, not their scores, so the demo records the decision without inventing marks.
+ */
+async function recordChoice(
+  trx: Trx,
+  partnershipId: string,
+  planId: string,
+  priorityId: string,
+  priority: DemoPlan['priorities'][number],
+  chosenOn: string,
+  board: string,
+) {
+  if ((await listCriteria(trx, partnershipId, planId)).length === 0) await replaceCriteria(trx, partnershipId, planId, DEFAULT_CRITERIA);
+  await trx
+    .insertInto('candidates')
+    .values({
+      partnership_id: partnershipId,
+      plan_id: planId,
+      title: priority.title,
+      description: priority.description,
+      answers: JSON.stringify([]),
+      proposed_by_user_id: null,
+      proposed_by: priority.sponsorRole || board,
+      status: 'agreed',
+      priority_id: priorityId,
+      decision_note: `Agreed by the ${board} after debating the draft priorities against its four criteria.`,
+      decided_by: board,
+      decided_at: `${chosenOn}T17:00:00Z`,
+      created_at: `${chosenOn}T09:00:00Z`,
+    })
+    .execute();
 }
 
 function planValues(demo: DemoPlan, board: string): repo.PlanValues {

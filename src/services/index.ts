@@ -5,6 +5,7 @@ import { createAuthService } from '../features/auth/service.ts';
 import { createAdminService } from '../features/admin/service.ts';
 import { createPartnershipService } from '../features/home/service.ts';
 import { createPlansService } from '../features/plans/service.ts';
+import { createCandidatesService } from '../features/candidates/service.ts';
 
 /** Wires every service once; routes receive these and never build their own dependencies. */
 export function createServices(db: Db, config: Config) {
@@ -14,6 +15,7 @@ export function createServices(db: Db, config: Config) {
     partnerships: createPartnershipService(db),
     account: createAccountService(db),
     plans: createPlansService(db),
+    candidates: createCandidatesService(db),
   };
 }
 

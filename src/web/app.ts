@@ -15,6 +15,7 @@ import { registerApiRoutes } from '../features/api/routes.ts';
 import { registerAuthRoutes } from '../features/auth/routes.ts';
 import { registerHomeRoutes } from '../features/home/routes.ts';
 import { registerPlanRoutes } from '../features/plans/routes.ts';
+import { registerCandidateRoutes } from '../features/candidates/routes.ts';
 import { registerPublicRoutes } from '../features/public/routes.ts';
 import { createServices } from '../services/index.ts';
 import { registerCsrf } from './plugins/csrf.ts';
@@ -94,6 +95,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
   registerAuthRoutes(app);
   registerHomeRoutes(app);
   registerPlanRoutes(app);
+  registerCandidateRoutes(app);
   registerAdminRoutes(app);
   registerAccountRoutes(app);
   registerPublicRoutes(app);

@@ -2,10 +2,18 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-22T1900-foundation.ts';
 import * as membershipLookup from './2026-11-23T1200-membership-lookup.ts';
 import * as plans from './2026-11-23T1300-plans.ts';
+import * as candidates from './2026-11-23T1400-candidates.ts';
+import * as sponsorReports from './2026-11-23T1500-sponsor-reports.ts';
+import * as actionProgress from './2026-11-23T1600-action-progress.ts';
+import * as plansRevision from './2026-11-23T1700-plans-revision.ts';
 
 /** Every migration, in order. Names are timestamps so they sort as they were written. */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1900-foundation': foundation,
   '2026-11-23T1200-membership-lookup': membershipLookup,
   '2026-11-23T1300-plans': plans,
+  '2026-11-23T1400-candidates': candidates,
+  '2026-11-23T1500-sponsor-reports': sponsorReports,
+  '2026-11-23T1600-action-progress': actionProgress,
+  '2026-11-23T1700-plans-revision': plansRevision,
 };

@@ -278,12 +278,27 @@ export interface ActionFilter {
   planStatuses?: readonly PlanStatus[];
 }
 
-export function listActions(db: DbOrTrx, partnershipId: string, filter: ActionFilter = {}): Promise<ActionItem[]> {
+/**
+ * The actions matching a filter, in plan (newest first), priority, due date and title order.
+ * The rows travel as one JSON document: the tracker reads hundreds of actions at a time, and
+ * decoding them field by field cost more than the query.
+ */
+export async function listActions(db: DbOrTrx, partnershipId: string, filter: ActionFilter = {}): Promise<ActionItem[]> {
   let query = db
     .selectFrom('actions as ac')
     .innerJoin('priorities as pr', 'pr.id', 'ac.priority_id')
     .innerJoin('plans as p', 'p.id', 'pr.plan_id')
     .innerJoin('agencies as a', 'a.id', 'ac.lead_agency_id')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('action_agencies')
+          .where('partnership_id', '=', partnershipId)
+          .groupBy('action_id')
+          .select(['action_id', sql<string[]>`array_agg(agency_id::text)`.as('ids')])
+          .as('links'),
+      (join) => join.onRef('links.action_id', '=', 'ac.id'),
+    )
     .select([
       'ac.id',
       'ac.priority_id as priorityId',
@@ -307,31 +322,13 @@ export function listActions(db: DbOrTrx, partnershipId: string, filter: ActionFi
       'ac.status',
       'ac.completed_on as completedOn',
       'ac.version',
+      'ac.reported_periods as updatePeriods',
+      'ac.latest_rag as latestRag',
+      'ac.latest_update_at as latestUpdateAt',
+      'p.period_start as planStart',
     ])
-    .select((eb) => [
-      eb
-        .selectFrom('action_agencies as aa')
-        .whereRef('aa.action_id', '=', 'ac.id')
-        .select(sql<string[]>`coalesce(array_agg(aa.agency_id::text), '{}')`.as('ids'))
-        .as('contributingAgencyIds'),
-      eb
-        .selectFrom('action_updates as u')
-        .whereRef('u.action_id', '=', 'ac.id')
-        .select(sql<string[]>`coalesce(array_agg(DISTINCT u.period), '{}')`.as('periods'))
-        .as('updatePeriods'),
-      eb
-        .selectFrom('action_updates as u')
-        .whereRef('u.action_id', '=', 'ac.id')
-        .orderBy('u.created_at', 'desc')
-        .limit(1)
-        .select('u.rag')
-        .as('latestRag'),
-      eb
-        .selectFrom('action_updates as u')
-        .whereRef('u.action_id', '=', 'ac.id')
-        .select((e) => e.fn.max('u.created_at').as('at'))
-        .as('latestUpdateAt'),
-    ])
+    // One grouped pass over the links instead of a subquery per action.
+    .select(sql<string[]>`coalesce(links.ids, '{}')`.as('contributingAgencyIds'))
     .where('ac.partnership_id', '=', partnershipId);
   if (filter.planId) query = query.where('p.id', '=', filter.planId);
   if (filter.priorityId) query = query.where('ac.priority_id', '=', filter.priorityId);
@@ -347,7 +344,14 @@ export function listActions(db: DbOrTrx, partnershipId: string, filter: ActionFi
       ]),
     );
   }
-  return query.orderBy('p.period_start', 'desc').orderBy('pr.number').orderBy('ac.due_date').orderBy('ac.title').execute() as Promise<ActionItem[]>;
+  const { rows } = await sql<{ rows: (Omit<ActionItem, 'latestUpdateAt'> & { planStart: string; latestUpdateAt: string | null })[] }>`
+    SELECT coalesce(json_agg(t), '[]') AS rows FROM (${query}) AS t`.execute(db);
+  const raw = rows[0]!.rows;
+  raw.sort(
+    (a, b) =>
+      b.planStart.localeCompare(a.planStart) || a.priorityNumber - b.priorityNumber || a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title),
+  );
+  return raw.map(({ planStart: _planStart, latestUpdateAt, ...a }) => ({ ...a, latestUpdateAt: latestUpdateAt === null ? null : new Date(latestUpdateAt) }));
 }
 
 export interface ActionValues {
@@ -481,4 +485,11 @@ export async function readPlanSnapshot(db: DbOrTrx, partnershipId: string, planI
       measures: measures.filter((m) => m.priority_id === p.id).map((m) => m.text),
     })),
   };
+}
+
+/** The partnership's plans revision: it changes whenever anything the tracker shows changes. */
+export async function plansRevision(db: DbOrTrx, partnershipId: string): Promise<string> {
+  // Read with SQL: the column belongs to the triggers, not to the partnership record the app edits.
+  const { rows } = await sql<{ revision: string }>`SELECT plans_revision::text AS revision FROM partnerships WHERE id = ${partnershipId}`.execute(db);
+  return rows[0]?.revision ?? '0';
 }

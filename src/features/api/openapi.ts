@@ -1,11 +1,7 @@
 import { ROLES } from '../../core/policy.ts';
 import { BOARD_KINDS, SECTORS } from '../../core/sectors.ts';
-
-const problem = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 413: problem, 429: problem };
-const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
-const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, description: 'Partnership slug, e.g. walsall' };
-const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+import { errors, id, json, slug, withVersion } from './openapi-parts.ts';
+import { planPaths, planSchemas } from './openapi-plans.ts';
 
 function collection(name: string, schema: string, input: string, tag: string) {
   return {
@@ -70,6 +66,7 @@ export const openApiDocument = {
     },
     ...collection('agencies', 'Agency', 'AgencyInput', 'Agencies'),
     ...collection('boards', 'Board', 'BoardInput', 'Boards'),
+    ...planPaths,
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -111,12 +108,7 @@ export const openApiDocument = {
         required: ['name', 'sector'],
         properties: { name: { type: 'string', maxLength: 200 }, sector: { enum: Object.keys(SECTORS) } },
       },
-      AgencyInputWithVersion: {
-        allOf: [
-          { $ref: '#/components/schemas/AgencyInput' },
-          { type: 'object', required: ['version'], properties: { version: { type: 'integer' } } },
-        ],
-      },
+      AgencyInputWithVersion: withVersion('AgencyInput'),
       Board: {
         type: 'object',
         properties: {
@@ -137,12 +129,8 @@ export const openApiDocument = {
           purpose: { type: 'string', maxLength: 2000 },
         },
       },
-      BoardInputWithVersion: {
-        allOf: [
-          { $ref: '#/components/schemas/BoardInput' },
-          { type: 'object', required: ['version'], properties: { version: { type: 'integer' } } },
-        ],
-      },
+      BoardInputWithVersion: withVersion('BoardInput'),
+      ...planSchemas,
     },
   },
 } as const;

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Permission } from '../../core/policy.ts';
 import type { AgencyRow, BoardRow } from '../../data/schema.ts';
 import { idParam } from '../../web/forms.ts';
 import { SignInRequiredError } from '../../web/plugins/tenant.ts';
 import { actorOf } from '../admin/actor.ts';
 import { openApiDocument } from './openapi.ts';
+import { apiRoute as opts } from './options.ts';
+import { registerPlanApiRoutes } from './plans.ts';
 
 type Params = { slug: string; id: string };
 
@@ -21,9 +22,6 @@ const boardJson = (b: BoardRow) => ({
 /** Baton's JSON API (`/api/v1`), for bearer tokens; every answer that is not 2xx is problem+json. */
 export async function registerApiRoutes(app: FastifyInstance): Promise<void> {
   const { admin, partnerships } = app.services;
-  const opts = (permission: Permission = 'partnership:read') => ({
-    config: { permission, rateLimit: { max: 600, timeWindow: '1 minute' } },
-  });
   const requireUser = (request: FastifyRequest) => {
     if (!request.user) throw new SignInRequiredError();
     return request.user;
@@ -80,4 +78,6 @@ export async function registerApiRoutes(app: FastifyInstance): Promise<void> {
   app.put<{ Params: Params }>('/api/v1/p/:slug/boards/:id', opts('boards:manage'), async (request) =>
     boardJson(await admin.updateBoard(request.partnership!.id, actorOf(request), idParam(request.params.id), request.body)),
   );
+
+  registerPlanApiRoutes(app);
 }

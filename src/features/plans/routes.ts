@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ACTION_STATUSES, PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, RAGS } from '../../core/plans.ts';
 import { isIsoDate, percent, previousQuarter, quarterOf, ROLL_UP_RULE } from '../../core/promises.ts';
+import { paragraphsOf, ragWords } from '../../core/sponsor-report.ts';
 import { ForbiddenError } from '../../services/errors.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import { actorOf } from '../admin/actor.ts';
 import type { PlanActor } from './service.ts';
+import { sponsorReportDocx, sponsorReportFilename } from './sponsor-report-docx.ts';
 
 type Params = { slug: string; id: string };
 type AsAt = { asAt?: string; notice?: string };
@@ -28,6 +30,10 @@ const isoParts = (iso: string | null | undefined) => {
   const [year, month, day] = iso.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
 };
+
+/** What the tracker can list: by default the actions that need attention. */
+const SHOW = ['attention', 'overdue', 'unreported', 'due-soon', 'all'] as const;
+const TRACKER_PAGE_SIZE = 50;
 
 /** Forms for changing a priority or its delivery plan are only for those who may save them. */
 function mayEdit<T extends { mayEdit: boolean }>(data: T): T {
@@ -269,28 +275,101 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.get<{ Params: Params; Querystring: AsAt & { plan?: string; board?: string; agency?: string; show?: string } }>(
+  app.get<{ Params: Params; Querystring: AsAt & { plan?: string; board?: string; agency?: string; show?: string; page?: string } }>(
     '/p/:slug/tracker',
     async (request, reply) => {
       const q = request.query;
       const uuid = (v: string | undefined) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
       const filter = { planId: uuid(q.plan), boardId: uuid(q.board), agencyId: uuid(q.agency) };
       const data = await plans.tracker(request.partnership!.id, planActorOf(request), filter, asAtOf(q));
-      const show = ['overdue', 'unreported', 'due-soon', 'all'].includes(q.show ?? '') ? q.show! : 'all';
-      const shown = data.actions.filter(
-        (a) =>
-          show === 'all' ||
-          (show === 'overdue' && a.assessment.overdue) ||
-          (show === 'unreported' && a.assessment.unreported) ||
-          (show === 'due-soon' && a.assessment.dueSoon),
-      );
+      const show = SHOW.includes(q.show as (typeof SHOW)[number]) ? (q.show as (typeof SHOW)[number]) : 'attention';
+      const matching = data.actions.filter((a) => {
+        const { overdue, unreported, dueSoon } = a.assessment;
+        if (show === 'overdue') return overdue;
+        if (show === 'unreported') return unreported;
+        if (show === 'due-soon') return dueSoon;
+        if (show === 'attention') return overdue || unreported || dueSoon;
+        return true;
+      });
+      const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE));
+      const pageNumber = Math.min(pages, Math.max(1, Number.parseInt(q.page ?? '1', 10) || 1));
+      const shown = matching.slice((pageNumber - 1) * TRACKER_PAGE_SIZE, pageNumber * TRACKER_PAGE_SIZE);
+      const query = { ...filter, asAt: asAtOf(q) ?? '' };
+      const link = (n: number) => {
+        const params = new URLSearchParams({
+          plan: query.planId ?? '',
+          board: query.boardId ?? '',
+          agency: query.agencyId ?? '',
+          show,
+          asAt: query.asAt,
+          page: String(n),
+        });
+        return `/p/${request.params.slug}/tracker?${params.toString()}`;
+      };
+      const pagination = {
+        items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === pageNumber })),
+        previous: pageNumber > 1 ? { href: link(pageNumber - 1) } : undefined,
+        next: pageNumber < pages ? { href: link(pageNumber + 1) } : undefined,
+      };
       return renderPage(
         request,
         reply,
         'plans/views/tracker.njk',
-        { ...LABELS, ...data, shown, show, query: { ...filter, asAt: asAtOf(q) ?? '' } },
+        {
+          ...LABELS,
+          ...data,
+          shown,
+          matching: matching.length,
+          first: (pageNumber - 1) * TRACKER_PAGE_SIZE + 1,
+          pages,
+          pagination,
+          show,
+          query,
+        },
         { nav: 'tracker' },
       );
     },
   );
+
+  type ReportQuery = { period?: string; notice?: string };
+  /** A repeated ?period= arrives as a list: it is then no quarter at all, and refused as such. */
+  const periodOf = (q: ReportQuery) => (q.period === undefined ? undefined : String(q.period));
+  const reportPath = (slug: string, id: string, period: string) =>
+    `${base(slug)}/priorities/${id}/report?period=${encodeURIComponent(period)}`;
+
+  app.get<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), id, periodOf(request.query));
+    return render(request, reply, 'sponsor-report.njk', { ...data, values: data.report, paragraphsOf, notice: request.query.notice });
+  });
+
+  app.post<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), id, periodOf(request.query));
+    const current = { ...data.report, rag: ragWords(data.report.rag) };
+    const view = {
+      template: 'plans/views/sponsor-report.njk',
+      data: { ...LABELS, ...data, values: data.report, current, paragraphsOf },
+      options: page,
+    };
+    return handleForm(request, reply, view, async () => {
+      await plans.saveSponsorReport(request.partnership!.id, planActorOf(request), id, data.quarter.code, request.body);
+      return `${reportPath(request.params.slug, id, data.quarter.code)}&notice=saved`;
+    });
+  });
+
+  app.get<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report.docx', async (request, reply) => {
+    const data = await plans.sponsorReport(
+      request.partnership!.id,
+      planActorOf(request),
+      idParam(request.params.id),
+      periodOf(request.query),
+    );
+    const file = await sponsorReportDocx(data);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="${sponsorReportFilename(data)}"`)
+      .header('cache-control', 'private, no-store')
+      .send(file);
+  });
 }

@@ -70,15 +70,11 @@ const optionalDate = (label: string) =>
     .refine((v) => v === '' || isIsoDate(v), `${label} must be a real date`)
     .transform((v) => (v === '' ? null : v));
 
+/** A textarea sends one value a line; an API body may send the values as an array. */
 const lines = z
-  .string()
+  .union([z.string(), z.array(z.string())], { error: 'List the values, one a line' })
   .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(/\r?\n/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-  )
+  .transform((v) => (Array.isArray(v) ? v : (v ?? '').split(/\r?\n/)).map((s) => s.trim()).filter(Boolean))
   .pipe(z.array(z.string().max(300, 'Each value must be 300 characters or fewer')).max(20, 'List at most 20 values'));
 
 export const PLAN_DATES = ['periodStart', 'periodEnd'] as const;

@@ -11,6 +11,7 @@ import * as repo from '../../data/repositories/plans.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
 import * as schemas from './schemas.ts';
+import { chooseQuarter, readSponsorReport, sponsorReportSchema, writeSponsorReport } from './sponsor-reports.ts';
 
 /** The signed-in person as the plans feature needs them: who they are, their role and agency. */
 export type PlanActor = Actor & Person;
@@ -33,8 +34,21 @@ export interface AssessedAction extends repo.ActionItem {
   mayUpdate: boolean;
 }
 
+/** How many tracker views (partnership, revision, filter, date) a server keeps worked out. */
+const TRACKER_CACHE_SIZE = 64;
+
+interface TrackerData {
+  actions: Omit<AssessedAction, 'mayUpdate'>[];
+  summary: ReturnType<typeof summarise>;
+  plans: repo.PlanListItem[];
+  boards: Awaited<ReturnType<typeof listBoards>>;
+  agencies: Awaited<ReturnType<typeof listAgencies>>;
+}
+
 /** Plans and promises for one partnership. */
 export function createPlansService(db: Db) {
+  /** Least recently used first: a Map keeps insertion order, and a hit is moved to the end. */
+  const trackerCache = new Map<string, TrackerData>();
   const tenant = <T>(partnershipId: string, actor: Actor, work: (trx: Trx, audit: Audit) => Promise<T>) =>
     withTenant(db, { partnershipId, userId: actor.userId ?? undefined }, (trx) =>
       work(trx, (entry) => recordAudit(trx, { ...entry, partnershipId, actorUserId: actor.userId, actor: actor.label })),
@@ -411,23 +425,46 @@ export function createPlansService(db: Db) {
           before: { status: action.status },
           after: { status: form.status, period: form.period, rag: form.rag },
         });
+        return id;
       }),
 
     /**
      * The promise tracker: every action of the live plans in scope, judged as at a date (each
      * plan no later than its end), with the counts a board looks at.
      */
-    tracker: (partnershipId: string, actor: PlanActor, filter: Omit<repo.ActionFilter, 'planStatuses' | 'actionId'>, asAt = today()) =>
-      tenant(partnershipId, actor, async (trx) => {
-        const actions = assess(actor, await repo.listActions(trx, partnershipId, { ...filter, planStatuses: LIVE }), asAt);
-        return {
-          actions,
-          summary: summarise(actions.map((a) => a.assessment)),
-          plans: await repo.listPlans(trx, partnershipId, LIVE),
-          boards: await listBoards(trx, partnershipId),
-          agencies: await listAgencies(trx, partnershipId),
-        };
-      }),
+    tracker: async (
+      partnershipId: string,
+      actor: PlanActor,
+      filter: Omit<repo.ActionFilter, 'planStatuses' | 'actionId'>,
+      asAt = today(),
+    ) => {
+      // What everyone sees is worked out once per revision of the partnership's plans (see the
+      // plans-revision migration); only what this person may do is worked out per request. The
+      // revision lives on the partnership row, which needs no tenant transaction to read.
+      const revision = await repo.plansRevision(db, partnershipId);
+      const key = JSON.stringify([partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId]);
+      let shared = trackerCache.get(key);
+      if (shared) {
+        trackerCache.delete(key);
+      } else {
+        shared = await tenant(partnershipId, actor, async (trx) => {
+          const actions = (await repo.listActions(trx, partnershipId, { ...filter, planStatuses: LIVE })).map((a) => {
+            const at = judgedAt(asAt, a.planEnd);
+            return { ...a, asAt: at, assessment: assessAction(a, at) };
+          });
+          return {
+            actions,
+            summary: summarise(actions.map((a) => a.assessment)),
+            plans: await repo.listPlans(trx, partnershipId, LIVE),
+            boards: await listBoards(trx, partnershipId),
+            agencies: await listAgencies(trx, partnershipId),
+          };
+        });
+        if (trackerCache.size >= TRACKER_CACHE_SIZE) trackerCache.delete(trackerCache.keys().next().value!);
+      }
+      trackerCache.set(key, shared);
+      return { ...shared, actions: shared.actions.map((a): AssessedAction => ({ ...a, mayUpdate: mayUpdateAction(actor, a) })) };
+    },
 
     /** What a person owes: actions they may report on that are overdue, unreported or due soon. */
     owedBy: (partnershipId: string, actor: PlanActor, asAt = today()) =>
@@ -472,6 +509,44 @@ export function createPlansService(db: Db) {
             };
           }),
         );
+      }),
+
+    /**
+     * A priority's report to its board for a quarter (by default the latest it can cover): the saved
+     * report or, until one is saved, Baton's draft, with the figures it is drawn from.
+     */
+    sponsorReport: (partnershipId: string, actor: PlanActor, priorityId: string, period?: string) =>
+      tenant(partnershipId, actor, async (trx) => {
+        const priority = await findPriority(trx, partnershipId, priorityId);
+        const plan = await findPlan(trx, partnershipId, priority.planId);
+        return readSponsorReport(trx, { partnershipId, person: actor, plan, priority, period, today: today() });
+      }),
+
+    /** Saves a sponsor's report unless someone else saved it first; only the admin or the priority's sponsor may. */
+    saveSponsorReport: (partnershipId: string, actor: PlanActor, priorityId: string, period: string | undefined, input: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const priority = await findPriority(trx, partnershipId, priorityId);
+        if (!mayEditPriority(actor, priority))
+          throw new ForbiddenError('Only the partnership admin or this priority’s sponsor can change its report.');
+        const plan = await findPlan(trx, partnershipId, priority.planId);
+        const quarter = chooseQuarter(plan, period, today());
+        const form = parseInput(sponsorReportSchema, input);
+        const { before, saved } = await writeSponsorReport(trx, {
+          partnershipId,
+          priorityId,
+          period: quarter.code,
+          form,
+          updatedBy: actor.label,
+        });
+        await audit({
+          action: before ? 'update' : 'create',
+          entityType: 'sponsor-report',
+          entityId: saved.id,
+          summary: `Saved the sponsor’s report on priority ${priority.number} for ${quarter.code}`,
+          before: before ?? undefined,
+          after: form,
+        });
+        return saved;
       }),
   };
 }

@@ -1,0 +1,117 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isIsoDate } from '../../core/promises.ts';
+import { ValidationError } from '../../services/errors.ts';
+import { idParam } from '../../web/forms.ts';
+import { actorOf } from '../admin/actor.ts';
+import { planActorOf } from '../plans/routes.ts';
+import { apiRoute } from './options.ts';
+import { actionJson, milestoneJson, planJson, planSummaryJson, priorityJson, updateJson, withoutNulls } from './plans-json.ts';
+
+type Params = { slug: string; id: string };
+type AsAt = { asAt?: string };
+type Route = { Params: Params; Querystring: AsAt };
+type Request = FastifyRequest<Route>;
+
+/** The date actions are judged at, from `?asAt=YYYY-MM-DD`; today (the service's default) when not sent. */
+function asAtOf(request: Request): string | undefined {
+  const { asAt } = request.query;
+  if (asAt === undefined) return undefined;
+  if (!isIsoDate(asAt)) throw new ValidationError({ asAt: 'Send the date as YYYY-MM-DD, a real date' });
+  return asAt;
+}
+
+const created = (reply: FastifyReply, location: string, body: unknown) => reply.status(201).header('location', location).send(body);
+
+/**
+ * Plans, priorities, actions and progress updates under `/api/v1/p/{slug}`. Reading is for every
+ * member; who may write is decided by the route's permission and, per record, by the plans service.
+ */
+export function registerPlanApiRoutes(app: FastifyInstance): void {
+  const { plans } = app.services;
+  const base = (request: Request) => `/api/v1/p/${request.params.slug}`;
+  const ids = (request: Request) => ({ partnershipId: request.partnership!.id, id: idParam(request.params.id) });
+
+  const readPlan = async (request: Request, id: string) => planJson(await plans.getPlan(request.partnership!.id, actorOf(request), id));
+  const readPriority = async (request: Request, id: string) => {
+    const page = await plans.priorityPage(request.partnership!.id, planActorOf(request), id, asAtOf(request));
+    return priorityJson({ ...page.priority, measures: page.measures, summary: page.summary, rag: page.rag });
+  };
+  const readAction = async (request: Request, id: string) => {
+    const page = await plans.actionPage(request.partnership!.id, planActorOf(request), id, asAtOf(request));
+    return { ...actionJson(page.action), milestones: page.milestones.map(milestoneJson) };
+  };
+
+  app.get<Route>('/api/v1/p/:slug/plans', apiRoute(), async (request) => ({
+    items: (await plans.listPlans(request.partnership!.id, actorOf(request))).map(planSummaryJson),
+  }));
+
+  app.post<Route>('/api/v1/p/:slug/plans', apiRoute('plans:manage'), async (request, reply) => {
+    const plan = await plans.createPlan(request.partnership!.id, actorOf(request), withoutNulls(request.body));
+    return created(reply, `${base(request)}/plans/${plan.id}`, await readPlan(request, plan.id));
+  });
+
+  app.get<Route>('/api/v1/p/:slug/plans/:id', apiRoute(), async (request) => readPlan(request, ids(request).id));
+
+  app.put<Route>('/api/v1/p/:slug/plans/:id', apiRoute('plans:manage'), async (request) => {
+    const { partnershipId, id } = ids(request);
+    await plans.updatePlan(partnershipId, actorOf(request), id, withoutNulls(request.body));
+    return readPlan(request, id);
+  });
+
+  app.get<Route>('/api/v1/p/:slug/plans/:id/priorities', apiRoute(), async (request) => {
+    const { partnershipId, id } = ids(request);
+    const page = await plans.planPage(partnershipId, planActorOf(request), id, asAtOf(request));
+    return { items: page.priorities.map(priorityJson) };
+  });
+
+  app.post<Route>('/api/v1/p/:slug/plans/:id/priorities', apiRoute('plans:manage'), async (request, reply) => {
+    const { partnershipId, id } = ids(request);
+    const priorityId = await plans.addPriority(partnershipId, actorOf(request), id, withoutNulls(request.body));
+    return created(reply, `${base(request)}/priorities/${priorityId}`, await readPriority(request, priorityId));
+  });
+
+  app.get<Route>('/api/v1/p/:slug/priorities/:id', apiRoute(), async (request) => readPriority(request, ids(request).id));
+
+  app.put<Route>('/api/v1/p/:slug/priorities/:id', apiRoute(), async (request) => {
+    const { partnershipId, id } = ids(request);
+    await plans.updatePriority(partnershipId, planActorOf(request), id, withoutNulls(request.body));
+    return readPriority(request, id);
+  });
+
+  app.get<Route>('/api/v1/p/:slug/priorities/:id/actions', apiRoute(), async (request) => {
+    const { partnershipId, id } = ids(request);
+    const page = await plans.priorityPage(partnershipId, planActorOf(request), id, asAtOf(request));
+    return { items: page.actions.map(actionJson) };
+  });
+
+  app.post<Route>('/api/v1/p/:slug/priorities/:id/actions', apiRoute(), async (request, reply) => {
+    const { partnershipId, id } = ids(request);
+    const actionId = await plans.addAction(partnershipId, planActorOf(request), id, withoutNulls(request.body));
+    return created(reply, `${base(request)}/actions/${actionId}`, await readAction(request, actionId));
+  });
+
+  app.get<Route>('/api/v1/p/:slug/actions/:id', apiRoute(), async (request) => readAction(request, ids(request).id));
+
+  app.put<Route>('/api/v1/p/:slug/actions/:id', apiRoute(), async (request) => {
+    const { partnershipId, id } = ids(request);
+    await plans.updateAction(partnershipId, planActorOf(request), id, withoutNulls(request.body));
+    return readAction(request, id);
+  });
+
+  app.get<Route>('/api/v1/p/:slug/actions/:id/updates', apiRoute(), async (request) => {
+    const { partnershipId, id } = ids(request);
+    const page = await plans.actionPage(partnershipId, planActorOf(request), id);
+    return { items: page.updates.map(updateJson) };
+  });
+
+  app.post<Route>('/api/v1/p/:slug/actions/:id/updates', apiRoute(), async (request, reply) => {
+    const { partnershipId, id } = ids(request);
+    const actor = planActorOf(request);
+    const updateId = await plans.addUpdate(partnershipId, actor, id, withoutNulls(request.body));
+    // Updates are never changed, so they have no address of their own: the answer is the update
+    // and the action as it now stands, with the version to send next.
+    const page = await plans.actionPage(partnershipId, actor, id);
+    const update = page.updates.find((u) => u.id === updateId)!;
+    return reply.status(201).send({ update: updateJson(update), action: actionJson(page.action) });
+  });
+}
