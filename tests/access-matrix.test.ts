@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withUser } from '../src/data/db.ts';
 import { issueApiToken } from '../src/features/auth/service.ts';
@@ -18,6 +19,7 @@ type Ids = {
   priority: string;
   action: string;
   candidate: string;
+  milestone: string;
 };
 /** Board members: those who propose and score candidate priorities. */
 const BOARD = ['admin', 'sponsor', 'member'] as const;
@@ -72,6 +74,8 @@ const HTML_ROUTES: Route[] = [
   { method: 'POST', path: (s, i) => `/p/${s}/actions/${i.action}/edit`, allowed: 'admin', ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/actions/${i.action}/updates`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s) => `/p/${s}/tracker`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/actions/${i.action}/milestones`, allowed: 'admin', ok: 400 },
+  { method: 'POST', path: (s, i) => `/p/${s}/actions/${i.action}/milestones/${i.milestone}/done`, allowed: 'admin', ok: 303 },
   { method: 'GET', path: (s, i) => `/p/${s}/plans/${i.plan}/candidates`, allowed: 'everyone', ok: 200 },
   { method: 'POST', path: (s, i) => `/p/${s}/plans/${i.plan}/criteria`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s, i) => `/p/${s}/plans/${i.plan}/candidates/new`, allowed: BOARD, ok: 200 },
@@ -140,6 +144,7 @@ const PLACEHOLDERS: Ids = {
   priority: ':priority',
   action: ':action',
   candidate: ':candidate',
+  milestone: ':milestone',
 };
 
 /**
@@ -163,7 +168,12 @@ async function ownPlan(t: TestApp, partnershipId: string, agencyId: string, admi
     dueDate: '2029-01-01',
   });
   const candidate = await t.app.services.candidates.propose(partnershipId, actor, plan.id, { title: 'Access test candidate' });
-  return { plan: plan.id, priority, action, candidate };
+  await plans.addMilestone(partnershipId, actor, action, { title: 'Access test milestone', dueDate: '2028-01-01' });
+  const milestone = await t.database.db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('baton.partnership_id', ${partnershipId}, true)`.execute(trx);
+    return (await trx.selectFrom('milestones').select('id').where('action_id', '=', action).executeTakeFirstOrThrow()).id;
+  });
+  return { plan: plan.id, priority, action, candidate, milestone };
 }
 
 const cases = (routes: Route[]) =>

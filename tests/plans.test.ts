@@ -330,6 +330,55 @@ describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
     expect(kept((await admin.get(url)).body)).toBe(before + 1);
   });
 
+  it('lets the sponsor add milestones to their delivery plan and the lead agency record them reached', async () => {
+    const plan = await livePlan();
+    const own = await read((trx) =>
+      trx
+        .selectFrom('actions as a')
+        .innerJoin('priorities as p', 'p.id', 'a.priority_id')
+        .select('a.id')
+        .where('p.plan_id', '=', plan.id)
+        .where('p.sponsor_user_id', 'is not', null)
+        .executeTakeFirstOrThrow(),
+    );
+    const missing = await sponsor.post(`/p/walsall/actions/${own.id}/milestones`, { title: '' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Enter the milestone');
+    expect(missing.body).toContain('Enter the date it is due');
+    const added = await sponsor.post(`/p/walsall/actions/${own.id}/milestones`, {
+      title: 'Healthy-weight lead named in every school',
+      'dueDate-day': '31',
+      'dueDate-month': '12',
+      'dueDate-year': '2015',
+    });
+    expect(added.statusCode).toBe(303);
+    expect(
+      (
+        await contributor.post(`/p/walsall/actions/${own.id}/milestones`, {
+          title: 'Not mine',
+          'dueDate-day': '1',
+          'dueDate-month': '1',
+          'dueDate-year': '2016',
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    const police = await actionOf('West Midlands Police', true);
+    const milestone = await read((trx) =>
+      trx
+        .insertInto('milestones')
+        .values({ partnership_id: walsall, action_id: police.id, title: 'Pilot in the town centre', due_date: '2015-06-30', done_on: null })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
+    expect((await contributor.post(`/p/walsall/actions/${own.id}/milestones/${milestone.id}/done`, {})).statusCode).toBe(404);
+    expect((await contributor.post(`/p/walsall/actions/${police.id}/milestones/${milestone.id}/done`, {})).statusCode).toBe(303);
+    const done = await read((trx) =>
+      trx.selectFrom('milestones').select('done_on').where('id', '=', milestone.id).executeTakeFirstOrThrow(),
+    );
+    expect(done.done_on).toBe(new Date().toISOString().slice(0, 10));
+  });
+
   it('lists what needs attention by default, everything on request, fifty to a page', async () => {
     const attention = await admin.get('/p/walsall/tracker');
     expect(attention.body).toContain('<option value="attention" selected>');

@@ -493,3 +493,11 @@ export async function plansRevision(db: DbOrTrx, partnershipId: string): Promise
   const { rows } = await sql<{ revision: string }>`SELECT plans_revision::text AS revision FROM partnerships WHERE id = ${partnershipId}`.execute(db);
   return rows[0]?.revision ?? '0';
 }
+
+export function findMilestone(db: DbOrTrx, partnershipId: string, id: string): Promise<MilestoneRow | undefined> {
+  return db.selectFrom('milestones').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function setMilestoneDone(db: DbOrTrx, partnershipId: string, id: string, doneOn: string | null): Promise<void> {
+  await db.updateTable('milestones').set({ done_on: doneOn }).where('partnership_id', '=', partnershipId).where('id', '=', id).execute();
+}

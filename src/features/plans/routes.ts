@@ -224,18 +224,39 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.post<{ Params: Params }>('/p/:slug/actions/:id/updates', async (request, reply) => {
-    const id = idParam(request.params.id);
+  /** The action page, as a form on it shows itself again after an error. */
+  const actionView = async (request: FastifyRequest, id: string) => {
     const data = await plans.actionPage(request.partnership!.id, planActorOf(request), id);
     const values = { period: data.currentQuarter.code, status: data.action.status, version: data.action.version };
-    const view = {
+    return {
       template: 'plans/views/action.njk',
       data: { ...LABELS, ...data, quarters: quarterChoices(data.action.asAt), values },
       options: page,
     };
-    return handleForm(request, reply, view, async () => {
+  };
+
+  app.post<{ Params: Params }>('/p/:slug/actions/:id/updates', async (request, reply) => {
+    const id = idParam(request.params.id);
+    return handleForm(request, reply, await actionView(request, id), async () => {
       await plans.addUpdate(request.partnership!.id, planActorOf(request), id, request.body);
       return `${base(request.params.slug)}/actions/${id}?notice=reported`;
+    });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/actions/:id/milestones', async (request, reply) => {
+    const id = idParam(request.params.id);
+    return handleForm(request, reply, await actionView(request, id), async () => {
+      await plans.addMilestone(request.partnership!.id, planActorOf(request), id, request.body);
+      return `${base(request.params.slug)}/actions/${id}?notice=milestone-added#milestones`;
+    });
+  });
+
+  app.post<{ Params: Params & { milestoneId: string } }>('/p/:slug/actions/:id/milestones/:milestoneId/done', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const milestoneId = idParam(request.params.milestoneId);
+    return handleForm(request, reply, await actionView(request, id), async () => {
+      await plans.milestoneDone(request.partnership!.id, planActorOf(request), id, milestoneId, request.body);
+      return `${base(request.params.slug)}/actions/${id}?notice=milestone-done#milestones`;
     });
   });
 

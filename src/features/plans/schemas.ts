@@ -167,3 +167,13 @@ export const updateSchema = z
     path: ['completedOn'],
     message: 'Enter the date the action was completed',
   });
+
+export const MILESTONE_DATES = ['dueDate'] as const;
+export const milestoneSchema = z.object({
+  title: text('the milestone', 300),
+  dueDate: requiredDate('the date it is due'),
+});
+
+export const MILESTONE_DONE_DATES = ['doneOn'] as const;
+/** The day a milestone was reached: today unless another day is given. */
+export const milestoneDoneSchema = z.object({ doneOn: optionalDate('The date it was reached') });

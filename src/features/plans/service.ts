@@ -392,6 +392,48 @@ export function createPlansService(db: Db) {
         });
       }),
 
+    addMilestone: (partnershipId: string, actor: PlanActor, actionId: string, input: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const action = await findAction(trx, partnershipId, actionId);
+        if (!mayEditPriority(actor, action))
+          throw new ForbiddenError('Only the partnership admin or the priority’s sponsor can add milestones.');
+        const form = parseInput(schemas.milestoneSchema, schemas.foldDateInputs(input, schemas.MILESTONE_DATES));
+        await repo.insertMilestone(trx, {
+          partnership_id: partnershipId,
+          action_id: actionId,
+          title: form.title,
+          due_date: form.dueDate,
+          done_on: null,
+        });
+        await audit({
+          action: 'create',
+          entityType: 'milestone',
+          entityId: actionId,
+          summary: `Added milestone “${form.title}” to “${action.title}”`,
+          after: form,
+        });
+      }),
+
+    /** Records the day a milestone was reached; whoever may report on its action may do it. */
+    milestoneDone: (partnershipId: string, actor: PlanActor, actionId: string, milestoneId: string, input: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const milestone = await repo.findMilestone(trx, partnershipId, milestoneId);
+        if (!milestone || milestone.action_id !== actionId) throw new NotFoundError('No such milestone on this action');
+        const action = await findAction(trx, partnershipId, milestone.action_id);
+        if (!mayUpdateAction(actor, action)) throw new ForbiddenError('Only those who report on this action can record its milestones.');
+        const doneOn =
+          parseInput(schemas.milestoneDoneSchema, schemas.foldDateInputs(input, schemas.MILESTONE_DONE_DATES)).doneOn ?? today();
+        await repo.setMilestoneDone(trx, partnershipId, milestoneId, doneOn);
+        await audit({
+          action: 'update',
+          entityType: 'milestone',
+          entityId: milestoneId,
+          summary: `Milestone “${milestone.title}” of “${action.title}” reached on ${doneOn}`,
+          before: { doneOn: milestone.done_on },
+          after: { doneOn },
+        });
+      }),
+
     /** Adds a progress update (kept for ever) and sets the action's status, in one transaction. */
     addUpdate: (partnershipId: string, actor: PlanActor, actionId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
