@@ -96,6 +96,28 @@ test.describe('Plans and promises', () => {
   });
 });
 
+test.describe('The sponsor’s report', () => {
+  test('the sponsor drafts the report for the board, saves it and downloads it for Word', async ({ page, signIn, expectAccessible }) => {
+    await signIn(users.walsallSponsor);
+    await page.goto(walsall.plans);
+    await expectAccessible();
+    await page.getByRole('link', { name: /Better Together for Children/ }).click();
+    await expectAccessible();
+    await page.getByRole('link', { name: /^2\. Ensuring that children maintain a healthy weight/ }).click();
+    await expectAccessible();
+    await page.getByTestId('sponsor-report').click();
+    await expect(page.getByLabel('Summary of progress')).not.toBeEmpty();
+    await expectAccessible();
+    await screenshot(page, 'sponsor-report');
+    await page.getByLabel('Next steps').fill('Ask the board to back a borough-wide healthy-weight pledge.');
+    await page.getByRole('button', { name: 'Save report' }).click();
+    await expect(successBanner(page)).toBeVisible();
+    await expectAccessible();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  });
+});
+
 test.describe('The published plan', () => {
   test('anyone reads the plan and its priorities card without signing in', async ({ page, expectAccessible }) => {
     await page.goto(walsall.publicPage);
