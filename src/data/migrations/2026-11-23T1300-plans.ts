@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { dropTables, protectTenantTables } from './tenant-tables.ts';
 
 /** Plans and promises: plans, their versions, priorities, measures, actions and progress updates. */
 const TABLES = [
@@ -161,15 +162,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`CREATE INDEX action_updates_action_idx ON action_updates (action_id, created_at)`.execute(db);
 
-  for (const table of TABLES) {
-    await sql`ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY`.execute(db);
-    await sql`ALTER TABLE ${sql.table(table)} FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`CREATE POLICY tenant ON ${sql.table(table)} USING (partnership_id = baton_current_partnership())`.execute(db);
-    await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${sql.table(table)} TO baton_app`.execute(db);
-  }
+  await protectTenantTables(db, TABLES);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of [...TABLES].reverse()) await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
+  await dropTables(db, TABLES);
   await sql`ALTER TABLE boards DROP CONSTRAINT IF EXISTS boards_partnership_id_id_key`.execute(db);
 }

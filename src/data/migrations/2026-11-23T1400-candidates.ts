@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { dropTables, protectTenantTables } from './tenant-tables.ts';
 
 /** Choosing priorities: the board's criteria for a plan, candidate priorities and members' scores. */
 const TABLES = ['plan_criteria', 'candidates', 'candidate_scores'] as const;
@@ -52,14 +53,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (partnership_id, criterion_id) REFERENCES plan_criteria (partnership_id, id) ON DELETE CASCADE
     )`.execute(db);
 
-  for (const table of TABLES) {
-    await sql`ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY`.execute(db);
-    await sql`ALTER TABLE ${sql.table(table)} FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`CREATE POLICY tenant ON ${sql.table(table)} USING (partnership_id = baton_current_partnership())`.execute(db);
-    await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${sql.table(table)} TO baton_app`.execute(db);
-  }
+  await protectTenantTables(db, TABLES);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of [...TABLES].reverse()) await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
+  await dropTables(db, TABLES);
 }

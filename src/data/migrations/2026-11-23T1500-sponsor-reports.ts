@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { dropTables, protectTenantTables } from './tenant-tables.ts';
 
 /** Sponsors' reports to the board: one per priority and quarter, drafted by Baton and edited by the sponsor. */
 const TABLES = ['sponsor_reports'] as const;
@@ -23,14 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (partnership_id, priority_id) REFERENCES priorities (partnership_id, id) ON DELETE CASCADE
     )`.execute(db);
 
-  for (const table of TABLES) {
-    await sql`ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY`.execute(db);
-    await sql`ALTER TABLE ${sql.table(table)} FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`CREATE POLICY tenant ON ${sql.table(table)} USING (partnership_id = baton_current_partnership())`.execute(db);
-    await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${sql.table(table)} TO baton_app`.execute(db);
-  }
+  await protectTenantTables(db, TABLES);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of [...TABLES].reverse()) await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
+  await dropTables(db, TABLES);
 }

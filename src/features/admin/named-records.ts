@@ -1,11 +1,8 @@
 import type { z } from 'zod';
 import type { Trx } from '../../data/db.ts';
-import type { AuditEntry } from '../../data/repositories/audit.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import type { Tenant } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
-
-type Audit = (entry: Omit<AuditEntry, 'partnershipId' | 'actorUserId' | 'actor'>) => Promise<void>;
-export type Tenant = <T>(partnershipId: string, actor: Actor, work: (trx: Trx, audit: Audit) => Promise<T>) => Promise<T>;
 
 /** How one kind of named partnership record (an agency, a board) is stored. */
 export interface NamedRecordStore<Row extends { id: string; name: string }, Form extends { name: string }> {

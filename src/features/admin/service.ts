@@ -1,25 +1,23 @@
 import type { Role } from '../../core/policy.ts';
 import { ROLE_LABELS } from '../../core/policy.ts';
-import { withTenant, type Db, type Trx } from '../../data/db.ts';
+import type { Db, Trx } from '../../data/db.ts';
 import * as agencies from '../../data/repositories/agencies.ts';
-import { listAudit, listAuditEntityTypes, recordAudit } from '../../data/repositories/audit.ts';
+import { listAudit, listAuditEntityTypes } from '../../data/repositories/audit.ts';
 import * as boards from '../../data/repositories/boards.ts';
 import * as members from '../../data/repositories/memberships.ts';
 import { findUserByEmail, insertUser } from '../../data/repositories/users.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { namedRecordOperations, type Tenant } from './named-records.ts';
+import { tenantRunner } from '../../services/tenant.ts';
+import { namedRecordOperations } from './named-records.ts';
 import * as schemas from './schemas.ts';
 
 export const AUDIT_PAGE_SIZE = 500;
 
 /** People, agencies, boards and the audit log of one partnership: what a partnership admin manages. */
 export function createAdminService(db: Db) {
-  const tenant: Tenant = (partnershipId, actor, work) =>
-    withTenant(db, { partnershipId, userId: actor.userId ?? undefined }, (trx) =>
-      work(trx, (entry) => recordAudit(trx, { ...entry, partnershipId, actorUserId: actor.userId, actor: actor.label })),
-    );
+  const tenant = tenantRunner(db);
 
   async function checkAgency(trx: Trx, partnershipId: string, agencyId: string | null) {
     if (agencyId && !(await agencies.findAgency(trx, partnershipId, agencyId))) {

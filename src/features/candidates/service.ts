@@ -1,20 +1,15 @@
 import { DEFAULT_CRITERIA, rankCandidates } from '../../core/candidates.ts';
-import { withTenant, type Db, type Trx } from '../../data/db.ts';
-import { recordAudit, type AuditEntry } from '../../data/repositories/audit.ts';
+import type { Db, Trx } from '../../data/db.ts';
 import * as repo from '../../data/repositories/candidates.ts';
 import * as plans from '../../data/repositories/plans.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import * as schemas from './schemas.ts';
 
-type Audit = (entry: Omit<AuditEntry, 'partnershipId' | 'actorUserId' | 'actor'>) => Promise<void>;
-
 /** Choosing a plan's priorities: proposals answering the board's questions, scores, and the board's decision. */
 export function createCandidatesService(db: Db) {
-  const tenant = <T>(partnershipId: string, actor: Actor, work: (trx: Trx, audit: Audit) => Promise<T>) =>
-    withTenant(db, { partnershipId, userId: actor.userId ?? undefined }, (trx) =>
-      work(trx, (entry) => recordAudit(trx, { ...entry, partnershipId, actorUserId: actor.userId, actor: actor.label })),
-    );
+  const tenant = tenantRunner(db);
 
   const findPlan = async (trx: Trx, partnershipId: string, planId: string) => {
     const plan = await plans.findPlan(trx, partnershipId, planId);

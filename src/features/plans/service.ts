@@ -4,19 +4,17 @@ import { mayEditPriority, mayUpdateAction, type Person } from '../../core/policy
 import { assessAction, quarterOf, rollUp, summarise, type ActionAssessment } from '../../core/promises.ts';
 import { withTenant, type Db, type Trx } from '../../data/db.ts';
 import { listAgencies } from '../../data/repositories/agencies.ts';
-import { recordAudit, type AuditEntry } from '../../data/repositories/audit.ts';
 import { listBoards } from '../../data/repositories/boards.ts';
 import { listMembers } from '../../data/repositories/memberships.ts';
 import * as repo from '../../data/repositories/plans.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import * as schemas from './schemas.ts';
 import { chooseQuarter, readSponsorReport, sponsorReportSchema, writeSponsorReport } from './sponsor-reports.ts';
 
 /** The signed-in person as the plans feature needs them: who they are, their role and agency. */
 export type PlanActor = Actor & Person;
-
-type Audit = (entry: Omit<AuditEntry, 'partnershipId' | 'actorUserId' | 'actor'>) => Promise<void>;
 
 /** Plans which hold agencies to their promises: approved, published or closed. */
 const LIVE: PlanStatus[] = ['approved', 'published', 'closed'];
@@ -49,10 +47,7 @@ interface TrackerData {
 export function createPlansService(db: Db) {
   /** Least recently used first: a Map keeps insertion order, and a hit is moved to the end. */
   const trackerCache = new Map<string, TrackerData>();
-  const tenant = <T>(partnershipId: string, actor: Actor, work: (trx: Trx, audit: Audit) => Promise<T>) =>
-    withTenant(db, { partnershipId, userId: actor.userId ?? undefined }, (trx) =>
-      work(trx, (entry) => recordAudit(trx, { ...entry, partnershipId, actorUserId: actor.userId, actor: actor.label })),
-    );
+  const tenant = tenantRunner(db);
 
   const findPlan = async (trx: Trx, partnershipId: string, id: string) => {
     const plan = await repo.findPlan(trx, partnershipId, id);
