@@ -209,6 +209,36 @@ describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
     expect(stranger.body).toContain('Choose a person in this partnership');
   });
 
+  it('keeps an action’s contributing agencies, replacing them when they change', async () => {
+    const plan = await livePlan();
+    const priority = await read((trx) =>
+      trx.selectFrom('priorities').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow(),
+    );
+    const [police, housing, college] = await Promise.all([
+      agencyId('West Midlands Police'),
+      agencyId('Walsall Housing Group'),
+      agencyId('Walsall College'),
+    ]);
+    const form = (agency: string, version?: number) => ({
+      title: 'Joint visits to families in temporary housing',
+      leadAgencyId: police,
+      agencyIds: agency,
+      'dueDate-day': '1',
+      'dueDate-month': '3',
+      'dueDate-year': '2016',
+      status: 'on_track',
+      ...(version ? { version: String(version) } : {}),
+    });
+    const created = await admin.post(`/p/walsall/priorities/${priority.id}/actions`, form(housing));
+    expect(created.statusCode).toBe(303);
+    const actionId = String(created.headers.location).split('/')[4]!.split('?')[0]!;
+    const links = () => read((trx) => trx.selectFrom('action_agencies').select('agency_id').where('action_id', '=', actionId).execute());
+    expect(await links()).toEqual([{ agency_id: housing }]);
+    expect((await admin.get(`/p/walsall/actions/${actionId}`)).body).toContain('Walsall Housing Group');
+    expect((await admin.post(`/p/walsall/actions/${actionId}/edit`, form(college, 1))).statusCode).toBe(303);
+    expect(await links()).toEqual([{ agency_id: college }]);
+  });
+
   it('refuses a stale edit of an action and shows what is saved now', async () => {
     const action = await actionOf('Walsall Council Children’s Services', true);
     const form = (title: string) => ({

@@ -172,7 +172,7 @@ export async function insertPriority(
     .values({ ...values, partnership_id: partnershipId, plan_id: planId })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await setPriorityAgencies(db, partnershipId, id, contributingAgencyIds);
+  await replaceAgencyLinks(db, 'priority', partnershipId, id, contributingAgencyIds);
   return id;
 }
 
@@ -193,18 +193,10 @@ export async function updatePriority(
     .returning('id')
     .executeTakeFirst();
   if (!row) return false;
-  await setPriorityAgencies(db, partnershipId, id, contributingAgencyIds);
+  await replaceAgencyLinks(db, 'priority', partnershipId, id, contributingAgencyIds);
   return true;
 }
 
-async function setPriorityAgencies(db: DbOrTrx, partnershipId: string, priorityId: string, agencyIds: readonly string[]) {
-  await db.deleteFrom('priority_agencies').where('partnership_id', '=', partnershipId).where('priority_id', '=', priorityId).execute();
-  if (agencyIds.length === 0) return;
-  await db
-    .insertInto('priority_agencies')
-    .values(agencyIds.map((agency_id) => ({ partnership_id: partnershipId, priority_id: priorityId, agency_id })))
-    .execute();
-}
 
 export function listMeasures(db: DbOrTrx, partnershipId: string, priorityIds: readonly string[]): Promise<MeasureRow[]> {
   if (priorityIds.length === 0) return Promise.resolve([]);
@@ -378,7 +370,7 @@ export async function insertAction(
     .values({ ...values, partnership_id: partnershipId, priority_id: priorityId })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await setActionAgencies(db, partnershipId, id, contributingAgencyIds);
+  await replaceAgencyLinks(db, 'action', partnershipId, id, contributingAgencyIds);
   return id;
 }
 
@@ -399,18 +391,10 @@ export async function updateAction(
     .returning('id')
     .executeTakeFirst();
   if (!row) return false;
-  if (contributingAgencyIds) await setActionAgencies(db, partnershipId, id, contributingAgencyIds);
+  if (contributingAgencyIds) await replaceAgencyLinks(db, 'action', partnershipId, id, contributingAgencyIds);
   return true;
 }
 
-async function setActionAgencies(db: DbOrTrx, partnershipId: string, actionId: string, agencyIds: readonly string[]) {
-  await db.deleteFrom('action_agencies').where('partnership_id', '=', partnershipId).where('action_id', '=', actionId).execute();
-  if (agencyIds.length === 0) return;
-  await db
-    .insertInto('action_agencies')
-    .values(agencyIds.map((agency_id) => ({ partnership_id: partnershipId, action_id: actionId, agency_id })))
-    .execute();
-}
 
 export function listUpdates(db: DbOrTrx, partnershipId: string, actionId: string): Promise<ActionUpdateRow[]> {
   return db
@@ -500,4 +484,20 @@ export function findMilestone(db: DbOrTrx, partnershipId: string, id: string): P
 
 export async function setMilestoneDone(db: DbOrTrx, partnershipId: string, id: string, doneOn: string | null): Promise<void> {
   await db.updateTable('milestones').set({ done_on: doneOn }).where('partnership_id', '=', partnershipId).where('id', '=', id).execute();
+}
+
+/** Makes these the contributing agencies of a priority or an action. */
+async function replaceAgencyLinks(
+  db: DbOrTrx,
+  owner: 'priority' | 'action',
+  partnershipId: string,
+  ownerId: string,
+  agencyIds: readonly string[],
+): Promise<void> {
+  const table = owner === 'priority' ? 'priority_agencies' : 'action_agencies';
+  const column = owner === 'priority' ? 'priority_id' : 'action_id';
+  await sql`DELETE FROM ${sql.table(table)} WHERE partnership_id = ${partnershipId} AND ${sql.ref(column)} = ${ownerId}`.execute(db);
+  if (agencyIds.length === 0) return;
+  const rows = agencyIds.map((agencyId) => sql`(${partnershipId}, ${ownerId}, ${agencyId})`);
+  await sql`INSERT INTO ${sql.table(table)} (partnership_id, ${sql.ref(column)}, agency_id) VALUES ${sql.join(rows)}`.execute(db);
 }

@@ -63,6 +63,16 @@ export function createPlansService(db: Db) {
     const [action] = await repo.listActions(trx, partnershipId, { actionId: id });
     if (!action) throw new NotFoundError('No such action in this partnership');
     return action;
+  }; /** A priority, or an action, that this person may change (admin or the priority's own sponsor). */
+  const editablePriority = async (trx: Trx, partnershipId: string, actor: PlanActor, id: string, refusal: string) => {
+    const priority = await findPriority(trx, partnershipId, id);
+    if (!mayEditPriority(actor, priority)) throw new ForbiddenError(refusal);
+    return priority;
+  };
+  const editableAction = async (trx: Trx, partnershipId: string, actor: PlanActor, id: string, refusal: string) => {
+    const action = await findAction(trx, partnershipId, id);
+    if (!mayEditPriority(actor, action)) throw new ForbiddenError(refusal);
+    return action;
   };
 
   const assess = (person: Person, actions: repo.ActionItem[], asAt: string): AssessedAction[] =>
@@ -131,6 +141,44 @@ export function createPlansService(db: Db) {
     plan_values: form.values,
     status: form.status,
   });
+
+  /**
+   * The promise tracker: every action of the live plans in scope, judged as at a date (each
+   * plan no later than its end), with the counts a board looks at.
+   */
+  const tracker = async (
+    partnershipId: string,
+    actor: PlanActor,
+    filter: Omit<repo.ActionFilter, 'planStatuses' | 'actionId'>,
+    asAt = today(),
+  ) => {
+    // What everyone sees is worked out once per revision of the partnership's plans (see the
+    // plans-revision migration); only what this person may do is worked out per request. The
+    // revision lives on the partnership row, which needs no tenant transaction to read.
+    const revision = await repo.plansRevision(db, partnershipId);
+    const key = JSON.stringify([partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId]);
+    let shared = trackerCache.get(key);
+    if (shared) {
+      trackerCache.delete(key);
+    } else {
+      shared = await tenant(partnershipId, actor, async (trx) => {
+        const actions = (await repo.listActions(trx, partnershipId, { ...filter, planStatuses: LIVE })).map((a) => {
+          const at = judgedAt(asAt, a.planEnd);
+          return { ...a, asAt: at, assessment: assessAction(a, at) };
+        });
+        return {
+          actions,
+          summary: summarise(actions.map((a) => a.assessment)),
+          plans: await repo.listPlans(trx, partnershipId, LIVE),
+          boards: await listBoards(trx, partnershipId),
+          agencies: await listAgencies(trx, partnershipId),
+        };
+      });
+      if (trackerCache.size >= TRACKER_CACHE_SIZE) trackerCache.delete(trackerCache.keys().next().value!);
+    }
+    trackerCache.set(key, shared);
+    return { ...shared, actions: shared.actions.map((a): AssessedAction => ({ ...a, mayUpdate: mayUpdateAction(actor, a) })) };
+  };
 
   return {
     /** What the plan forms offer: the partnership's boards, agencies and people. */
@@ -264,9 +312,13 @@ export function createPlansService(db: Db) {
 
     updatePriority: (partnershipId: string, actor: PlanActor, priorityId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const before = await findPriority(trx, partnershipId, priorityId);
-        if (!mayEditPriority(actor, before))
-          throw new ForbiddenError('Only the partnership admin or this priority’s sponsor can change it.');
+        const before = await editablePriority(
+          trx,
+          partnershipId,
+          actor,
+          priorityId,
+          'Only the partnership admin or this priority’s sponsor can change it.',
+        );
         const { version, ...form } = parseInput(schemas.priorityEditSchema, input);
         // A sponsor may not hand the priority to someone else; only an admin chooses sponsors.
         const sponsorUserId = actor.role === 'admin' ? form.sponsorUserId : before.sponsorUserId;
@@ -306,9 +358,13 @@ export function createPlansService(db: Db) {
 
     addMeasure: (partnershipId: string, actor: PlanActor, priorityId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const priority = await findPriority(trx, partnershipId, priorityId);
-        if (!mayEditPriority(actor, priority))
-          throw new ForbiddenError('Only the partnership admin or this priority’s sponsor can add measures.');
+        const priority = await editablePriority(
+          trx,
+          partnershipId,
+          actor,
+          priorityId,
+          'Only the partnership admin or this priority’s sponsor can add measures.',
+        );
         const form = parseInput(schemas.measureSchema, schemas.foldDateInputs(input, schemas.MEASURE_DATES));
         await repo.insertMeasure(trx, partnershipId, priorityId, {
           text: form.text,
@@ -328,9 +384,13 @@ export function createPlansService(db: Db) {
 
     addAction: (partnershipId: string, actor: PlanActor, priorityId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const priority = await findPriority(trx, partnershipId, priorityId);
-        if (!mayEditPriority(actor, priority))
-          throw new ForbiddenError('Only the partnership admin or this priority’s sponsor can add actions.');
+        const priority = await editablePriority(
+          trx,
+          partnershipId,
+          actor,
+          priorityId,
+          'Only the partnership admin or this priority’s sponsor can add actions.',
+        );
         const form = parseInput(schemas.actionSchema, schemas.foldDateInputs(input, schemas.ACTION_DATES));
         await checkReferences(trx, partnershipId, {
           agencyIds: [form.leadAgencyId, ...form.agencyIds],
@@ -366,9 +426,13 @@ export function createPlansService(db: Db) {
 
     updateAction: (partnershipId: string, actor: PlanActor, actionId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const before = await findAction(trx, partnershipId, actionId);
-        if (!mayEditPriority(actor, before))
-          throw new ForbiddenError('Only the partnership admin or the priority’s sponsor can change this action.');
+        const before = await editableAction(
+          trx,
+          partnershipId,
+          actor,
+          actionId,
+          'Only the partnership admin or the priority’s sponsor can change this action.',
+        );
         const { version, ...form } = parseInput(schemas.actionEditSchema, schemas.foldDateInputs(input, schemas.ACTION_DATES));
         await checkReferences(trx, partnershipId, {
           agencyIds: [form.leadAgencyId, ...form.agencyIds],
@@ -389,9 +453,13 @@ export function createPlansService(db: Db) {
 
     addMilestone: (partnershipId: string, actor: PlanActor, actionId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const action = await findAction(trx, partnershipId, actionId);
-        if (!mayEditPriority(actor, action))
-          throw new ForbiddenError('Only the partnership admin or the priority’s sponsor can add milestones.');
+        const action = await editableAction(
+          trx,
+          partnershipId,
+          actor,
+          actionId,
+          'Only the partnership admin or the priority’s sponsor can add milestones.',
+        );
         const form = parseInput(schemas.milestoneSchema, schemas.foldDateInputs(input, schemas.MILESTONE_DATES));
         await repo.insertMilestone(trx, {
           partnership_id: partnershipId,
@@ -465,52 +533,17 @@ export function createPlansService(db: Db) {
         return id;
       }),
 
-    /**
-     * The promise tracker: every action of the live plans in scope, judged as at a date (each
-     * plan no later than its end), with the counts a board looks at.
-     */
-    tracker: async (
-      partnershipId: string,
-      actor: PlanActor,
-      filter: Omit<repo.ActionFilter, 'planStatuses' | 'actionId'>,
-      asAt = today(),
-    ) => {
-      // What everyone sees is worked out once per revision of the partnership's plans (see the
-      // plans-revision migration); only what this person may do is worked out per request. The
-      // revision lives on the partnership row, which needs no tenant transaction to read.
-      const revision = await repo.plansRevision(db, partnershipId);
-      const key = JSON.stringify([partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId]);
-      let shared = trackerCache.get(key);
-      if (shared) {
-        trackerCache.delete(key);
-      } else {
-        shared = await tenant(partnershipId, actor, async (trx) => {
-          const actions = (await repo.listActions(trx, partnershipId, { ...filter, planStatuses: LIVE })).map((a) => {
-            const at = judgedAt(asAt, a.planEnd);
-            return { ...a, asAt: at, assessment: assessAction(a, at) };
-          });
-          return {
-            actions,
-            summary: summarise(actions.map((a) => a.assessment)),
-            plans: await repo.listPlans(trx, partnershipId, LIVE),
-            boards: await listBoards(trx, partnershipId),
-            agencies: await listAgencies(trx, partnershipId),
-          };
-        });
-        if (trackerCache.size >= TRACKER_CACHE_SIZE) trackerCache.delete(trackerCache.keys().next().value!);
-      }
-      trackerCache.set(key, shared);
-      return { ...shared, actions: shared.actions.map((a): AssessedAction => ({ ...a, mayUpdate: mayUpdateAction(actor, a) })) };
-    },
+    tracker,
 
     /** What a person owes: actions they may report on that are overdue, unreported or due soon. */
-    owedBy: (partnershipId: string, actor: PlanActor, asAt = today()) =>
-      tenant(partnershipId, actor, async (trx) => {
-        const actions = assess(actor, await repo.listActions(trx, partnershipId, { planStatuses: ['approved', 'published'] }), asAt);
-        return actions.filter(
-          (a) => a.mayUpdate && actor.role !== 'admin' && (a.assessment.overdue || a.assessment.unreported || a.assessment.dueSoon),
-        );
-      }),
+    /** What a person owes: actions they may report on that are overdue, unreported or due soon. */
+    owedBy: async (partnershipId: string, actor: PlanActor, asAt = today()) => {
+      if (actor.role === 'admin') return [];
+      const { actions } = await tracker(partnershipId, actor, {}, asAt);
+      return actions.filter(
+        (a) => a.planStatus !== 'closed' && a.mayUpdate && (a.assessment.overdue || a.assessment.unreported || a.assessment.dueSoon),
+      );
+    },
 
     /** A partnership's published plans with their priorities' progress, for the public site. */
     publishedPlans: (partnershipId: string) =>
@@ -562,9 +595,13 @@ export function createPlansService(db: Db) {
     /** Saves a sponsor's report unless someone else saved it first; only the admin or the priority's sponsor may. */
     saveSponsorReport: (partnershipId: string, actor: PlanActor, priorityId: string, period: string | undefined, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const priority = await findPriority(trx, partnershipId, priorityId);
-        if (!mayEditPriority(actor, priority))
-          throw new ForbiddenError('Only the partnership admin or this priority’s sponsor can change its report.');
+        const priority = await editablePriority(
+          trx,
+          partnershipId,
+          actor,
+          priorityId,
+          'Only the partnership admin or this priority’s sponsor can change its report.',
+        );
         const plan = await findPlan(trx, partnershipId, priority.planId);
         const quarter = chooseQuarter(plan, period, today());
         const form = parseInput(sponsorReportSchema, input);
