@@ -21,6 +21,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Largest file an import accepts, in bytes (larger uploads are refused with 413). */
+  importMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +70,6 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes: int('BATON_SESSION_IDLE_MINUTES', env.BATON_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: int('BATON_SESSION_ABSOLUTE_HOURS', env.BATON_SESSION_ABSOLUTE_HOURS, 12),
     bodyLimitBytes: int('BATON_BODY_LIMIT_BYTES', env.BATON_BODY_LIMIT_BYTES, 1024 * 1024),
+    importMaxBytes: int('BATON_IMPORT_MAX_BYTES', env.BATON_IMPORT_MAX_BYTES, 10 * 1024 * 1024),
   };
 }

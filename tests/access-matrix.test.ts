@@ -20,13 +20,20 @@ type Ids = {
   action: string;
   candidate: string;
   milestone: string;
+  indicator: string;
+  target: string;
+  import: string;
 };
 /** Board members: those who propose and score candidate priorities. */
 const BOARD = ['admin', 'sponsor', 'member'] as const;
+/** Performance analysts: the indicator library, imports and sign-off. */
+const ANALYSTS = ['admin', 'analyst'] as const;
+/** Those who enter the figures their agency owes. */
+const ENTERERS = ['admin', 'analyst', 'contributor'] as const;
 interface Route {
   method: 'GET' | 'POST' | 'PUT';
   path: (slug: string, ids: Ids) => string;
-  allowed: 'everyone' | 'admin' | typeof BOARD;
+  allowed: 'everyone' | 'admin' | readonly string[];
   /** What an allowed request gets (POSTs are sent empty, so forms answer 400). */
   ok: number;
 }
@@ -83,6 +90,28 @@ const HTML_ROUTES: Route[] = [
   { method: 'GET', path: (s, i) => `/p/${s}/candidates/${i.candidate}`, allowed: 'everyone', ok: 200 },
   { method: 'POST', path: (s, i) => `/p/${s}/candidates/${i.candidate}/scores`, allowed: BOARD, ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/candidates/${i.candidate}/decision`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s) => `/p/${s}/indicators`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s) => `/p/${s}/indicators/new`, allowed: ANALYSTS, ok: 200 },
+  { method: 'POST', path: (s) => `/p/${s}/indicators`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s) => `/p/${s}/indicators/cp-plan-rate`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s) => `/p/${s}/indicators/cp-plan-rate/data.csv`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/indicators/${i.indicator}/edit`, allowed: ANALYSTS, ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/indicators/${i.indicator}`, allowed: ANALYSTS, ok: 400 },
+  { method: 'POST', path: (s, i) => `/p/${s}/indicators/${i.indicator}/targets`, allowed: ANALYSTS, ok: 400 },
+  { method: 'POST', path: (s, i) => `/p/${s}/indicators/${i.indicator}/targets/${i.target}/delete`, allowed: ANALYSTS, ok: 303 },
+  { method: 'GET', path: (s) => `/p/${s}/imports`, allowed: ANALYSTS, ok: 200 },
+  { method: 'POST', path: (s) => `/p/${s}/imports`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s) => `/p/${s}/imports/template.csv`, allowed: ANALYSTS, ok: 200 },
+  { method: 'GET', path: (s) => `/p/${s}/imports/template.xlsx`, allowed: ANALYSTS, ok: 200 },
+  { method: 'POST', path: (s) => `/p/${s}/imports/mappings`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/imports/${i.import}`, allowed: ANALYSTS, ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/imports/${i.import}/confirm`, allowed: ANALYSTS, ok: 409 },
+  { method: 'GET', path: (s, i) => `/p/${s}/imports/${i.import}/issues.csv`, allowed: ANALYSTS, ok: 200 },
+  { method: 'GET', path: (s) => `/p/${s}/figures`, allowed: ENTERERS, ok: 200 },
+  { method: 'GET', path: (s) => `/p/${s}/figures?period=2013-11`, allowed: ENTERERS, ok: 200 },
+  { method: 'POST', path: (s) => `/p/${s}/figures`, allowed: ENTERERS, ok: 400 },
+  { method: 'POST', path: (s) => `/p/${s}/figures/sign-off`, allowed: ANALYSTS, ok: 400 },
+  { method: 'POST', path: (s) => `/p/${s}/figures/unlock`, allowed: ANALYSTS, ok: 400 },
   { method: 'GET', path: (s) => `/p/${s}/account/tokens`, allowed: 'everyone', ok: 200 },
   { method: 'POST', path: (s) => `/p/${s}/account/tokens`, allowed: 'everyone', ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/account/tokens/${i.token}/revoke`, allowed: 'everyone', ok: 303 },
@@ -112,6 +141,14 @@ const API_ROUTES: Route[] = [
   { method: 'PUT', path: (s, i) => `/api/v1/p/${s}/actions/${i.action}`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s, i) => `/api/v1/p/${s}/actions/${i.action}/updates`, allowed: 'everyone', ok: 200 },
   { method: 'POST', path: (s, i) => `/api/v1/p/${s}/actions/${i.action}/updates`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s) => `/api/v1/p/${s}/indicators`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s) => `/api/v1/p/${s}/indicators`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s) => `/api/v1/p/${s}/indicators/cp-plan-rate`, allowed: 'everyone', ok: 200 },
+  { method: 'PUT', path: (s, i) => `/api/v1/p/${s}/indicators/${i.indicator}`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s) => `/api/v1/p/${s}/indicators/cp-plan-rate/observations`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s) => `/api/v1/p/${s}/indicators/cp-plan-rate/observations`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s) => `/api/v1/p/${s}/indicators/cp-plan-rate/targets`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s) => `/api/v1/p/${s}/indicators/cp-plan-rate/targets`, allowed: ANALYSTS, ok: 400 },
 ];
 
 const PEOPLE = [
@@ -128,9 +165,7 @@ const PARTNERSHIPS = ['walsall', 'birmingham'] as const;
 function expected(route: Route, person: (typeof PEOPLE)[number], slug: string): number {
   if (person.home !== slug) return 404;
   const allowed =
-    route.allowed === 'everyone' ||
-    person.role === 'admin' ||
-    (Array.isArray(route.allowed) && (route.allowed as readonly string[]).includes(person.role));
+    route.allowed === 'everyone' || person.role === 'admin' || (Array.isArray(route.allowed) && route.allowed.includes(person.role));
   return allowed ? route.ok : 403;
 }
 
@@ -145,6 +180,9 @@ const PLACEHOLDERS: Ids = {
   action: ':action',
   candidate: ':candidate',
   milestone: ':milestone',
+  indicator: ':indicator',
+  target: ':target',
+  import: ':import',
 };
 
 /**
@@ -173,7 +211,30 @@ async function ownPlan(t: TestApp, partnershipId: string, agencyId: string, admi
     await sql`SELECT set_config('baton.partnership_id', ${partnershipId}, true)`.execute(trx);
     return (await trx.selectFrom('milestones').select('id').where('action_id', '=', action).executeTakeFirstOrThrow()).id;
   });
-  return { plan: plan.id, priority, action, candidate, milestone };
+  return { plan: plan.id, priority, action, candidate, milestone, ...(await ownIndicator(t, partnershipId, actor)) };
+}
+
+/** An indicator of the partnership's own with a target, and a refused import, to reach their pages. */
+async function ownIndicator(t: TestApp, partnershipId: string, actor: { userId: string; label: string }) {
+  const { indicators, imports } = t.app.services;
+  const indicator = await indicators.create(partnershipId, actor, {
+    code: 'access-test',
+    title: 'Access test indicator',
+    unit: 'count',
+    decimals: '0',
+    polarity: 'smaller',
+    frequency: 'quarterly',
+    periodType: 'financial-quarter',
+    obaCategory: 'how-much',
+  });
+  await indicators.addTarget(partnershipId, actor, indicator.code, { areaId: 'E92000001', period: 'FY2029-30', value: '10' });
+  const [target] = (await indicators.indicator(partnershipId, actor, indicator.code)).targets;
+  const refused = await imports.upload(partnershipId, actor, {
+    kind: 'template',
+    filename: 'refused.csv',
+    bytes: new TextEncoder().encode('indicator_code\nnope\n'),
+  });
+  return { indicator: indicator.code, target: target!.id, import: refused };
 }
 
 const cases = (routes: Route[]) =>

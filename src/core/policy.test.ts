@@ -21,6 +21,14 @@ const table: [Role, Permission, boolean][] = [
   ['sponsor', 'priorities:propose', true],
   ['contributor', 'priorities:propose', false],
   ['viewer', 'priorities:propose', false],
+  ['analyst', 'indicators:manage', true],
+  ['contributor', 'indicators:manage', false],
+  ['sponsor', 'indicators:manage', false],
+  ['analyst', 'data:sign-off', true],
+  ['contributor', 'data:sign-off', false],
+  ['contributor', 'data:enter', true],
+  ['member', 'data:enter', false],
+  ['viewer', 'data:enter', false],
 ];
 
 describe('can', () => {

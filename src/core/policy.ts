@@ -29,7 +29,10 @@ export type Permission =
   | 'audit:read'
   | 'tokens:own'
   | 'plans:manage'
-  | 'priorities:propose';
+  | 'priorities:propose'
+  | 'indicators:manage'
+  | 'data:enter'
+  | 'data:sign-off';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'partnership:read': ROLES,
@@ -41,6 +44,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'plans:manage': ['admin'],
   // Board members propose candidate priorities and score them (seed 000).
   'priorities:propose': ['admin', 'sponsor', 'member'],
+  // Analysts keep the indicator library, import data and sign periods off; the admin may stand in.
+  'indicators:manage': ['admin', 'analyst'],
+  'data:sign-off': ['admin', 'analyst'],
+  // Contributors enter the figures their agency owes.
+  'data:enter': ['admin', 'analyst', 'contributor'],
 };
 
 /**

@@ -1,5 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ActionStatus, PlanKind, PlanStatus, PriorityStatus, Rag } from '../core/plans.ts';
+import type { Polarity } from '../core/benchmarks.ts';
+import type { DfeMapping, Frequency, ImportIssue, Marker, ObaCategory, ObservationStatus, Unit } from '../core/indicators.ts';
+import type { PeriodType } from '../core/periods.ts';
 import type { Role } from '../core/policy.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -10,6 +13,10 @@ export interface PartnershipTable {
   slug: string;
   name: string;
   public_summary: Generated<string>;
+  /** The council whose figures the partnership's pages compare (null until chosen). */
+  home_area_id: string | null;
+  /** 'sn2021', 'sn2025' (DfE statistical neighbours) or 'group:{id}' (its own comparator group). */
+  comparator: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -265,6 +272,17 @@ export interface Database {
   candidates: CandidateTable;
   candidate_scores: CandidateScoreTable;
   sponsor_reports: SponsorReportTable;
+  areas: AreaTable;
+  area_neighbours: AreaNeighbourTable;
+  indicators: IndicatorTable;
+  observations: ObservationTable;
+  observation_history: ObservationHistoryTable;
+  targets: TargetTable;
+  period_signoffs: PeriodSignoffTable;
+  comparator_groups: ComparatorGroupTable;
+  comparator_group_areas: ComparatorGroupAreaTable;
+  dfe_mappings: DfeMappingTable;
+  imports: ImportTable;
 }
 
 export type PartnershipRow = Selectable<PartnershipTable>;
@@ -300,3 +318,180 @@ export interface SponsorReportTable {
 }
 
 export type SponsorReportRow = Selectable<SponsorReportTable>;
+
+/** England, a region, a council (partnership_id null) or a partnership's own locality. */
+export interface AreaTable {
+  id: Generated<string>;
+  partnership_id: string | null;
+  code: string;
+  old_code: string | null;
+  name: string;
+  level: AreaLevel;
+  region_code: string | null;
+  la_type: Generated<string>;
+  last_year: number | null;
+  parent_code: string | null;
+  version: Generated<number>;
+}
+
+/** A council's DfE statistical neighbours, by list. */
+export interface AreaNeighbourTable {
+  set_code: 'sn2021' | 'sn2025';
+  area_id: string;
+  neighbour_id: string;
+  position: number;
+  closeness: string;
+}
+
+export interface IndicatorTable {
+  id: Generated<string>;
+  partnership_id: string | null;
+  code: string;
+  title: string;
+  definition: string;
+  numerator_definition: string;
+  denominator_definition: string;
+  unit: Unit;
+  decimals: number;
+  polarity: Polarity;
+  band_low: number | null;
+  band_high: number | null;
+  frequency: Frequency;
+  period_type: PeriodType;
+  lag: string;
+  source: string;
+  agency_id: string | null;
+  oba_category: ObaCategory;
+  themes: ColumnType<string[], string, string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ObservationTable {
+  id: Generated<string>;
+  partnership_id: string | null;
+  indicator_id: string;
+  area_id: string;
+  period_code: string;
+  period_type: PeriodType;
+  period_start: string;
+  period_end: string;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  marker: Marker | null;
+  status: ObservationStatus;
+  quality_note: string;
+  source: string;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface ObservationHistoryTable {
+  id: Generated<string>;
+  partnership_id: string | null;
+  observation_id: string;
+  indicator_id: string;
+  area_id: string;
+  period_code: string;
+  breakdown: string;
+  change: 'changed' | 'deleted';
+  before: ColumnType<ObservationValues, string, string>;
+  after: ColumnType<ObservationValues | null, string | null, string | null>;
+  changed_by: string | null;
+  changed_by_label: string;
+  reason: string;
+  changed_at: CreatedAt;
+}
+
+/** The parts of a figure its history records. */
+export interface ObservationValues {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  marker: Marker | null;
+  status: ObservationStatus;
+  quality_note: string;
+}
+
+export interface TargetTable {
+  id: Generated<string>;
+  partnership_id: string;
+  indicator_id: string;
+  area_id: string;
+  period_code: string;
+  period_start: string;
+  period_end: string;
+  value: number;
+  tolerance: number;
+  note: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PeriodSignoffTable {
+  partnership_id: string;
+  period_code: string;
+  signed_by: string | null;
+  signed_at: CreatedAt;
+}
+
+export interface ComparatorGroupTable {
+  id: Generated<string>;
+  partnership_id: string;
+  name: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface ComparatorGroupAreaTable {
+  partnership_id: string;
+  group_id: string;
+  area_id: string;
+}
+
+export interface DfeMappingTable {
+  id: Generated<string>;
+  partnership_id: string;
+  name: string;
+  mapping: ColumnType<DfeMapping, string, string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ImportTable {
+  id: Generated<string>;
+  partnership_id: string;
+  kind: 'template' | 'dfe';
+  mapping_id: string | null;
+  filename: string;
+  byte_size: number;
+  sha256: string;
+  content: Uint8Array | null;
+  status: 'ready' | 'refused' | 'imported';
+  row_count: number;
+  issues: ColumnType<ImportIssue[], string, string>;
+  summary: ColumnType<ImportSummary, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  imported_at: Date | null;
+}
+
+/** What an import did, or would do, to the figures already held. */
+export interface ImportSummary {
+  added?: number;
+  changed?: number;
+  unchanged?: number;
+}
+
+export type AreaLevel = 'national' | 'regional' | 'la' | 'locality';
+export type AreaRow = Selectable<AreaTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type ObservationRow = Selectable<ObservationTable>;
+export type TargetRow = Selectable<TargetTable>;
+export type ImportRow = Selectable<ImportTable>;

@@ -9,6 +9,8 @@ export interface DemoPartnership {
   slug: string;
   name: string;
   publicSummary: string;
+  /** The council the partnership covers (ONS code), whose figures its pages compare. */
+  homeArea: string;
   agencies: { name: string; sector: Sector }[];
   boards: { name: string; kind: BoardKind; purpose: string }[];
   users: { email: string; name: string; role: Role; agency?: string }[];
@@ -18,6 +20,7 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
   {
     slug: 'walsall',
     name: 'Walsall Children and Young People’s Partnership',
+    homeArea: 'E08000030',
     publicSummary:
       'Better Together for Children: the council, health, police, schools, probation, housing and voluntary organisations of Walsall working to one plan for the borough’s children and young people.',
     agencies: [
@@ -67,6 +70,7 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
   {
     slug: 'birmingham',
     name: 'Birmingham Children’s Strategic Partnership',
+    homeArea: 'E08000025',
     publicSummary:
       'Towards Excellence: Birmingham’s Children and Young People’s Plan 2012-15, agreed by the city’s partners for every child and young person in Birmingham.',
     agencies: [

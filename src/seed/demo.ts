@@ -9,6 +9,8 @@ import { hashPassword } from '../features/auth/passwords.ts';
 import { CLI_ACTOR } from '../services/errors.ts';
 import { DEMO_PARTNERSHIPS } from './demo-data.ts';
 import { seedDemoPlans } from './plans.ts';
+import { seedDemoIndicators } from './indicators.ts';
+import { loadNationalData } from '../national/load.ts';
 
 /** True once the demo partnerships exist, so a second start does not seed again. */
 export async function isDemoSeeded(db: Db): Promise<boolean> {
@@ -21,9 +23,23 @@ export async function isDemoSeeded(db: Db): Promise<boolean> {
  */
 export async function seedDemo(db: Db, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
+  // Every council's published figures, so a fresh start can compare anyone with anyone.
+  if (!(await db.selectFrom('areas').select('id').where('partnership_id', 'is', null).limit(1).executeTakeFirst()))
+    await loadNationalData(db);
   for (const demo of DEMO_PARTNERSHIPS) {
     if (await findPartnershipBySlug(db, demo.slug)) continue;
-    const partnership = await insertPartnership(db, { slug: demo.slug, name: demo.name, public_summary: demo.publicSummary });
+    const home = await db
+      .selectFrom('areas')
+      .select('id')
+      .where('code', '=', demo.homeArea)
+      .where('partnership_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    const partnership = await insertPartnership(db, {
+      slug: demo.slug,
+      name: demo.name,
+      public_summary: demo.publicSummary,
+      home_area_id: home.id,
+    });
     await withTenant(db, { partnershipId: partnership.id }, async (trx) => {
       const agencyIds = new Map<string, string>();
       for (const agency of demo.agencies) {
@@ -37,6 +53,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
         await insertMembership(trx, { partnership_id: partnership.id, user_id: row.id, role: user.role, agency_id: agencyId });
       }
       await seedDemoPlans(trx, partnership.id, demo.slug);
+      await seedDemoIndicators(trx, partnership.id, demo.slug, agencyIds);
       await recordAudit(trx, {
         partnershipId: partnership.id,
         actorUserId: CLI_ACTOR.userId,

@@ -6,6 +6,10 @@ import { createAdminService } from '../features/admin/service.ts';
 import { createPartnershipService } from '../features/home/service.ts';
 import { createPlansService } from '../features/plans/service.ts';
 import { createCandidatesService } from '../features/candidates/service.ts';
+import { createIndicatorsService } from '../features/indicators/service.ts';
+import { createNationalService } from '../features/indicators/national.ts';
+import { createImportsService } from '../features/imports/service.ts';
+import { createFiguresService } from '../features/figures/service.ts';
 
 /** Wires every service once; routes receive these and never build their own dependencies. */
 export function createServices(db: Db, config: Config) {
@@ -16,6 +20,10 @@ export function createServices(db: Db, config: Config) {
     account: createAccountService(db),
     plans: createPlansService(db),
     candidates: createCandidatesService(db),
+    indicators: createIndicatorsService(db),
+    national: createNationalService(db),
+    imports: createImportsService(db),
+    figures: createFiguresService(db),
   };
 }
 

@@ -16,9 +16,13 @@ import { registerAuthRoutes } from '../features/auth/routes.ts';
 import { registerHomeRoutes } from '../features/home/routes.ts';
 import { registerPlanRoutes } from '../features/plans/routes.ts';
 import { registerCandidateRoutes } from '../features/candidates/routes.ts';
+import { registerIndicatorRoutes } from '../features/indicators/routes.ts';
+import { registerImportRoutes } from '../features/imports/routes.ts';
+import { registerFigureRoutes } from '../features/figures/routes.ts';
 import { registerPublicRoutes } from '../features/public/routes.ts';
 import { createServices } from '../services/index.ts';
 import { registerCsrf } from './plugins/csrf.ts';
+import { registerUploads } from './plugins/uploads.ts';
 import { registerErrorHandlers } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerTenantGuard } from './plugins/tenant.ts';
@@ -81,6 +85,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
   await app.register(cookie);
   registerSession(app);
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  await registerUploads(app, config.importMaxBytes);
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, {
     root: [path.join(root, 'public/build'), path.join(root, 'node_modules/govuk-frontend/dist/govuk/assets')],
@@ -96,6 +101,9 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
   registerHomeRoutes(app);
   registerPlanRoutes(app);
   registerCandidateRoutes(app);
+  registerIndicatorRoutes(app);
+  registerImportRoutes(app);
+  registerFigureRoutes(app);
   registerAdminRoutes(app);
   registerAccountRoutes(app);
   registerPublicRoutes(app);

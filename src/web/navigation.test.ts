@@ -7,6 +7,8 @@ describe('navigationFor', () => {
       'Home',
       'Plans',
       'Promise tracker',
+      'Indicators',
+      'Enter figures',
       'People',
       'Agencies',
       'Boards',
@@ -20,6 +22,7 @@ describe('navigationFor', () => {
       '/p/walsall',
       '/p/walsall/plans',
       '/p/walsall/tracker',
+      '/p/walsall/indicators',
       '/p/walsall/account/tokens',
     ]);
   });

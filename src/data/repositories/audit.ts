@@ -6,7 +6,7 @@ export interface AuditEntry {
   actorUserId: string | null;
   /** Who did it, as people read it: a name and e-mail, or "baton CLI". */
   actor: string;
-  action: 'create' | 'update' | 'delete' | 'revoke' | 'sign-off';
+  action: 'create' | 'update' | 'delete' | 'revoke' | 'sign-off' | 'unlock' | 'import';
   entityType: string;
   entityId: string;
   summary: string;

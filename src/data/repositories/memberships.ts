@@ -113,7 +113,15 @@ export async function findMembershipBySlug(
   const row = rows[0];
   if (!row) return undefined;
   return {
-    partnership: { id: row.id, slug: row.slug, name: row.name, public_summary: row.public_summary, created_at: row.created_at },
+    partnership: {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      public_summary: row.public_summary,
+      home_area_id: row.home_area_id,
+      comparator: row.comparator,
+      created_at: row.created_at,
+    },
     member: {
       userId: row.member_user_id,
       email: row.member_email,

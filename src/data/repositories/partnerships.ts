@@ -13,7 +13,7 @@ export function listPartnerships(db: DbOrTrx): Promise<PartnershipRow[]> {
 
 export async function insertPartnership(
   db: DbOrTrx,
-  values: { slug: string; name: string; public_summary?: string },
+  values: { slug: string; name: string; public_summary?: string; home_area_id?: string | null },
 ): Promise<PartnershipRow> {
   return db.insertInto('partnerships').values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -6,6 +6,7 @@ import { actorOf } from '../admin/actor.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiRoute as opts } from './options.ts';
 import { registerPlanApiRoutes } from './plans.ts';
+import { registerIndicatorApiRoutes } from './indicators.ts';
 
 type Params = { slug: string; id: string };
 
@@ -80,4 +81,5 @@ export async function registerApiRoutes(app: FastifyInstance): Promise<void> {
   );
 
   registerPlanApiRoutes(app);
+  registerIndicatorApiRoutes(app);
 }

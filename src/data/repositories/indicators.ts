@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import type { IndicatorDefinition } from '../../core/indicators.ts';
+import type { DbOrTrx } from '../db.ts';
+import type { IndicatorRow } from '../schema.ts';
+
+/** An indicator as pages and services use it: its definition, who owns it, and its agency. */
+export interface Indicator extends IndicatorDefinition {
+  id: string;
+  /** Null for the national library (read-only); otherwise the owning partnership. */
+  partnershipId: string | null;
+  agencyId: string | null;
+  version: number;
+}
+
+export function toIndicator(row: IndicatorRow): Indicator {
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    code: row.code,
+    title: row.title,
+    definition: row.definition,
+    numeratorDefinition: row.numerator_definition,
+    denominatorDefinition: row.denominator_definition,
+    unit: row.unit,
+    decimals: row.decimals,
+    polarity: row.polarity,
+    bandLow: row.band_low,
+    bandHigh: row.band_high,
+    frequency: row.frequency,
+    periodType: row.period_type,
+    lag: row.lag,
+    source: row.source,
+    agencyId: row.agency_id,
+    obaCategory: row.oba_category,
+    themes: row.themes,
+    version: row.version,
+  };
+}
+
+/** Columns for an insert or update, from a definition. */
+export function indicatorColumns(def: IndicatorDefinition, agencyId: string | null = null) {
+  return {
+    code: def.code,
+    title: def.title,
+    definition: def.definition,
+    numerator_definition: def.numeratorDefinition,
+    denominator_definition: def.denominatorDefinition,
+    unit: def.unit,
+    decimals: def.decimals,
+    polarity: def.polarity,
+    band_low: def.polarity === 'band' ? def.bandLow : null,
+    band_high: def.polarity === 'band' ? def.bandHigh : null,
+    frequency: def.frequency,
+    period_type: def.periodType,
+    lag: def.lag,
+    source: def.source,
+    agency_id: agencyId,
+    oba_category: def.obaCategory,
+    themes: JSON.stringify(def.themes),
+  };
+}
+
+/** Every indicator this connection may see: the national library and the partnership's own. */
+export async function listIndicators(db: DbOrTrx): Promise<Indicator[]> {
+  const rows = await db.selectFrom('indicators').selectAll().orderBy('partnership_id', 'desc').orderBy('title').execute();
+  return rows.map(toIndicator);
+}
+
+export async function findIndicatorByCode(db: DbOrTrx, code: string): Promise<Indicator | undefined> {
+  const row = await db.selectFrom('indicators').selectAll().where('code', '=', code).orderBy('partnership_id').executeTakeFirst();
+  return row && toIndicator(row);
+}
+
+export async function insertIndicator(trx: DbOrTrx, partnershipId: string, def: IndicatorDefinition, agencyId: string | null): Promise<Indicator> {
+  const row = await trx
+    .insertInto('indicators')
+    .values({ partnership_id: partnershipId, ...indicatorColumns(def, agencyId) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toIndicator(row);
+}
+
+/** Saves a partnership indicator if it is still at `version`; undefined when someone saved first. */
+export async function updateIndicator(trx: DbOrTrx, id: string, version: number, def: IndicatorDefinition, agencyId: string | null): Promise<Indicator | undefined> {
+  const row = await trx
+    .updateTable('indicators')
+    .set({ ...indicatorColumns(def, agencyId), version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('partnership_id', 'is not', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toIndicator(row);
+}
+
+/** Adds or refreshes the national library by code (the caller has set the national-load flag). */
+export async function upsertNationalIndicators(trx: DbOrTrx, defs: readonly IndicatorDefinition[]): Promise<Map<string, string>> {
+  for (const def of defs) {
+    const columns = indicatorColumns(def);
+    await trx
+      .insertInto('indicators')
+      .values({ partnership_id: null, ...columns })
+      .onConflict((oc) =>
+        oc
+          .expression(sql`coalesce(partnership_id, '00000000-0000-0000-0000-000000000000'::uuid), code`)
+          .doUpdateSet(columns),
+      )
+      .execute();
+  }
+  const rows = await trx.selectFrom('indicators').select(['id', 'code']).where('partnership_id', 'is', null).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

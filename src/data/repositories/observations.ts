@@ -1,0 +1,198 @@
+import { sql } from 'kysely';
+import type { Marker, ObservationStatus } from '../../core/indicators.ts';
+import type { Period, PeriodType } from '../../core/periods.ts';
+import type { DbOrTrx } from '../db.ts';
+import type { ObservationValues } from '../schema.ts';
+
+/** A figure to store, its indicator and area already resolved to ids. */
+export interface ObservationWrite extends ObservationValues {
+  indicatorId: string;
+  areaId: string;
+  period: Period;
+  breakdown: string;
+}
+
+/** A figure as stored, with the key it is found by. */
+export interface StoredObservation extends ObservationValues {
+  id: string;
+  indicatorId: string;
+  areaId: string;
+  periodCode: string;
+  breakdown: string;
+  version: number;
+}
+
+/** The key that makes a figure unique within its owner (the nation or one partnership). */
+export const observationKey = (o: { indicatorId: string; areaId: string; periodCode: string; breakdown: string }) =>
+  `${o.indicatorId}|${o.areaId}|${o.periodCode}|${o.breakdown}`;
+
+/** Every figure an owner holds for these indicators, by key. */
+export async function storedObservations(trx: DbOrTrx, partnershipId: string | null, indicatorIds: readonly string[]): Promise<Map<string, StoredObservation>> {
+  if (indicatorIds.length === 0) return new Map();
+  // One JSON document rather than thousands of driver rows: far cheaper on the embedded database.
+  const { rows } = await sql<{ doc: StoredObservation[] | null }>`
+    SELECT json_agg(json_build_object(
+      'id', id, 'indicatorId', indicator_id, 'areaId', area_id, 'periodCode', period_code, 'breakdown', breakdown,
+      'value', value, 'numerator', numerator, 'denominator', denominator, 'marker', marker, 'status', status,
+      'quality_note', quality_note, 'version', version)) AS doc
+    FROM observations
+    WHERE partnership_id IS NOT DISTINCT FROM ${partnershipId}::uuid AND indicator_id = ANY(${indicatorIds}::uuid[])`.execute(trx);
+  return new Map((rows[0]?.doc ?? []).map((o) => [observationKey(o), o]));
+}
+
+interface Who {
+  userId: string | null;
+  source: string;
+}
+
+const CHUNK = 5_000;
+
+function recordsOf(rows: readonly ObservationWrite[], extra: (row: ObservationWrite, i: number) => object = () => ({})) {
+  return rows.map((r, i) => ({
+    indicator_id: r.indicatorId,
+    area_id: r.areaId,
+    period_code: r.period.code,
+    period_type: r.period.type,
+    period_start: r.period.start,
+    period_end: r.period.end,
+    breakdown: r.breakdown,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    marker: r.marker,
+    status: r.status,
+    quality_note: r.quality_note,
+    ...extra(r, i),
+  }));
+}
+
+const RECORD = sql.raw(`indicator_id uuid, area_id uuid, period_code text, period_type text, period_start date, period_end date, breakdown text,
+  value double precision, numerator double precision, denominator double precision, marker text, status text, quality_note text`);
+
+/** Adds new figures, in statements of a few thousand rows each. */
+export async function insertObservations(trx: DbOrTrx, partnershipId: string | null, rows: readonly ObservationWrite[], who: Who): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const json = JSON.stringify(recordsOf(rows.slice(i, i + CHUNK)));
+    await sql`
+      INSERT INTO observations (partnership_id, indicator_id, area_id, period_code, period_type, period_start, period_end, breakdown,
+                                value, numerator, denominator, marker, status, quality_note, source, updated_by)
+      SELECT ${partnershipId}::uuid, x.indicator_id, x.area_id, x.period_code, x.period_type, x.period_start, x.period_end, x.breakdown,
+             x.value, x.numerator, x.denominator, x.marker, x.status, x.quality_note, ${who.source}, ${who.userId}::uuid
+      FROM json_to_recordset(${json}::json) AS x(${RECORD})`.execute(trx);
+  }
+}
+
+/** Replaces stored figures' values (their keys stay), raising each one's version. */
+export async function updateObservations(trx: DbOrTrx, updates: readonly { id: string; write: ObservationWrite }[], who: Who): Promise<void> {
+  for (let i = 0; i < updates.length; i += CHUNK) {
+    const slice = updates.slice(i, i + CHUNK);
+    const json = JSON.stringify(recordsOf(slice.map((u) => u.write), (_r, j) => ({ id: slice[j]!.id })));
+    await sql`
+      UPDATE observations o SET value = x.value, numerator = x.numerator, denominator = x.denominator, marker = x.marker,
+             status = x.status, quality_note = x.quality_note, source = ${who.source}, updated_by = ${who.userId}::uuid,
+             updated_at = now(), version = o.version + 1
+      FROM jsonb_to_recordset(${json}::jsonb) AS x(id uuid, ${RECORD})
+      WHERE o.id = x.id`.execute(trx);
+  }
+}
+
+export interface HistoryEntry {
+  observation: StoredObservation;
+  after: ObservationValues | null;
+}
+
+/** Keeps the old version of each changed or deleted figure, with who changed it and why. */
+export async function recordHistory(
+  trx: DbOrTrx,
+  partnershipId: string | null,
+  entries: readonly HistoryEntry[],
+  who: { userId: string | null; label: string; reason: string },
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const json = JSON.stringify(
+      entries.slice(i, i + CHUNK).map(({ observation: o, after }) => ({
+        observation_id: o.id,
+        indicator_id: o.indicatorId,
+        area_id: o.areaId,
+        period_code: o.periodCode,
+        breakdown: o.breakdown,
+        change: after ? 'changed' : 'deleted',
+        before: valuesOf(o),
+        after,
+      })),
+    );
+    await sql`
+      INSERT INTO observation_history (partnership_id, observation_id, indicator_id, area_id, period_code, breakdown, change, before, after,
+                                       changed_by, changed_by_label, reason)
+      SELECT ${partnershipId}::uuid, x.observation_id, x.indicator_id, x.area_id, x.period_code, x.breakdown, x.change, x.before, x.after,
+             ${who.userId}::uuid, ${who.label}, ${who.reason}
+      FROM jsonb_to_recordset(${json}::jsonb)
+        AS x(observation_id uuid, indicator_id uuid, area_id uuid, period_code text, breakdown text, change text, before jsonb, after jsonb)`.execute(trx);
+  }
+}
+
+/** The parts of a figure that can change. */
+export function valuesOf(o: ObservationValues): ObservationValues {
+  return {
+    value: o.value,
+    numerator: o.numerator,
+    denominator: o.denominator,
+    marker: o.marker,
+    status: o.status,
+    quality_note: o.quality_note,
+  };
+}
+
+export function sameValues(a: ObservationValues, b: ObservationValues): boolean {
+  return (
+    a.value === b.value &&
+    a.numerator === b.numerator &&
+    a.denominator === b.denominator &&
+    a.marker === b.marker &&
+    a.status === b.status &&
+    a.quality_note === b.quality_note
+  );
+}
+
+/** A figure as read back for pages and the API. */
+export interface ObservationView {
+  id: string;
+  partnershipId: string | null;
+  areaId: string;
+  periodCode: string;
+  periodType: PeriodType;
+  periodStart: string;
+  periodEnd: string;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  marker: Marker | null;
+  status: ObservationStatus;
+  qualityNote: string;
+  source: string;
+  version: number;
+  updatedAt: string;
+}
+
+/** An indicator's figures for some areas (all breakdowns), oldest first; national and the partnership's own. */
+export async function observationsFor(db: DbOrTrx, indicatorId: string, areaIds: readonly string[]): Promise<ObservationView[]> {
+  if (areaIds.length === 0) return [];
+  const { rows } = await sql<{ doc: ObservationView[] | null }>`
+    SELECT json_agg(json_build_object(
+      'id', id, 'partnershipId', partnership_id, 'areaId', area_id, 'periodCode', period_code, 'periodType', period_type,
+      'periodStart', period_start, 'periodEnd', period_end, 'breakdown', breakdown, 'value', value, 'numerator', numerator,
+      'denominator', denominator, 'marker', marker, 'status', status, 'qualityNote', quality_note, 'source', source,
+      'version', version, 'updatedAt', updated_at) ORDER BY period_end, period_start, partnership_id NULLS FIRST) AS doc
+    FROM observations WHERE indicator_id = ${indicatorId}::uuid AND area_id = ANY(${areaIds}::uuid[])`.execute(db);
+  return rows[0]?.doc ?? [];
+}
+
+/** Every area's whole-population value of an indicator for one period (national figures). */
+export async function nationalValuesForPeriod(db: DbOrTrx, indicatorId: string, periodCode: string): Promise<{ areaId: string; value: number | null; numerator: number | null; denominator: number | null }[]> {
+  const { rows } = await sql<{ doc: { areaId: string; value: number | null; numerator: number | null; denominator: number | null }[] | null }>`
+    SELECT json_agg(json_build_object('areaId', area_id, 'value', value, 'numerator', numerator, 'denominator', denominator)) AS doc
+    FROM observations
+    WHERE indicator_id = ${indicatorId}::uuid AND period_code = ${periodCode} AND breakdown = '' AND partnership_id IS NULL`.execute(db);
+  return rows[0]?.doc ?? [];
+}

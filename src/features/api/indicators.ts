@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { FigureRecord } from '../../services/figures.ts';
+import { parseInput } from '../../services/validation.ts';
+import { actorOf } from '../admin/actor.ts';
+import { codeParam } from '../indicators/routes.ts';
+import { apiRoute } from './options.ts';
+import { areaJson, benchmarkJson, indicatorJson, observationJson, targetJson } from './indicators-json.ts';
+import { withoutNulls } from './plans-json.ts';
+
+type Params = { slug: string; code: string; id: string };
+type Query = { area?: string; period?: string; comparator?: string };
+type Request = FastifyRequest<{ Params: Params; Querystring: Query }>;
+
+const PUBLIC = { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } };
+const text = z.union([z.string(), z.number()]).transform(String);
+const optionalText = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v === null || v === undefined ? undefined : String(v)));
+
+const figuresBody = z.object({
+  observations: z
+    .array(
+      z.object({
+        area: text,
+        period: text,
+        breakdown: optionalText,
+        value: z.union([z.number(), z.string()], { error: 'Send value as a number or a marker such as "c"' }).transform(String),
+        numerator: optionalText,
+        denominator: optionalText,
+        status: optionalText,
+        qualityNote: optionalText,
+      }),
+      { error: 'Send {"observations": [ … ]}' },
+    )
+    .min(1, 'Send at least one observation')
+    .max(10_000, 'Send at most 10,000 observations at once'),
+});
+
+/**
+ * Indicators in the API: the national library and its published figures for everyone (no
+ * sign-in), and under `/api/v1/p/{slug}` the partnership's indicators, figures and targets.
+ */
+export function registerIndicatorApiRoutes(app: FastifyInstance): void {
+  const { indicators, national } = app.services;
+  const cacheable = <T>(reply: { header: (k: string, v: string) => unknown }, body: T) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return body;
+  };
+
+  app.get('/api/v1/national/indicators', PUBLIC, async (_request, reply) =>
+    cacheable(reply, { items: (await national.indicators()).map(indicatorJson) }),
+  );
+
+  app.get<{ Params: Params }>('/api/v1/national/indicators/:code', PUBLIC, async (request, reply) =>
+    cacheable(reply, indicatorJson(await national.indicator(codeParam(request.params.code)))),
+  );
+
+  app.get<{ Params: Params; Querystring: Query }>('/api/v1/national/indicators/:code/observations', PUBLIC, async (request, reply) => {
+    const { indicator, area, figures } = await national.observations(codeParam(request.params.code), request.query.area);
+    const areas = new Map([[area.id, area]]);
+    return cacheable(reply, { indicator: indicator.code, area: areaJson(area), items: figures.map((o) => observationJson(o, areas)) });
+  });
+
+  app.get<{ Params: Params; Querystring: Query }>('/api/v1/national/indicators/:code/benchmark', PUBLIC, async (request, reply) => {
+    const { area, period, comparator } = request.query;
+    return cacheable(reply, benchmarkJson(await national.benchmark(codeParam(request.params.code), area, period, comparator)));
+  });
+
+  const partnershipId = (request: Request) => request.partnership!.id;
+
+  app.get<{ Params: Params }>('/api/v1/p/:slug/indicators', apiRoute(), async (request) => {
+    const library = await indicators.library(request.partnership!.id, actorOf(request));
+    return { items: [...library.own, ...library.national].map(indicatorJson) };
+  });
+
+  app.post<{ Params: Params }>('/api/v1/p/:slug/indicators', apiRoute('indicators:manage'), async (request, reply) => {
+    const created = await indicators.create(request.partnership!.id, actorOf(request), withoutNulls(request.body));
+    return reply.status(201).header('location', `/api/v1/p/${request.params.slug}/indicators/${created.code}`).send(indicatorJson(created));
+  });
+
+  app.get<{ Params: Params; Querystring: Query }>('/api/v1/p/:slug/indicators/:code', apiRoute(), async (request: Request) => {
+    const { indicator, targets } = await indicators.indicator(partnershipId(request), actorOf(request), codeParam(request.params.code));
+    return { ...indicatorJson(indicator), targets: targets.map(targetJson) };
+  });
+
+  app.put<{ Params: Params; Querystring: Query }>(
+    '/api/v1/p/:slug/indicators/:code',
+    apiRoute('indicators:manage'),
+    async (request: Request) =>
+      indicatorJson(
+        await indicators.update(partnershipId(request), actorOf(request), codeParam(request.params.code), withoutNulls(request.body)),
+      ),
+  );
+
+  app.get<{ Params: Params; Querystring: Query }>('/api/v1/p/:slug/indicators/:code/observations', apiRoute(), async (request: Request) => {
+    const { indicator, areas, figures } = await indicators.figures(
+      partnershipId(request),
+      actorOf(request),
+      codeParam(request.params.code),
+      request.query.area,
+    );
+    return { indicator: indicator.code, items: figures.map((o) => observationJson(o, areas)) };
+  });
+
+  app.post<{ Params: Params; Querystring: Query }>(
+    '/api/v1/p/:slug/indicators/:code/observations',
+    apiRoute('indicators:manage'),
+    async (request: Request) => {
+      const code = codeParam(request.params.code);
+      const body = parseInput(figuresBody, request.body);
+      const records: FigureRecord[] = body.observations.map((o) => ({
+        indicator_code: code,
+        area_code: o.area,
+        period: o.period,
+        breakdown: o.breakdown,
+        value: o.value,
+        numerator: o.numerator,
+        denominator: o.denominator,
+        status: o.status,
+        quality_note: o.qualityNote,
+      }));
+      return indicators.recordFigures(partnershipId(request), actorOf(request), records, 'API');
+    },
+  );
+
+  app.get<{ Params: Params; Querystring: Query }>('/api/v1/p/:slug/indicators/:code/targets', apiRoute(), async (request: Request) => {
+    const { targets } = await indicators.indicator(partnershipId(request), actorOf(request), codeParam(request.params.code));
+    return { items: targets.map(targetJson) };
+  });
+
+  app.post<{ Params: Params; Querystring: Query }>(
+    '/api/v1/p/:slug/indicators/:code/targets',
+    apiRoute('indicators:manage'),
+    async (request: Request, reply) => {
+      const code = codeParam(request.params.code);
+      const body = withoutNulls(request.body) as Record<string, unknown>;
+      const asText = (v: unknown) => (v === undefined ? undefined : String(v));
+      await indicators.addTarget(partnershipId(request), actorOf(request), code, {
+        areaId: asText(body.area ?? body.areaId),
+        period: asText(body.period),
+        value: asText(body.value),
+        tolerance: asText(body.tolerance),
+        note: asText(body.note),
+      });
+      const { targets } = await indicators.indicator(partnershipId(request), actorOf(request), code);
+      return reply.status(201).send({ items: targets.map(targetJson) });
+    },
+  );
+}

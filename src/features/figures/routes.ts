@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatFigure, STATUS_LABELS } from '../../core/indicators.ts';
+import { can } from '../../core/policy.ts';
+import { ConflictError, ValidationError } from '../../services/errors.ts';
+import { errorList } from '../../web/forms.ts';
+import { renderPage } from '../../web/views.ts';
+import { planActorOf } from '../plans/routes.ts';
+import type { Entry } from './service.ts';
+
+type Params = { slug: string };
+type Query = { period?: string; notice?: string };
+const enter = { config: { permission: 'data:enter' } } as const;
+const signOff = { config: { permission: 'data:sign-off' } } as const;
+const page = { nav: 'figures' };
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The entries a form posted, by indicator code (fields `{code}-value`, `{code}-numerator`, …). */
+function entriesOf(body: Record<string, unknown>): Record<string, Entry> {
+  const entries: Record<string, Entry> = {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  for (const key of Object.keys(body)) {
+    const match = /^([a-z0-9-]+)-value$/.exec(key);
+    if (!match) continue;
+    const code = match[1]!;
+    entries[code] = {
+      value: text(body[key]),
+      numerator: text(body[`${code}-numerator`]),
+      denominator: text(body[`${code}-denominator`]),
+      status: text(body[`${code}-status`]),
+      note: text(body[`${code}-note`]),
+    };
+  }
+  return entries;
+}
+
+/** Figures due from an agency for a period; sign-off and unlocking. */
+export function registerFigureRoutes(app: FastifyInstance): void {
+  const { figures } = app.services;
+
+  const show = async (
+    request: FastifyRequest<{ Params: Params; Querystring: Query }>,
+    reply: FastifyReply,
+    period: string | undefined,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) => {
+    const role = request.member!.role;
+    const shared = {
+      STATUS_LABELS,
+      suggestions: figures.suggestions(today()),
+      maySignOff: can(role, 'data:sign-off'),
+      notice: request.query.notice,
+      ...extra,
+    };
+    if (!period) return renderPage(request, reply, 'figures/views/figures.njk', { ...shared, values: {} }, { ...page, status });
+    const data = await figures.due(request.partnership!.id, planActorOf(request), period);
+    const fmt = (figure: { value: number | null; marker: string | null }, i: { unit: string; decimals: number }) =>
+      formatFigure(figure.value, i.unit as never, i.decimals, figure.marker as never);
+    return renderPage(
+      request,
+      reply,
+      'figures/views/figures.njk',
+      { ...shared, ...data, fmt, values: extra.values ?? {} },
+      { ...page, status },
+    );
+  };
+
+  app.get<{ Params: Params; Querystring: Query }>('/p/:slug/figures', enter, async (request, reply) => {
+    try {
+      return await show(request, reply, request.query.period);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return show(
+        request,
+        reply,
+        undefined,
+        { errors: error.fields, errorList: errorList(error.fields), values: { period: request.query.period } },
+        400,
+      );
+    }
+  });
+
+  app.post<{ Params: Params; Querystring: Query }>('/p/:slug/figures', enter, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const period = typeof body.period === 'string' ? body.period : undefined;
+    try {
+      const result = await figures.enter(request.partnership!.id, planActorOf(request), period, entriesOf(body), body.confirm === 'yes');
+      if (!result.saved) return await show(request, reply, period, { warnings: result.warnings, values: body }, 200);
+      return reply.redirect(`/p/${request.params.slug}/figures?period=${encodeURIComponent(period ?? '')}&notice=saved`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;
+      const fields = error instanceof ValidationError ? error.fields : { form: error.message };
+      return show(
+        request,
+        reply,
+        period,
+        { errors: fields, errorList: errorList(fields), values: body },
+        error instanceof ConflictError ? 409 : 400,
+      );
+    }
+  });
+
+  for (const [path, action, notice] of [
+    ['sign-off', 'signOff', 'signed-off'],
+    ['unlock', 'unlock', 'unlocked'],
+  ] as const) {
+    app.post<{ Params: Params; Querystring: Query }>(`/p/:slug/figures/${path}`, signOff, async (request, reply) => {
+      const period = (request.body as Record<string, unknown> | undefined)?.period;
+      try {
+        const done = await figures[action](request.partnership!.id, planActorOf(request), typeof period === 'string' ? period : undefined);
+        return reply.redirect(`/p/${request.params.slug}/figures?period=${done.code}&notice=${notice}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;
+        const fields = error instanceof ValidationError ? error.fields : { form: error.message };
+        const conflict = error instanceof ConflictError;
+        return show(
+          request,
+          reply,
+          conflict && typeof period === 'string' ? period : undefined,
+          { errors: fields, errorList: errorList(fields) },
+          conflict ? 409 : 400,
+        );
+      }
+    });
+  }
+}

@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { issuesToCsv, readDfeTidy, readTemplate } from '../../core/imports.ts';
+import type { DfeMapping, ImportIssue, ObservationInput } from '../../core/indicators.ts';
+import type { Db, Trx } from '../../data/db.ts';
+import * as repo from '../../data/repositories/imports.ts';
+import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { figureLookup, lockIssues, readTable, toWrites } from '../../services/figures.ts';
+import { saveObservations, type SaveSummary } from '../../services/observation-writer.ts';
+import { tenantRunner, type Audit } from '../../services/tenant.ts';
+import { parseInput } from '../../services/validation.ts';
+import { mappingSchema, mappingFromForm } from './schemas.ts';
+
+export type ImportKind = 'template' | 'dfe';
+
+export interface Upload {
+  kind: ImportKind;
+  filename: string;
+  bytes: Uint8Array;
+  /** For a DfE file: the saved mapping's id or name. */
+  mapping?: string | undefined;
+}
+
+const MAX_ISSUES_KEPT = 1_000;
+const SAMPLE = 20;
+
+/** What reading a file gave: the rows to save and everything wrong with it. */
+interface Checked {
+  rows: ObservationInput[];
+  issues: ImportIssue[];
+  summary: SaveSummary;
+}
+
+/**
+ * Figures from files: Baton's template (CSV or Excel) or a DfE tidy CSV through a saved mapping.
+ * A file is checked and previewed first (what would be added, changed, left alone), then saved in
+ * one transaction; a file with any problem saves nothing and its problems can be downloaded.
+ */
+export function createImportsService(db: Db) {
+  const tenant = tenantRunner(db);
+
+  const findMapping = async (
+    trx: Trx,
+    partnershipId: string,
+    idOrName: string | undefined,
+  ): Promise<{ id: string; mapping: DfeMapping }> => {
+    const found = idOrName ? await repo.findMapping(trx, partnershipId, idOrName) : undefined;
+    if (!found) throw new ValidationError({ mapping: 'Choose the saved mapping that says which columns hold which indicators' });
+    return found;
+  };
+
+  /** Reads and checks a file against the partnership's indicators, areas and signed-off periods, writing nothing. */
+  const check = async (trx: Trx, partnershipId: string, upload: Upload, mapping: DfeMapping | undefined): Promise<Checked> => {
+    const read = await readTable(upload.filename, upload.bytes);
+    const empty = { added: 0, changed: 0, unchanged: 0 };
+    if ('issue' in read) return { rows: [], issues: [read.issue], summary: empty };
+    const lookup = await figureLookup(trx);
+    const result = upload.kind === 'dfe' ? readDfeTidy(read.table, mapping!, lookup.ctx) : readTemplate(read.table, lookup.ctx);
+    const issues = [...result.issues, ...(await lockIssues(trx, partnershipId, result.rows))];
+    if (issues.length) return { rows: result.rows, issues: issues.slice(0, MAX_ISSUES_KEPT), summary: empty };
+    const summary = await saveObservations(
+      trx,
+      partnershipId,
+      toWrites(result.rows, lookup),
+      { userId: null, label: '', source: '' },
+      true,
+    );
+    return { rows: result.rows, issues, summary };
+  };
+
+  const save = async (trx: Trx, partnershipId: string, actor: Actor, audit: Audit, upload: Upload, mapping: DfeMapping | undefined) => {
+    const checked = await check(trx, partnershipId, upload, mapping);
+    if (checked.issues.length) return checked;
+    const lookup = await figureLookup(trx);
+    const summary = await saveObservations(trx, partnershipId, toWrites(checked.rows, lookup), {
+      userId: actor.userId,
+      label: actor.label,
+      source: `Import of ${upload.filename}`,
+    });
+    await audit({
+      action: 'import',
+      entityType: 'import',
+      entityId: upload.filename,
+      summary: `Imported ${upload.filename}: ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged`,
+      after: summary,
+    });
+    return { ...checked, summary };
+  };
+
+  return {
+    /** The import page: recent imports and the saved mappings. */
+    overview: (partnershipId: string, actor: Actor) =>
+      tenant(partnershipId, actor, async (trx) => ({
+        imports: await repo.listImports(trx, partnershipId, 20),
+        mappings: await repo.listMappings(trx, partnershipId),
+      })),
+
+    /** Checks an uploaded file and keeps it for the person to confirm; returns the import's id. */
+    upload: (partnershipId: string, actor: Actor, upload: Upload) =>
+      tenant(partnershipId, actor, async (trx) => {
+        const mapping = upload.kind === 'dfe' ? await findMapping(trx, partnershipId, upload.mapping) : undefined;
+        const checked = await check(trx, partnershipId, upload, mapping?.mapping);
+        return repo.insertImport(trx, {
+          partnership_id: partnershipId,
+          kind: upload.kind,
+          mapping_id: mapping?.id ?? null,
+          filename: upload.filename.slice(0, 200),
+          byte_size: upload.bytes.length,
+          sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+          content: checked.issues.length ? null : upload.bytes,
+          status: checked.issues.length ? 'refused' : 'ready',
+          row_count: checked.rows.length,
+          issues: JSON.stringify(checked.issues),
+          summary: JSON.stringify(checked.summary),
+          created_by: actor.userId,
+        });
+      }),
+
+    /** An import with, while it waits for confirmation, the first rows it would save. */
+    preview: (partnershipId: string, actor: Actor, id: string) =>
+      tenant(partnershipId, actor, async (trx) => {
+        const found = await repo.findImport(trx, partnershipId, id);
+        if (!found) throw new NotFoundError('No such import');
+        let sample: ObservationInput[] = [];
+        if (found.status === 'ready' && found.content) {
+          const mapping = found.mapping_id ? (await findMapping(trx, partnershipId, found.mapping_id)).mapping : undefined;
+          sample = (
+            await check(trx, partnershipId, { kind: found.kind, filename: found.filename, bytes: found.content }, mapping)
+          ).rows.slice(0, SAMPLE);
+        }
+        return { import: found, sample };
+      }),
+
+    /** Saves a checked import's figures in one transaction, or none of them if anything has changed since. */
+    confirm: (partnershipId: string, actor: Actor, id: string) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const found = await repo.findImport(trx, partnershipId, id);
+        if (!found) throw new NotFoundError('No such import');
+        if (found.status !== 'ready' || !found.content) throw new ConflictError('This import has already been saved or was refused.');
+        const mapping = found.mapping_id ? (await findMapping(trx, partnershipId, found.mapping_id)).mapping : undefined;
+        const result = await save(
+          trx,
+          partnershipId,
+          actor,
+          audit,
+          { kind: found.kind, filename: found.filename, bytes: found.content },
+          mapping,
+        );
+        if (result.issues.length) {
+          await repo.finishImport(trx, id, 'refused', result.issues, result.summary);
+          return result;
+        }
+        await repo.finishImport(trx, id, 'imported', [], result.summary);
+        return result;
+      }),
+
+    /** The problems found in an import as CSV: row, column, value, reason. */
+    issuesCsv: (partnershipId: string, actor: Actor, id: string) =>
+      tenant(partnershipId, actor, async (trx) => {
+        const found = await repo.findImport(trx, partnershipId, id);
+        if (!found) throw new NotFoundError('No such import');
+        return { filename: found.filename, csv: issuesToCsv(found.issues) };
+      }),
+
+    /** The command line's import: check and save in one go (or only check, with dryRun). Throws nothing for bad files: the issues say why. */
+    importFile: (partnershipId: string, actor: Actor, upload: Upload, dryRun: boolean) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const mapping = upload.kind === 'dfe' ? await findMapping(trx, partnershipId, upload.mapping) : undefined;
+        if (dryRun) return check(trx, partnershipId, upload, mapping?.mapping);
+        return save(trx, partnershipId, actor, audit, upload, mapping?.mapping);
+      }),
+
+    saveMapping: (partnershipId: string, actor: Actor, body: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const input = parseInput(mappingSchema, body);
+        const mapping = mappingFromForm(input);
+        const lookup = await figureLookup(trx);
+        const unknown = mapping.measures.findIndex((m) => !lookup.indicatorIds.has(m.indicatorCode));
+        if (unknown >= 0)
+          throw new ValidationError({
+            [`indicator${unknown + 1}`]: `There is no indicator with the code ${mapping.measures[unknown]!.indicatorCode}`,
+          });
+        const id = await repo.upsertMapping(trx, partnershipId, input.name, mapping);
+        await audit({
+          action: 'update',
+          entityType: 'dfe_mapping',
+          entityId: id,
+          summary: `Saved the DfE file mapping “${input.name}”`,
+          after: mapping,
+        });
+        return id;
+      }),
+  };
+}

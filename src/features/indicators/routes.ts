@@ -1,0 +1,180 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BAND_LABELS, SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
+import { hasChartData, trendChart } from '../../core/charts.ts';
+import {
+  ECM_THEMES,
+  FREQUENCY_LABELS,
+  OBA_LABELS,
+  POLARITY_LABELS,
+  STATUS_LABELS,
+  UNIT_LABELS,
+  formatFigure,
+  type Unit,
+} from '../../core/indicators.ts';
+import { can } from '../../core/policy.ts';
+import { NotFoundError } from '../../services/errors.ts';
+import { handleForm } from '../../web/forms.ts';
+import { renderPage } from '../../web/views.ts';
+import { actorOf } from '../admin/actor.ts';
+import { indicatorCsv } from './export.ts';
+import { PERIOD_TYPE_LABELS } from './schemas.ts';
+import type { createIndicatorsService } from './service.ts';
+
+type Params = { slug: string; code: string; id?: string };
+type PageData = Awaited<ReturnType<ReturnType<typeof createIndicatorsService>['page']>>;
+const manage = { config: { permission: 'indicators:manage' } } as const;
+const page = { nav: 'indicators' };
+const LABELS = {
+  UNIT_LABELS,
+  POLARITY_LABELS,
+  FREQUENCY_LABELS,
+  OBA_LABELS,
+  STATUS_LABELS,
+  PERIOD_TYPE_LABELS,
+  ECM_THEMES,
+  SIGNIFICANCE_LABELS,
+  BAND_LABELS,
+};
+
+/** A URL's indicator code; anything else is a page that does not exist. */
+export function codeParam(value: string | undefined): string {
+  if (!value || !/^[a-z0-9][a-z0-9-]{0,59}$/.test(value)) throw new NotFoundError('Page not found');
+  return value;
+}
+
+/** The indicator library, each indicator's page with its benchmarks, targets and CSV. */
+export function registerIndicatorRoutes(app: FastifyInstance): void {
+  const { indicators } = app.services;
+  const formView = async (request: FastifyRequest, data: Record<string, unknown>) => ({
+    template: 'indicators/views/indicator-form.njk',
+    data: { ...LABELS, agencies: await indicators.agencies(request.partnership!.id, actorOf(request)), ...data },
+    options: page,
+  });
+
+  app.get<{ Params: Params; Querystring: { q?: string } }>('/p/:slug/indicators', async (request, reply) => {
+    const library = await indicators.library(request.partnership!.id, actorOf(request));
+    const q = (request.query.q ?? '').trim().toLowerCase();
+    const matches = (i: { code: string; title: string }) => !q || i.code.includes(q) || i.title.toLowerCase().includes(q);
+    return renderPage(
+      request,
+      reply,
+      'indicators/views/library.njk',
+      {
+        ...LABELS,
+        q: request.query.q ?? '',
+        own: library.own.filter(matches),
+        national: library.national.filter(matches),
+        mayManage: can(request.member!.role, 'indicators:manage'),
+      },
+      page,
+    );
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/indicators/new', manage, async (request, reply) => {
+    const view = await formView(request, {
+      values: {
+        decimals: '1',
+        polarity: 'bigger',
+        unit: 'percentage',
+        frequency: 'quarterly',
+        periodType: 'financial-quarter',
+        obaCategory: 'how-well',
+      },
+    });
+    return renderPage(request, reply, view.template, view.data, view.options);
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/indicators', manage, async (request, reply) =>
+    handleForm(request, reply, await formView(request, {}), async () => {
+      const created = await indicators.create(request.partnership!.id, actorOf(request), request.body);
+      return `/p/${request.params.slug}/indicators/${created.code}?notice=created`;
+    }),
+  );
+
+  app.get<{ Params: Params; Querystring: { area?: string; period?: string; notice?: string } }>(
+    '/p/:slug/indicators/:code',
+    async (request, reply) => {
+      const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), request.query);
+      return renderPage(request, reply, 'indicators/views/indicator.njk', indicatorView(request, data), page);
+    },
+  );
+
+  app.get<{ Params: Params }>('/p/:slug/indicators/:code/data.csv', async (request, reply) => {
+    const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), {});
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${data.indicator.code}-${data.area?.code ?? 'england'}.csv"`)
+      .send(indicatorCsv(data));
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/indicators/:code/edit', manage, async (request, reply) => {
+    const indicator = await indicators.editable(request.partnership!.id, actorOf(request), codeParam(request.params.code));
+    const view = await formView(request, {
+      indicator,
+      values: { ...indicator, bandLow: indicator.bandLow ?? '', bandHigh: indicator.bandHigh ?? '' },
+    });
+    return renderPage(request, reply, view.template, view.data, view.options);
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/indicators/:code', manage, async (request, reply) => {
+    const code = codeParam(request.params.code);
+    const indicator = await indicators.editable(request.partnership!.id, actorOf(request), code);
+    return handleForm(request, reply, await formView(request, { indicator, values: { ...indicator } }), async () => {
+      await indicators.update(request.partnership!.id, actorOf(request), code, request.body);
+      return `/p/${request.params.slug}/indicators/${code}?notice=changed`;
+    });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/indicators/:code/targets', manage, async (request, reply) => {
+    const code = codeParam(request.params.code);
+    const data = await indicators.page(request.partnership!.id, actorOf(request), code, {});
+    const view = { template: 'indicators/views/indicator.njk', data: { ...indicatorView(request, data), targetOpen: true }, options: page };
+    return handleForm(request, reply, view, async () => {
+      await indicators.addTarget(request.partnership!.id, actorOf(request), code, request.body);
+      return `/p/${request.params.slug}/indicators/${code}?notice=target#targets`;
+    });
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/indicators/:code/targets/:id/delete', manage, async (request, reply) => {
+    const code = codeParam(request.params.code);
+    await indicators.removeTarget(request.partnership!.id, actorOf(request), code, request.params.id ?? '');
+    return reply.redirect(`/p/${request.params.slug}/indicators/${code}?notice=target-removed#targets`, 303);
+  });
+}
+
+/** What the indicator page shows: the page data with its chart and figures formatted. */
+function indicatorView(request: FastifyRequest, data: PageData) {
+  const { indicator } = data;
+  const fmt = (value: number | null | undefined, marker?: string | null) =>
+    formatFigure(value, indicator.unit as Unit, indicator.decimals, marker as never);
+  const series = [
+    { name: data.area?.name ?? 'Area', kind: 'area' as const, values: data.trend.map((r) => r.area?.value ?? null) },
+    ...(data.area?.code !== 'E92000001' ? [{ name: 'England', kind: 'england' as const, values: data.trend.map((r) => r.england) }] : []),
+    ...(data.neighbours.length
+      ? [{ name: 'Comparator mean', kind: 'neighbours' as const, values: data.trend.map((r) => r.neighbourMean) }]
+      : []),
+  ];
+  const chartInput = {
+    id: `trend-${indicator.code}`,
+    title: `${indicator.title}: ${data.area?.name ?? ''}`,
+    periods: data.trend.map((r) => ({ code: r.periodCode, label: r.label })),
+    series,
+    format: (n: number) => fmt(n),
+  };
+  return {
+    ...LABELS,
+    ...data,
+    fmt,
+    chart: hasChartData(chartInput) ? trendChart(chartInput) : null,
+    mayManage: can(request.member!.role, 'indicators:manage'),
+    comparatorLabel:
+      data.comparator === 'sn2021'
+        ? 'statistical neighbours, DfE 2021 list'
+        : data.comparator.startsWith('group:')
+          ? 'councils in the partnership’s comparator group'
+          : 'statistical neighbours, DfE 2025 list',
+    own: indicator.partnershipId !== null,
+    notice: (request.query as { notice?: string }).notice,
+    values: {},
+  };
+}

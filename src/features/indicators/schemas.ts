@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { FREQUENCIES, OBA_CATEGORIES, UNITS, type IndicatorDefinition } from '../../core/indicators.ts';
+import { parsePeriod, type PeriodType } from '../../core/periods.ts';
+
+const PERIOD_TYPES = [
+  'month',
+  'calendar-quarter',
+  'financial-quarter',
+  'financial-year',
+  'academic-year',
+  'calendar-year',
+  'rolling-12-months',
+  'multi-year',
+  'point',
+] as const satisfies readonly PeriodType[];
+
+export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {
+  month: 'Month',
+  'calendar-quarter': 'Calendar quarter',
+  'financial-quarter': 'Financial quarter (April to March year)',
+  'financial-year': 'Financial year (April to March)',
+  'academic-year': 'Academic year (September to August)',
+  'calendar-year': 'Calendar year',
+  'rolling-12-months': 'Rolling 12 months',
+  'multi-year': 'Several years together',
+  point: 'A point in time (for example at 31 March)',
+};
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => v ?? '');
+
+const optionalNumber = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v.replaceAll(',', ''));
+      if (!Number.isFinite(n)) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const FORMULA = /^[=+\-@\t\r]/;
+const safeText = (max: number, label: string) =>
+  text(max, label).refine((v) => !FORMULA.test(v), `${label} must not start with = + - or @`);
+
+export const indicatorSchema = z
+  .object({
+    code: z
+      .string({ error: 'Enter a code' })
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{0,59}$/,
+        'The code must be lower-case letters, digits and hyphens, up to 60 characters, such as ‘eh-assessments-45-days’',
+      ),
+    title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer'),
+    definition: safeText(3000, 'The definition'),
+    numeratorDefinition: safeText(1000, 'The numerator definition'),
+    denominatorDefinition: safeText(1000, 'The denominator definition'),
+    unit: z.enum(UNITS, { error: 'Choose the unit' }),
+    decimals: z.coerce
+      .number({ error: 'Enter how many decimal places to show' })
+      .int('Decimal places must be a whole number')
+      .min(0, 'Decimal places must be 0 to 4')
+      .max(4, 'Decimal places must be 0 to 4'),
+    polarity: z.enum(['bigger', 'smaller', 'band', 'none'], { error: 'Choose whether bigger or smaller is better' }),
+    bandLow: optionalNumber('The lower end of the band must be a number'),
+    bandHigh: optionalNumber('The upper end of the band must be a number'),
+    frequency: z.enum(FREQUENCIES, { error: 'Choose how often it is reported' }),
+    periodType: z.enum(PERIOD_TYPES, { error: 'Choose the kind of period' }),
+    lag: safeText(200, 'The publication lag'),
+    source: safeText(200, 'The source'),
+    agencyId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || null),
+    obaCategory: z.enum(OBA_CATEGORIES, { error: 'Choose which question it answers' }),
+    themes: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((t) => t.trim()).filter(Boolean)),
+  })
+  .superRefine((v, ctx) => {
+    if (v.polarity !== 'band') return;
+    if (v.bandLow === null) ctx.addIssue({ code: 'custom', path: ['bandLow'], message: 'Enter the lower end of the ideal band' });
+    if (v.bandHigh === null) ctx.addIssue({ code: 'custom', path: ['bandHigh'], message: 'Enter the upper end of the ideal band' });
+    if (v.bandLow !== null && v.bandHigh !== null && v.bandLow > v.bandHigh)
+      ctx.addIssue({ code: 'custom', path: ['bandHigh'], message: 'The upper end of the band must not be below the lower end' });
+  });
+
+export type IndicatorInput = z.infer<typeof indicatorSchema>;
+
+export function definitionOf(input: IndicatorInput): IndicatorDefinition {
+  const { agencyId, ...def } = input;
+  void agencyId;
+  return def;
+}
+
+const periodCode = z
+  .string({ error: 'Enter the period' })
+  .trim()
+  .refine((v) => parsePeriod(v) !== undefined, 'Enter a period code such as 2013-14-Q3, FY2013-14 or AT2014-03-31');
+
+export const targetSchema = z.object({
+  areaId: z.string({ error: 'Choose the area' }).trim().min(1, 'Choose the area'),
+  period: periodCode,
+  value: optionalNumber('The target must be a number').refine((v) => v !== null, 'Enter the target'),
+  tolerance: optionalNumber('The tolerance must be a number').refine((v) => v === null || v >= 0, 'The tolerance must be zero or more'),
+  note: safeText(500, 'The note'),
+});
+
+export { periodCode };

@@ -1,0 +1,158 @@
+import { CsvError, decodeText, parseCsv } from '../core/csv-read.ts';
+import type { ImportContext, ImportIssue, ObservationInput } from '../core/indicators.ts';
+import type { DbOrTrx } from '../data/db.ts';
+import { listAreas } from '../data/repositories/areas.ts';
+import { listIndicators } from '../data/repositories/indicators.ts';
+import type { ObservationWrite } from '../data/repositories/observations.ts';
+import { readXlsxTable } from '../imports/xlsx.ts';
+import { readTemplate } from '../core/imports.ts';
+import { ValidationError, type Actor } from './errors.ts';
+import { saveObservations, type SaveSummary } from './observation-writer.ts';
+import type { Audit } from './tenant.ts';
+
+/** What figures coming in are checked against: the indicators and areas this partnership may use. */
+export interface FigureLookup {
+  ctx: ImportContext;
+  indicatorIds: ReadonlyMap<string, string>;
+  areaIds: ReadonlyMap<string, string>;
+}
+
+/** Indicators by code and areas by every accepted spelling (ONS code, old DfE code, locality code). */
+export async function figureLookup(trx: DbOrTrx): Promise<FigureLookup> {
+  const [indicators, areas] = await Promise.all([listIndicators(trx), listAreas(trx)]);
+  const byCode = new Map<string, string>();
+  const areaIds = new Map<string, string>();
+  for (const a of areas) {
+    areaIds.set(a.code, a.id);
+    byCode.set(a.code.toUpperCase(), a.code);
+    byCode.set(a.code, a.code);
+    if (a.old_code) byCode.set(a.old_code, a.code);
+  }
+  return {
+    ctx: {
+      indicators: new Map(indicators.map((i) => [i.code, i])),
+      areaCode: (code) => byCode.get(code.trim()) ?? byCode.get(code.trim().toUpperCase()),
+    },
+    indicatorIds: new Map(indicators.map((i) => [i.code, i.id])),
+    areaIds,
+  };
+}
+
+/** Figures read from a file or form, with their indicator and area as ids. */
+export function toWrites(rows: readonly ObservationInput[], lookup: FigureLookup): ObservationWrite[] {
+  return rows.map((r) => ({
+    indicatorId: lookup.indicatorIds.get(r.indicatorCode)!,
+    areaId: lookup.areaIds.get(r.areaCode)!,
+    period: r.period,
+    breakdown: r.breakdown,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    marker: r.marker,
+    status: r.status,
+    quality_note: r.qualityNote,
+  }));
+}
+
+/** A file as a table of text: an Excel workbook's first sheet, or CSV in UTF-8 (with or without BOM) or Windows-1252. */
+export async function readTable(filename: string, bytes: Uint8Array): Promise<{ table: string[][] } | { issue: ImportIssue }> {
+  const fileIssue = (reason: string): { issue: ImportIssue } => ({ issue: { row: 0, column: '', value: filename.slice(0, 80), reason } });
+  if (bytes.length === 0) return fileIssue('The file is empty');
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  try {
+    if (zip || /\.xlsx$/i.test(filename)) return { table: await readXlsxTable(bytes) };
+    return { table: parseCsv(decodeText(bytes).text) };
+  } catch (error) {
+    if (error instanceof CsvError) return { issue: { row: error.line, column: '', value: '', reason: error.message } };
+    return fileIssue(error instanceof Error ? error.message : 'The file could not be read');
+  }
+}
+
+/** Refuses figures for periods the partnership has signed off (an analyst must unlock them first). */
+export async function lockIssues(trx: DbOrTrx, partnershipId: string, rows: readonly ObservationInput[]): Promise<ImportIssue[]> {
+  const signed = await trx.selectFrom('period_signoffs').select('period_code').where('partnership_id', '=', partnershipId).execute();
+  if (signed.length === 0) return [];
+  const locked = new Set(signed.map((s) => s.period_code));
+  return rows
+    .filter((r) => locked.has(r.period.code))
+    .map((r) => ({
+      row: r.row,
+      column: 'period',
+      value: r.period.code,
+      reason: `${r.period.label} is signed off; an analyst must unlock it before its figures change`,
+    }));
+}
+
+/** A figure as a form or the API sends it, in the template's terms (every field text). */
+export interface FigureRecord {
+  indicator_code: string;
+  area_code: string;
+  period: string;
+  breakdown?: string | undefined;
+  value: string;
+  numerator?: string | undefined;
+  denominator?: string | undefined;
+  status?: string | undefined;
+  quality_note?: string | undefined;
+}
+
+const RECORD_COLUMNS = [
+  'indicator_code',
+  'area_code',
+  'period',
+  'breakdown',
+  'value',
+  'numerator',
+  'denominator',
+  'status',
+  'quality_note',
+] as const;
+
+/** Records as a template table, so figures from forms and the API pass exactly the checks a file does. */
+export function recordsTable(records: readonly FigureRecord[]): string[][] {
+  return [[...RECORD_COLUMNS], ...records.map((r) => RECORD_COLUMNS.map((c) => r[c] ?? ''))];
+}
+
+/**
+ * Problems with records as field errors: `figures[2].value` for the third record's value (table
+ * row 4, as the header is row 1).
+ */
+export function issuesAsFields(issues: readonly ImportIssue[], prefix = 'figures'): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.row >= 2 ? `${prefix}[${issue.row - 2}]${issue.column ? `.${issue.column}` : ''}` : 'form';
+    fields[key] ??= issue.reason;
+  }
+  return fields;
+}
+
+/**
+ * Records figures from a form or the API after exactly the checks an imported file gets; any
+ * problem refuses them all (a ValidationError naming each record and field) and writes nothing.
+ */
+export async function recordFigures(
+  trx: DbOrTrx,
+  partnershipId: string,
+  actor: Actor,
+  audit: Audit,
+  records: readonly FigureRecord[],
+  source: string,
+): Promise<SaveSummary> {
+  const lookup = await figureLookup(trx);
+  const result = readTemplate(recordsTable(records), lookup.ctx);
+  const issues = [...result.issues, ...(await lockIssues(trx, partnershipId, result.rows))];
+  if (issues.length) throw new ValidationError(issuesAsFields(issues));
+  const summary = await saveObservations(trx, partnershipId, toWrites(result.rows, lookup), {
+    userId: actor.userId,
+    label: actor.label,
+    source,
+  });
+  await audit({
+    action: 'update',
+    entityType: 'figures',
+    entityId: source,
+    summary: `Recorded figures (${source}): ${summary.added} added, ${summary.changed} changed`,
+    after: summary,
+  });
+  return summary;
+}
