@@ -1,5 +1,6 @@
 import type { LoadResult } from './load.ts';
 import { describeLoad, type PlansLoadResult } from './plans-load.ts';
+import { describeNational, type NationalBenchResult } from './national.ts';
 
 export interface StartFigures {
   /** Spawn → first 200 on /healthz. */
@@ -29,6 +30,8 @@ export interface BenchResults {
   startup: { fresh?: StartFigures; existing?: StartFigures; existingTargetMs: number; existingWithinTarget?: boolean };
   /** The 500-action plan loaded into walsall before the measured (existing data dir) start. */
   plansLoad?: PlansLoadResult;
+  /** Issue 3: loading the bundled national statistics, the benchmark panel and the recompute, in process. */
+  national?: NationalBenchResult;
   /** responseBytes: the body as sent, from one GET before the run. */
   load: Record<string, LoadResult & { label: string; responseBytes: number }>;
   /** Signed-in home p95 ÷ static asset p95. */
@@ -132,6 +135,7 @@ export function formatReport(results: BenchResults): string {
       ),
     );
   }
+  if (results.national) lines.push('', ...describeNational(results.national));
   if (!results.ok) lines.push('', `BENCH FAILED: ${results.error}`);
   return lines.join('\n');
 }

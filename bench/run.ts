@@ -1,4 +1,5 @@
 // Baton's benchmark: cold start, throughput and latency of typical requests, and server memory.
+// Issue 3: loading the national statistics, the benchmark panel and recomputing every panel (in process).
 // Issue 5: the promise tracker of a partnership with 500 actions and 5,000 updates, against a static
 // file of the same size. Run with `npm run bench` (builds the assets first). Prints a table and
 // writes bench/results.json. Every request goes to a child server on 127.0.0.1; temp data dirs,
@@ -8,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect200, runLoad } from './load.ts';
 import { loadBenchPlans } from './plans-load.ts';
+import { benchNational } from './national.ts';
 import { formatReport, type BenchResults, type StartFigures } from './report.ts';
 import { killAllServersNow, repoRoot, startServer, stopAllServers, type RunningServer, type StopResult } from './server.ts';
 import { signIn } from './session.ts';
@@ -52,6 +54,8 @@ function requireCleanStop(what: string, server: RunningServer, stop: StopResult)
 }
 
 async function bench(results: BenchResults): Promise<void> {
+  // 0. In process, before any server runs (issue 3): national data load, benchmark panel, recompute.
+  results.national = await benchNational();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baton-bench-'));
   tempDirs.push(dataDir);
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { runMigrate, runSeed, runServe } from './serve.ts';
 import { runTokens, runUsers } from './users.ts';
+import { runImport } from './import.ts';
 import { UsageError } from './errors.ts';
 
 const USAGE = `Usage: baton <command>
@@ -13,9 +14,13 @@ const USAGE = `Usage: baton <command>
   users set-role --partnership SLUG --email EMAIL --role ROLE
   users reset-password --email EMAIL [--password P]
   tokens create --user EMAIL [--name NAME]
+  import template FILE --partnership SLUG [--dry-run]
+  import dfe FILE --partnership SLUG --mapping NAME [--dry-run]
+  import national [--dry-run]    load the bundled DfE and ONS statistics
 
 Roles: admin, analyst, sponsor, contributor, member, viewer.
 Without --password a strong password is generated and printed once.
+An import with any problem writes nothing, prints the problems as CSV and exits 3.
 Settings come from the environment: see README.md.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -30,10 +35,12 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string' },
       password: { type: 'string' },
+      mapping: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [command, sub] = positionals;
+  const [command, sub, file] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
@@ -51,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       return runUsers(config, sub, values);
     case 'tokens':
       return runTokens(config, sub, values);
+    case 'import':
+      return runImport(config, sub, file, values);
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }

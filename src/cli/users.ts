@@ -27,7 +27,7 @@ function role(options: Options) {
   return value;
 }
 
-async function withDatabase(config: Config, work: (database: DatabaseHandle) => Promise<number>): Promise<number> {
+export async function withDatabase(config: Config, work: (database: DatabaseHandle) => Promise<number>): Promise<number> {
   const database = await openConfiguredDatabase(config);
   try {
     return await work(database);
@@ -39,7 +39,7 @@ async function withDatabase(config: Config, work: (database: DatabaseHandle) => 
   }
 }
 
-async function partnershipId(database: DatabaseHandle, config: Config, slug: string): Promise<string> {
+export async function partnershipId(database: DatabaseHandle, config: Config, slug: string): Promise<string> {
   const partnership = await createServices(database.db, config).partnerships.findBySlug(slug);
   if (!partnership) throw new UsageError(`There is no partnership "${slug}".`);
   return partnership.id;

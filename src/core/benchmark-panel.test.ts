@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkPanel, figureInterval, type PanelInput } from './benchmark-panel.ts';
+import { allCouncilPanels, benchmarkPanel, figureInterval, type PanelInput } from './benchmark-panel.ts';
 import { formatFigure, type Marker, type Unit } from './indicators.ts';
 
 const councils = [20, 30, 39.6, 50, null, 60];
@@ -63,4 +63,42 @@ describe('formatFigure', () => {
   ])('%s %s → %s', (value, unit, decimals, marker, expected) => {
     expect(formatFigure(value, unit, decimals, marker)).toBe(expected);
   });
+});
+
+describe('allCouncilPanels', () => {
+  const figures = [
+    { areaId: 'a', regionId: 'r', figure: { value: 20 } },
+    { areaId: 'b', regionId: 'r', figure: { value: 30 } },
+    { areaId: 'c', regionId: 'r', figure: { value: 39.6, numerator: 251, denominator: 63_386 } },
+    { areaId: 'd', regionId: null, figure: { value: 50 } },
+    { areaId: 'e', regionId: null, figure: { value: null } },
+    { areaId: 'f', regionId: null, figure: { value: 60 } },
+    { areaId: 'g', regionId: null, figure: { value: 30 } },
+  ];
+  const neighbours: Record<string, string[]> = { c: ['a', 'e', 'd'] };
+  const common = {
+    unit: 'rate-10000' as const,
+    england: { value: 37.9 },
+    regions: new Map([['r', { value: 41.2 }]]),
+    councils: figures,
+    neighboursOf: (id: string) => neighbours[id] ?? [],
+  };
+
+  it.each<[PanelInput['polarity']]>([['smaller'], ['bigger'], ['none']])(
+    'agrees with benchmarkPanel for every council (%s is better)',
+    (polarity) => {
+      const all = allCouncilPanels({ ...common, polarity });
+      const one = (c: (typeof figures)[number]) =>
+        benchmarkPanel({
+          unit: 'rate-10000',
+          polarity,
+          subject: c.figure,
+          england: common.england,
+          region: c.regionId ? { value: 41.2 } : undefined,
+          councils: figures.map((f) => f.figure.value),
+          neighbours: (neighbours[c.areaId] ?? []).map((id) => figures.find((f) => f.areaId === id)!.figure.value),
+        });
+      expect(Object.fromEntries(all)).toEqual(Object.fromEntries(figures.map((c) => [c.areaId, one(c)])));
+    },
+  );
 });

@@ -1,5 +1,7 @@
 import {
+  bandOf,
   neighbourMean,
+  quartiles,
   quartileBand,
   rank,
   rateInterval,
@@ -78,7 +80,8 @@ export function benchmarkPanel(input: PanelInput): BenchmarkPanel {
     neighbourMean: mean.mean,
     neighbourCount: mean.count,
     band: quartileBand(value, input.councils, input.polarity),
-    rank: ranked?.rank ?? null,
+    // A region or England is not ranked among councils (with no councils there is no rank).
+    rank: ranked && ranked.of > 0 ? ranked.rank : null,
     rankOf: ranked?.of ?? input.councils.filter((v) => v !== null).length,
     interval,
     significance: significance(interval, england, input.polarity),
@@ -99,3 +102,70 @@ export const BAND_LABELS: Record<QuartileBand, string> = {
   C: 'C – third quarter',
   D: 'D – worst quarter of councils',
 };
+
+/** One council's figure for a period, with its region, as the whole-country computation takes it. */
+export interface CouncilFigure {
+  areaId: string;
+  regionId: string | null;
+  figure: Figure;
+}
+
+export interface AllCouncilsInput {
+  unit: Unit;
+  polarity: Polarity;
+  england: Figure | undefined;
+  regions: ReadonlyMap<string, Figure>;
+  councils: readonly CouncilFigure[];
+  /** Each council's comparators (area ids). */
+  neighboursOf: (areaId: string) => readonly string[];
+}
+
+/** Index of the first element of an ascending array that is ≥ x (or > x when `strict`). */
+function bound(xs: readonly number[], x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (strict ? xs[mid]! <= x : xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Every council's panel for one indicator and period at once: the same rules as benchmarkPanel,
+ * with the quartiles and the order of councils worked out once rather than once per council.
+ */
+export function allCouncilPanels(input: AllCouncilsInput): Map<string, BenchmarkPanel> {
+  const values = input.councils.map((c) => c.figure.value);
+  const q = quartiles(values);
+  const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  const byArea = new Map(input.councils.map((c) => [c.areaId, c.figure.value]));
+  const directed = input.polarity === 'bigger' || input.polarity === 'smaller';
+  const england = input.england?.value ?? null;
+  const panels = new Map<string, BenchmarkPanel>();
+  for (const council of input.councils) {
+    const value = council.figure.value;
+    const mean = neighbourMean(input.neighboursOf(council.areaId).map((id) => byArea.get(id) ?? null));
+    const better =
+      value === null || !directed
+        ? null
+        : input.polarity === 'smaller'
+          ? bound(sorted, value, false)
+          : sorted.length - bound(sorted, value, true);
+    const interval = figureInterval(input.unit, council.figure);
+    panels.set(council.areaId, {
+      value,
+      england,
+      region: council.regionId ? (input.regions.get(council.regionId)?.value ?? null) : null,
+      neighbourMean: mean.mean,
+      neighbourCount: mean.count,
+      band: bandOf(value, q, input.polarity),
+      rank: better === null ? null : better + 1,
+      rankOf: sorted.length,
+      interval,
+      significance: significance(interval, england, input.polarity),
+    });
+  }
+  return panels;
+}

@@ -51,7 +51,12 @@ export type QuartileBand = 'A' | 'B' | 'C' | 'D';
 export function quartileBand(value: number | null, councils: readonly (number | null)[], polarity: Polarity): QuartileBand | null {
   if (value === null || !Number.isFinite(value) || (polarity !== 'bigger' && polarity !== 'smaller')) return null;
   const q = quartiles(councils);
-  if (!q) return null;
+  return q && bandOf(value, q, polarity);
+}
+
+/** The quartile band of a value given the councils' quartiles already worked out (see quartileBand). */
+export function bandOf(value: number | null, q: Quartiles | null, polarity: Polarity): QuartileBand | null {
+  if (value === null || !Number.isFinite(value) || !q || (polarity !== 'bigger' && polarity !== 'smaller')) return null;
   const position = value <= q.q1 ? 0 : value <= q.median ? 1 : value <= q.q3 ? 2 : 3;
   const smallerBands: QuartileBand[] = ['A', 'B', 'C', 'D'];
   return polarity === 'smaller' ? smallerBands[position]! : smallerBands[3 - position]!;

@@ -1,5 +1,5 @@
 /**
- * Checks on a figure as it is entered or imported: an unusual one is flagged for a second look,
+ * Checks on a figure as a person enters it: an unusual one is flagged for a second look,
  * never refused, since real services do jump (a new team, a changed definition, a small cohort).
  */
 

@@ -533,10 +533,9 @@ describe('readDfeTidy: child protection plans at 31 March (d5)', () => {
     });
   });
 
-  it('reads 30,000 rows well within a second', () => {
-    const started = performance.now();
+  // Its speed is measured by `npm run bench` (the national load parses 99,000 figures), not asserted here.
+  it('reads 30,000 rows of three measures', () => {
     const result = readDfeTidy(bigTable, cpMapping, bigContext);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.issues).toEqual([]);
     expect(result.rows).toHaveLength(90_000);
   });

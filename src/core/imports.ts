@@ -53,7 +53,8 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   {
     name: 'value',
     required: true,
-    description: 'The figure, or a marker where there is none: c (suppressed), x (not available), z (not applicable).',
+    description:
+      'The figure, or DfE’s marker where there is none: c (suppressed), x or : (not available), z (not applicable), low (rounds to zero), u (low reliability).',
   },
   { name: 'numerator', required: false, description: 'The count a rate or percentage is worked out from; 0 or more, or blank.' },
   { name: 'denominator', required: false, description: 'What the count is out of; more than 0, or blank.' },

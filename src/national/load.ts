@@ -9,7 +9,7 @@ import type { Db } from '../data/db.ts';
 import { replaceNeighbours, upsertNationalAreas, type NeighbourLink } from '../data/repositories/areas.ts';
 import { upsertNationalIndicators } from '../data/repositories/indicators.ts';
 import { saveObservations, type SaveSummary } from '../services/observation-writer.ts';
-import { NATIONAL_FILES, NATIONAL_INDICATORS, NATIONAL_SOURCE, SFR36_CLA_2013 } from './catalogue.ts';
+import { NATIONAL_FILES, NATIONAL_INDICATORS, SFR36_CLA_2013 } from './catalogue.ts';
 import {
   areaCodeIndex,
   nationalFileTable,
@@ -147,41 +147,59 @@ export async function writeNationalData(db: Db, bundle: NationalBundle, options:
       `${bundle.issues.length} problems in the bundled data, the first in ${first.file} row ${first.row} ${first.column}: ${first.reason}`,
     );
   }
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('baton.national', 'load', true)`.execute(trx);
-    await upsertNationalAreas(trx, bundle.areas);
-    for (const set of ['sn2021', 'sn2025'] as const) {
-      await replaceNeighbours(
-        trx,
-        set,
-        bundle.neighbours.filter((n) => n.set === set),
-      );
-    }
-    const indicatorIds = await upsertNationalIndicators(trx, NATIONAL_INDICATORS);
-    const areaRows = await trx.selectFrom('areas').select(['id', 'code']).where('partnership_id', 'is', null).execute();
-    const areaIds = new Map(areaRows.map((a) => [a.code, a.id]));
-    const writes = bundle.observations.map((r) => ({
-      indicatorId: indicatorIds.get(r.indicatorCode)!,
-      areaId: areaIds.get(r.areaCode)!,
-      period: r.period,
-      breakdown: r.breakdown,
-      value: r.value,
-      numerator: r.numerator,
-      denominator: r.denominator,
-      marker: r.marker,
-      status: r.status,
-      quality_note: r.qualityNote,
-    }));
-    const summary = await saveObservations(
-      trx,
-      null,
-      writes,
-      { userId: null, label: 'National data load', source: NATIONAL_SOURCE.slice(0, 200) },
-      options.dryRun,
-    );
-    return { ...summary, areas: bundle.areas.length, indicators: indicatorIds.size, neighbours: bundle.neighbours.length };
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      await sql`SELECT set_config('baton.national', 'load', true)`.execute(trx);
+      await upsertNationalAreas(trx, bundle.areas);
+      for (const set of ['sn2021', 'sn2025'] as const) {
+        await replaceNeighbours(
+          trx,
+          set,
+          bundle.neighbours.filter((n) => n.set === set),
+        );
+      }
+      const indicatorIds = await upsertNationalIndicators(trx, NATIONAL_INDICATORS);
+      const areaRows = await trx.selectFrom('areas').select(['id', 'code']).where('partnership_id', 'is', null).execute();
+      const areaIds = new Map(areaRows.map((a) => [a.code, a.id]));
+      const writes = bundle.observations.map((r) => ({
+        indicatorId: indicatorIds.get(r.indicatorCode)!,
+        areaId: areaIds.get(r.areaCode)!,
+        period: r.period,
+        breakdown: r.breakdown,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        marker: r.marker,
+        status: r.status,
+        quality_note: r.qualityNote,
+      }));
+      const summary = await saveObservations(trx, null, writes, {
+        userId: null,
+        label: 'National data load',
+        source: NATIONAL_SOURCE_LABEL,
+      });
+      const result = { ...summary, areas: bundle.areas.length, indicators: indicatorIds.size, neighbours: bundle.neighbours.length };
+      // A dry run does all the work, then takes it back: nothing it did is kept.
+      if (options.dryRun) throw new DryRun(result);
+      return result;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof DryRun) return error.result;
+      throw error;
+    });
 }
+
+class DryRun extends Error {
+  readonly result: NationalLoadResult;
+  constructor(result: NationalLoadResult) {
+    super('dry run');
+    this.result = result;
+  }
+}
+
+/** Where each national figure came from, as its history and the API name it. */
+const NATIONAL_SOURCE_LABEL = 'DfE and ONS published statistics (Open Government Licence v3.0), bundled with Baton';
 
 /** Parses and writes the bundled national data. */
 export async function loadNationalData(db: Db, options: { dir?: string; dryRun?: boolean } = {}): Promise<NationalLoadResult> {

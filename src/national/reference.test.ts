@@ -23,9 +23,8 @@ function readAll() {
   };
 }
 
-const started = performance.now();
+// How long reading takes is measured by `npm run bench`, not asserted here (timed tests are flaky).
 const all = readAll();
-const elapsed = performance.now() - started;
 
 const { areas, sn2021, sn2025, population, lait, sfr36 } = all;
 const area = (oldCode: string) => areas.find((a) => a.oldCode === oldCode);
@@ -252,11 +251,5 @@ describe('nationalFileTable', () => {
       ['a', 'b'],
       ['1', '2'],
     ]);
-  });
-});
-
-describe('reading every reference file', () => {
-  it('takes well under a second', () => {
-    expect(elapsed).toBeLessThan(1000);
   });
 });

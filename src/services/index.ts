@@ -10,6 +10,7 @@ import { createIndicatorsService } from '../features/indicators/service.ts';
 import { createNationalService } from '../features/indicators/national.ts';
 import { createImportsService } from '../features/imports/service.ts';
 import { createFiguresService } from '../features/figures/service.ts';
+import { createAreasService } from '../features/areas/service.ts';
 
 /** Wires every service once; routes receive these and never build their own dependencies. */
 export function createServices(db: Db, config: Config) {
@@ -24,6 +25,7 @@ export function createServices(db: Db, config: Config) {
     national: createNationalService(db),
     imports: createImportsService(db),
     figures: createFiguresService(db),
+    areas: createAreasService(db),
   };
 }
 

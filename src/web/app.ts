@@ -19,6 +19,7 @@ import { registerCandidateRoutes } from '../features/candidates/routes.ts';
 import { registerIndicatorRoutes } from '../features/indicators/routes.ts';
 import { registerImportRoutes } from '../features/imports/routes.ts';
 import { registerFigureRoutes } from '../features/figures/routes.ts';
+import { registerAreaRoutes } from '../features/areas/routes.ts';
 import { registerPublicRoutes } from '../features/public/routes.ts';
 import { createServices } from '../services/index.ts';
 import { registerCsrf } from './plugins/csrf.ts';
@@ -104,6 +105,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
   registerIndicatorRoutes(app);
   registerImportRoutes(app);
   registerFigureRoutes(app);
+  registerAreaRoutes(app);
   registerAdminRoutes(app);
   registerAccountRoutes(app);
   registerPublicRoutes(app);

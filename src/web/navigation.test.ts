@@ -9,6 +9,7 @@ describe('navigationFor', () => {
       'Promise tracker',
       'Indicators',
       'Enter figures',
+      'Areas',
       'People',
       'Agencies',
       'Boards',

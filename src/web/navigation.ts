@@ -17,6 +17,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { key: 'tracker', text: 'Promise tracker', path: (s) => `/p/${s}/tracker`, permission: 'partnership:read' },
   { key: 'indicators', text: 'Indicators', path: (s) => `/p/${s}/indicators`, permission: 'partnership:read' },
   { key: 'figures', text: 'Enter figures', path: (s) => `/p/${s}/figures`, permission: 'data:enter' },
+  { key: 'areas', text: 'Areas', path: (s) => `/p/${s}/areas`, permission: 'indicators:manage' },
   { key: 'people', text: 'People', path: (s) => `/p/${s}/admin/people`, permission: 'users:manage' },
   { key: 'agencies', text: 'Agencies', path: (s) => `/p/${s}/admin/agencies`, permission: 'agencies:manage' },
   { key: 'boards', text: 'Boards', path: (s) => `/p/${s}/admin/boards`, permission: 'boards:manage' },

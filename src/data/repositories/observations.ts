@@ -91,7 +91,7 @@ export async function updateObservations(trx: DbOrTrx, updates: readonly { id: s
       UPDATE observations o SET value = x.value, numerator = x.numerator, denominator = x.denominator, marker = x.marker,
              status = x.status, quality_note = x.quality_note, source = ${who.source}, updated_by = ${who.userId}::uuid,
              updated_at = now(), version = o.version + 1
-      FROM jsonb_to_recordset(${json}::jsonb) AS x(id uuid, ${RECORD})
+      FROM json_to_recordset(${json}::json) AS x(id bigint, ${RECORD})
       WHERE o.id = x.id`.execute(trx);
   }
 }
@@ -127,7 +127,7 @@ export async function recordHistory(
       SELECT ${partnershipId}::uuid, x.observation_id, x.indicator_id, x.area_id, x.period_code, x.breakdown, x.change, x.before, x.after,
              ${who.userId}::uuid, ${who.label}, ${who.reason}
       FROM jsonb_to_recordset(${json}::jsonb)
-        AS x(observation_id uuid, indicator_id uuid, area_id uuid, period_code text, breakdown text, change text, before jsonb, after jsonb)`.execute(trx);
+        AS x(observation_id bigint, indicator_id uuid, area_id uuid, period_code text, breakdown text, change text, before jsonb, after jsonb)`.execute(trx);
   }
 }
 

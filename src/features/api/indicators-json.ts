@@ -21,6 +21,7 @@ export const indicatorJson = (i: Indicator) => ({
   source: i.source,
   obaCategory: i.obaCategory,
   themes: i.themes,
+  agencyId: i.agencyId,
   national: i.partnershipId === null,
   version: i.version,
 });

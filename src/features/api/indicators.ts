@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FigureRecord } from '../../services/figures.ts';
+import { ValidationError } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
 import { actorOf } from '../admin/actor.ts';
 import { codeParam } from '../indicators/routes.ts';
@@ -37,6 +38,31 @@ const figuresBody = z.object({
     .min(1, 'Send at least one observation')
     .max(10_000, 'Send at most 10,000 observations at once'),
 });
+
+/** The body's own names for the template's columns. */
+const API_FIELDS: Record<string, string> = { area_code: 'area', quality_note: 'qualityNote', indicator_code: 'indicator' };
+
+/**
+ * Names every problem with a batch of observations the same way, by the body's fields:
+ * `observations[1].value` (the shape check says `observations.1.value`, the template checks
+ * `figures[1].area_code`).
+ */
+async function withApiFieldNames<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const fields: Record<string, string> = {};
+    for (const [key, message] of Object.entries(error.fields)) {
+      const renamed = key
+        .replace(/^(?:observations\.(\d+)|figures\[(\d+)\])\.?/, (_m, a?: string, b?: string) => `observations[${a ?? b}].`)
+        .replace(/\.$/, '')
+        .replace(/\.(\w+)$/, (_m, column: string) => `.${API_FIELDS[column] ?? column}`);
+      fields[renamed] ??= message;
+    }
+    throw new ValidationError(fields);
+  }
+}
 
 /**
  * Indicators in the API: the national library and its published figures for everyone (no
@@ -109,7 +135,7 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
     apiRoute('indicators:manage'),
     async (request: Request) => {
       const code = codeParam(request.params.code);
-      const body = parseInput(figuresBody, request.body);
+      const body = await withApiFieldNames(() => parseInput(figuresBody, request.body));
       const records: FigureRecord[] = body.observations.map((o) => ({
         indicator_code: code,
         area_code: o.area,
@@ -121,7 +147,7 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
         status: o.status,
         quality_note: o.qualityNote,
       }));
-      return indicators.recordFigures(partnershipId(request), actorOf(request), records, 'API');
+      return withApiFieldNames(() => indicators.recordFigures(partnershipId(request), actorOf(request), records, 'API'));
     },
   );
 

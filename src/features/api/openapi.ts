@@ -2,6 +2,7 @@ import { ROLES } from '../../core/policy.ts';
 import { BOARD_KINDS, SECTORS } from '../../core/sectors.ts';
 import { errors, id, json, slug, withVersion } from './openapi-parts.ts';
 import { planPaths, planSchemas } from './openapi-plans.ts';
+import { indicatorPaths, indicatorSchemas } from './openapi-indicators.ts';
 
 function collection(name: string, schema: string, input: string, tag: string) {
   return {
@@ -67,6 +68,7 @@ export const openApiDocument = {
     ...collection('agencies', 'Agency', 'AgencyInput', 'Agencies'),
     ...collection('boards', 'Board', 'BoardInput', 'Boards'),
     ...planPaths,
+    ...indicatorPaths,
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -131,6 +133,7 @@ export const openApiDocument = {
       },
       BoardInputWithVersion: withVersion('BoardInput'),
       ...planSchemas,
+      ...indicatorSchemas,
     },
   },
 } as const;

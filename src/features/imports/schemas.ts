@@ -41,7 +41,7 @@ export const mappingSchema = z
     let measures = 0;
     for (let i = 1; i <= MAPPING_MEASURES; i++) {
       const indicator = values[`indicator${i}`];
-      const hasColumn = values[`valueColumn${i}`] || values[`numeratorColumn${i}`];
+      const hasColumn = values[`valueColumn${i}`] || (values[`numeratorColumn${i}`] && values[`denominatorColumn${i}`]);
       if (indicator && !hasColumn)
         ctx.addIssue({
           code: 'custom',

@@ -1,4 +1,6 @@
 import { toCsv } from '../../core/csv.ts';
+
+const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 import type { createIndicatorsService } from './service.ts';
 
 type PageData = Awaited<ReturnType<ReturnType<typeof createIndicatorsService>['page']>>;
@@ -21,7 +23,10 @@ export function indicatorCsv(data: PageData): string {
     'region',
     'comparator_mean',
     'comparators_with_a_value',
+    'source',
   ];
+  // Published statistics carry their licence's attribution wherever they go (OGL v3.0).
+  const source = data.indicator.partnershipId === null ? `${data.indicator.source}. ${OGL}` : data.indicator.source;
   const rows = data.trend.map((r) => [
     data.indicator.code,
     data.area?.code ?? '',
@@ -38,6 +43,7 @@ export function indicatorCsv(data: PageData): string {
     r.region ?? '',
     r.neighbourMean ?? '',
     r.neighbourCount,
+    source,
   ]);
   return toCsv(header, rows);
 }

@@ -36,12 +36,12 @@ const text = (max: number, label: string) =>
 
 const optionalNumber = (message: string) =>
   z
-    .string()
-    .trim()
+    .union([z.string(), z.number()], { error: message })
+    .nullable()
     .optional()
     .transform((v, ctx) => {
-      if (!v) return null;
-      const n = Number(v.replaceAll(',', ''));
+      if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
+      const n = typeof v === 'number' ? v : Number(v.trim().replaceAll(',', ''));
       if (!Number.isFinite(n)) {
         ctx.addIssue({ code: 'custom', message });
         return z.NEVER;

@@ -87,6 +87,8 @@ export function createIndicatorsService(db: Db) {
       tenant(partnershipId, actor, async (trx, audit) => {
         const current = await ownIndicator(trx, partnershipId, code);
         const version = Number((body as Record<string, unknown>)?.version);
+        if (!Number.isInteger(version))
+          throw new ValidationError({ version: 'Send the version of the indicator you read, so a change made since is not overwritten' });
         const input = parseInput(indicatorSchema, { ...(body as object), code: current.code });
         await checkAgency(trx, partnershipId, input.agencyId);
         const saved = await repo.updateIndicator(trx, current.id, version, definitionOf(input), input.agencyId);
@@ -162,7 +164,13 @@ export function createIndicatorsService(db: Db) {
           .where('id', '=', partnershipId)
           .executeTakeFirstOrThrow();
         const area = pickArea(all, areaCode, partnership.home_area_id);
-        if (areaCode && area?.code !== areaCode.toUpperCase() && area?.code !== areaCode && area?.old_code !== areaCode)
+        if (
+          areaCode &&
+          area?.id !== areaCode &&
+          area?.code !== areaCode.toUpperCase() &&
+          area?.code !== areaCode &&
+          area?.old_code !== areaCode
+        )
           throw new ValidationError({ area: `There is no area with the code ${areaCode}` });
         return {
           indicator,
