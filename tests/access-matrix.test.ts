@@ -231,7 +231,7 @@ async function ownIndicator(t: TestApp, partnershipId: string, actor: { userId: 
     periodType: 'financial-quarter',
     obaCategory: 'how-much',
   });
-  await indicators.addTarget(partnershipId, actor, indicator.code, { areaId: 'E92000001', period: 'FY2029-30', value: '10' });
+  await indicators.addTarget(partnershipId, actor, indicator.code, { areaId: 'E92000001', period: '2029-30-Q1', value: '10' });
   const [target] = (await indicators.indicator(partnershipId, actor, indicator.code)).targets;
   const refused = await imports.upload(partnershipId, actor, {
     kind: 'template',

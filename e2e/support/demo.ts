@@ -12,6 +12,7 @@ const demo = (email: string, name: string): DemoUser => ({ email, name, password
 export const users = {
   walsallAdmin: demo('admin@walsall.example', 'Amara Okafor'),
   walsallViewer: demo('viewer@walsall.example', 'Tom Baker'),
+  walsallAnalyst: demo('analyst@walsall.example', 'Ravi Sandhu'),
   walsallContributor: demo('contributor@walsall.example', 'Dan Whitehouse'),
   walsallSponsor: demo('sponsor@walsall.example', 'Helen Morris'),
   birminghamAdmin: demo('admin@birmingham.example', 'Imran Hussain'),
@@ -29,6 +30,9 @@ export const walsall = {
   tokens: '/p/walsall/account/tokens',
   plans: '/p/walsall/plans',
   tracker: '/p/walsall/tracker',
+  indicators: '/p/walsall/indicators',
+  imports: '/p/walsall/imports',
+  figures: '/p/walsall/figures',
 } as const;
 
 export const birmingham = {

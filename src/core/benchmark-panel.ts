@@ -36,6 +36,9 @@ export interface PanelInput {
 /** Where one council stands for one indicator and period. */
 export interface BenchmarkPanel {
   value: number | null;
+  /** The subject's own count and denominator, where known (the figure the value was worked out from). */
+  numerator: number | null;
+  denominator: number | null;
   england: number | null;
   region: number | null;
   neighbourMean: number | null;
@@ -75,6 +78,8 @@ export function benchmarkPanel(input: PanelInput): BenchmarkPanel {
   const interval = figureInterval(input.unit, input.subject);
   return {
     value,
+    numerator: input.subject?.numerator ?? null,
+    denominator: input.subject?.denominator ?? null,
     england,
     region: input.region?.value ?? null,
     neighbourMean: mean.mean,
@@ -156,6 +161,8 @@ export function allCouncilPanels(input: AllCouncilsInput): Map<string, Benchmark
     const interval = figureInterval(input.unit, council.figure);
     panels.set(council.areaId, {
       value,
+      numerator: council.figure.numerator ?? null,
+      denominator: council.figure.denominator ?? null,
       england,
       region: council.regionId ? (input.regions.get(council.regionId)?.value ?? null) : null,
       neighbourMean: mean.mean,

@@ -6,6 +6,7 @@ import { figureLookup, recordsTable, toWrites, type FigureRecord } from '../serv
 import { saveObservations } from '../services/observation-writer.ts';
 
 const CHILDRENS_SERVICES = 'Walsall Council Children’s Services';
+const POLICE = 'West Midlands Police';
 
 const base = {
   numeratorDefinition: '',
@@ -47,6 +48,21 @@ const WALSALL_INDICATORS: (IndicatorDefinition & { agency: string })[] = [
     obaCategory: 'how-well',
     agency: CHILDRENS_SERVICES,
   },
+  {
+    ...base,
+    code: 'asb-young-people',
+    title: 'Anti-social behaviour involving young people',
+    definition: 'Incidents of anti-social behaviour reported to the police in Walsall in which a young person was involved.',
+    unit: 'count',
+    decimals: 0,
+    polarity: 'smaller',
+    frequency: 'annual',
+    periodType: 'financial-year',
+    source: 'West Midlands Police incident records',
+    obaCategory: 'better-off',
+    themes: ['Make a positive contribution'],
+    agency: POLICE,
+  },
 ];
 
 const walsall = (indicator: string, period: string, value: string, extra: Partial<FigureRecord> = {}): FigureRecord => ({
@@ -65,6 +81,8 @@ const WALSALL_FIGURES: FigureRecord[] = [
   walsall('eh-rate', '2013-10', '210.5', { quality_note: UNDER_ESTIMATE }),
   walsall('eh-rate', '2013-11', '267.5', { quality_note: UNDER_ESTIMATE, status: 'provisional' }),
   walsall('ia-10-days-pct', 'FY2012-13', '64.9'),
+  walsall('asb-young-people', 'FY2011-12', '2870'),
+  walsall('asb-young-people', 'FY2012-13', '2344'),
   { indicator_code: 'ia-10-days-pct', area_code: 'E92000001', period: 'FY2012-13', value: '75.5' },
   walsall('cp-plan-rate', 'AT2013-11-30', '44.5', {
     numerator: '283',

@@ -50,7 +50,6 @@ export async function upsertTarget(
 }
 
 export function deleteTarget(trx: DbOrTrx, partnershipId: string, indicatorId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(undefined);
   return trx.deleteFrom('targets').where('partnership_id', '=', partnershipId).where('indicator_id', '=', indicatorId).where('id', '=', id).returningAll().executeTakeFirst();
 }
 

@@ -147,6 +147,8 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
         status: o.status,
         quality_note: o.qualityNote,
       }));
+      // An indicator the partnership cannot see is a resource that does not exist (404), as for GET.
+      await indicators.indicator(partnershipId(request), actorOf(request), code);
       return withApiFieldNames(() => indicators.recordFigures(partnershipId(request), actorOf(request), records, 'API'));
     },
   );

@@ -13,7 +13,7 @@ import {
 } from '../../core/indicators.ts';
 import { can } from '../../core/policy.ts';
 import { NotFoundError } from '../../services/errors.ts';
-import { handleForm } from '../../web/forms.ts';
+import { handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import { actorOf } from '../admin/actor.ts';
 import { indicatorCsv } from './export.ts';
@@ -99,8 +99,10 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.get<{ Params: Params }>('/p/:slug/indicators/:code/data.csv', async (request, reply) => {
-    const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), {});
+  app.get<{ Params: Params; Querystring: { area?: string } }>('/p/:slug/indicators/:code/data.csv', async (request, reply) => {
+    const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), {
+      area: request.query.area,
+    });
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${data.indicator.code}-${data.area?.code ?? 'england'}.csv"`)
@@ -137,7 +139,7 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: Params }>('/p/:slug/indicators/:code/targets/:id/delete', manage, async (request, reply) => {
     const code = codeParam(request.params.code);
-    await indicators.removeTarget(request.partnership!.id, actorOf(request), code, request.params.id ?? '');
+    await indicators.removeTarget(request.partnership!.id, actorOf(request), code, idParam(request.params.id));
     return reply.redirect(`/p/${request.params.slug}/indicators/${code}?notice=target-removed#targets`, 303);
   });
 }

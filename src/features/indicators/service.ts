@@ -191,6 +191,11 @@ export function createIndicatorsService(db: Db) {
         const indicator = await findIndicator(trx, code);
         const input = parseInput(targetSchema, body);
         const period = parsePeriod(input.period)!;
+        if (period.type !== indicator.periodType) {
+          throw new ValidationError({
+            period: `${indicator.title} is reported by ${indicator.periodType.replaceAll('-', ' ')}; give a period of that kind`,
+          });
+        }
         const area = (await listAreas(trx)).find((a) => a.id === input.areaId || a.code === input.areaId || a.old_code === input.areaId);
         if (!area) throw new ValidationError({ areaId: 'Choose the area' });
         const saved = await targets.upsertTarget(
