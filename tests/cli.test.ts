@@ -117,4 +117,52 @@ describe('the baton command', () => {
     expect(publicPage.status).toBe(200);
     expect(output).not.toContain('Demo loaded');
   });
+
+  describe('import', () => {
+    const file = (name: string, text: string) => {
+      const filePath = path.join(dataDir, name);
+      fs.writeFileSync(filePath, text);
+      return filePath;
+    };
+    const GOOD = 'indicator_code,area_code,period,value\neh-rate,E08000030,2015-01,250.5\neh-rate,335,2015-02,260\n';
+    const BAD = 'indicator_code,area_code,period,value\neh-rate,E08000030,2015-01,lots\nnope,E08000030,2015-02,1\n';
+
+    it('checks a file without writing it (--dry-run), then imports it, then finds nothing to change', () => {
+      const good = file('good.csv', GOOD);
+      expect(baton('import', 'template', good, '--partnership', 'walsall', '--dry-run')).toMatchObject({
+        code: 0,
+        out: expect.stringContaining('would add 2, change 0, 0 unchanged (dry run: nothing written)'),
+      });
+      expect(baton('import', 'template', good, '--partnership', 'walsall')).toMatchObject({
+        code: 0,
+        out: expect.stringContaining('added 2, changed 0, 0 unchanged'),
+      });
+      expect(baton('import', 'template', good, '--partnership', 'walsall')).toMatchObject({
+        code: 0,
+        out: expect.stringContaining('added 0, changed 0, 2 unchanged'),
+      });
+    });
+
+    it('refuses a bad file with exit code 3, printing each problem as CSV, and writes nothing', () => {
+      const result = baton('import', 'template', file('bad.csv', BAD), '--partnership', 'walsall');
+      expect(result.code).toBe(3);
+      expect(result.err).toContain('2 problem(s); nothing was imported');
+      expect(result.out.split('\r\n')[0]).toBe('row,column,value,reason');
+      expect(result.out).toContain('2,value,lots,');
+      expect(result.out).toContain('3,indicator_code,nope,');
+    });
+
+    it.each([
+      [['import', 'template', '/nonexistent.csv', '--partnership', 'walsall'], 'Cannot read /nonexistent.csv'],
+      [['import', 'template', 'x.csv'], '--partnership is required'],
+      [['import', 'dfe', 'x.csv', '--partnership', 'walsall'], '--mapping is required'],
+      [['import', 'spreadsheet'], 'Say what to import'],
+    ])('refuses %j with a usage message (exit 2)', (args, message) => {
+      expect(baton(...args)).toMatchObject({ code: 2, err: expect.stringContaining(message) });
+    });
+
+    it('checks the bundled national data again without changing anything', () => {
+      expect(baton('import', 'national', '--dry-run')).toMatchObject({ code: 0, out: expect.stringContaining('would add 0, change 0') });
+    });
+  });
 });

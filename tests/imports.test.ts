@@ -357,6 +357,21 @@ describe.each(DIALECTS)('importing figures (%s)', (dialect) => {
       });
     });
 
+    it('imports a newer edition of a bundled DfE file through the mapping it ships with, rates worked out from ONS population', async () => {
+      const upload = {
+        filename: 'd5_cpps.csv',
+        bytes: fixture('route-d5-cpps-extract.csv'),
+        kind: 'dfe' as const,
+        mapping: 'd5_cpps_at31march_by_duration_2013_to_2025.csv',
+      };
+      const { page } = await uploadAndOpen(upload);
+      expect(page.body).toContain('Saving will add');
+      await importFile(upload);
+      const rate = await ownFigure('cp-plan-rate', 'E08000030', 'AT2013-03-31');
+      expect(rate).toMatchObject({ numerator: 251, denominator: 63386 });
+      expect(rate?.value).toBeCloseTo(39.598, 2);
+    });
+
     it('refuses a DfE file through a mapping that names a column the file lacks, naming the column', async () => {
       expect((await analyst.post('/p/walsall/imports/mappings', MISSING_COLUMN_MAPPING)).statusCode).toBe(303);
       const before = await ownFigureCount();
@@ -375,7 +390,7 @@ describe.each(DIALECTS)('importing figures (%s)', (dialect) => {
       const res = await uploadAs(t, analyst, { filename: 'd5_cpps.csv', bytes: fixture('route-d5-cpps-extract.csv'), kind: 'dfe' });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('govuk-error-summary');
-      expect(res.body).toContain('Choose the saved mapping');
+      expect(res.body).toContain('Choose the mapping');
     });
 
     it.each<{ name: string; form: Record<string, string>; message: string }>([

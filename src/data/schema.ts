@@ -468,7 +468,8 @@ export interface ImportTable {
   id: Generated<string>;
   partnership_id: string;
   kind: 'template' | 'dfe';
-  mapping_id: string | null;
+  /** A saved mapping's id, or `bundled:N` for one the bundled national files ship with. */
+  mapping_ref: string | null;
   filename: string;
   byte_size: number;
   sha256: string;

@@ -4,7 +4,9 @@ import { sql } from 'kysely';
 import { ratePer } from '../core/benchmarks.ts';
 import { decodeText } from '../core/csv-read.ts';
 import { readDfeTidy } from '../core/imports.ts';
-import type { ImportContext, ImportIssue, ObservationInput } from '../core/indicators.ts';
+import type { ImportContext, ImportIssue, IndicatorDefinition, ObservationInput } from '../core/indicators.ts';
+import { parsePeriod } from '../core/periods.ts';
+import { POPULATION_INDICATOR } from '../services/figures.ts';
 import type { Db } from '../data/db.ts';
 import { replaceNeighbours, upsertNationalAreas, type NeighbourLink } from '../data/repositories/areas.ts';
 import { upsertNationalIndicators } from '../data/repositories/indicators.ts';
@@ -50,7 +52,7 @@ export function parseNationalData(dir = REFERENCE_DIR): NationalBundle {
   const resolve = areaCodeIndex(areas);
   const population = readPopulation(populationText);
   const ctx: ImportContext = {
-    indicators: new Map(NATIONAL_INDICATORS.map((i) => [i.code, i])),
+    indicators: new Map([...NATIONAL_INDICATORS, POPULATION_DEFINITION].map((i) => [i.code, i])),
     areaCode: resolve,
     population: (code, year) => population.get(code)?.get(year),
   };
@@ -67,6 +69,7 @@ export function parseNationalData(dir = REFERENCE_DIR): NationalBundle {
     observations.push(observation);
   }
   observations.push(...cla2013(text(dir, SFR36_CLA_2013.file, read), areas, ctx));
+  observations.push(...populationFigures(population, resolve));
   const neighbours: NeighbourLink[] = [];
   for (const set of ['sn2021', 'sn2025'] as const) {
     for (const n of readNeighbours(text(dir, `statistical_neighbours_${set.slice(2)}.csv`, read), set)) {
@@ -100,6 +103,55 @@ function withLondonParts(areas: ReferenceArea[]): ReferenceArea[] {
     })),
   ];
 }
+
+/** The ONS mid-year estimates as figures of their own, at 30 June each year (the denominator of every rate per child). */
+function populationFigures(
+  population: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  resolve: (code: string) => string | undefined,
+): ObservationInput[] {
+  const figures = new Map<string, ObservationInput>();
+  for (const [code, years] of population) {
+    const areaCode = resolve(code);
+    if (!areaCode) continue;
+    for (const [year, count] of years) {
+      const period = parsePeriod(`AT${year}-06-30`)!;
+      figures.set(`${areaCode}|${year}`, {
+        indicatorCode: POPULATION_INDICATOR,
+        areaCode,
+        period,
+        breakdown: '',
+        value: count,
+        numerator: null,
+        denominator: null,
+        marker: null,
+        status: 'final',
+        qualityNote: '',
+        row: 0,
+      });
+    }
+  }
+  return [...figures.values()];
+}
+
+/** Children aged 0 to 17 by ONS mid-year estimate: the national library holds the denominator too. */
+const POPULATION_DEFINITION: IndicatorDefinition = {
+  code: POPULATION_INDICATOR,
+  title: 'Children aged 0 to 17 (ONS mid-year estimate)',
+  definition: 'The Office for National Statistics’ estimate of the number of children aged 0 to 17 living in the area at 30 June.',
+  numeratorDefinition: '',
+  denominatorDefinition: '',
+  unit: 'count',
+  decimals: 0,
+  polarity: 'none',
+  bandLow: null,
+  bandHigh: null,
+  frequency: 'annual',
+  periodType: 'point',
+  lag: 'Published each summer for the June of the year before',
+  source: 'ONS, mid-year population estimates',
+  obaCategory: 'how-much',
+  themes: [],
+};
 
 /** Children looked after at 31 March 2013 (SFR36/2013): the count, and the rate per 10,000 from ONS mid-2012 population. */
 function cla2013(sfr: string, areas: readonly ReferenceArea[], ctx: ImportContext): ObservationInput[] {
@@ -159,7 +211,7 @@ export async function writeNationalData(db: Db, bundle: NationalBundle, options:
           bundle.neighbours.filter((n) => n.set === set),
         );
       }
-      const indicatorIds = await upsertNationalIndicators(trx, NATIONAL_INDICATORS);
+      const indicatorIds = await upsertNationalIndicators(trx, [...NATIONAL_INDICATORS, POPULATION_DEFINITION]);
       const areaRows = await trx.selectFrom('areas').select(['id', 'code']).where('partnership_id', 'is', null).execute();
       const areaIds = new Map(areaRows.map((a) => [a.code, a.id]));
       const writes = bundle.observations.map((r) => ({

@@ -5,6 +5,8 @@ import { listAreas } from '../data/repositories/areas.ts';
 import { listIndicators } from '../data/repositories/indicators.ts';
 import type { ObservationWrite } from '../data/repositories/observations.ts';
 import { readXlsxTable } from '../imports/xlsx.ts';
+import type { PairTotals } from '../national/catalogue.ts';
+import { nationalFileTable } from '../national/reference.ts';
 import { readTemplate } from '../core/imports.ts';
 import { ValidationError, type Actor } from './errors.ts';
 import { saveObservations, type SaveSummary } from './observation-writer.ts';
@@ -17,9 +19,16 @@ export interface FigureLookup {
   areaIds: ReadonlyMap<string, string>;
 }
 
-/** Indicators by code and areas by every accepted spelling (ONS code, old DfE code, locality code). */
-export async function figureLookup(trx: DbOrTrx): Promise<FigureLookup> {
+/** The national indicator holding ONS mid-year estimates of children aged 0-17 (the denominator of rates per child). */
+export const POPULATION_INDICATOR = 'ons-population-0-17';
+
+/**
+ * Indicators by code and areas by every accepted spelling (ONS code, old DfE code, locality code);
+ * with `population`, the ONS estimates too, for files whose rates are worked out per child.
+ */
+export async function figureLookup(trx: DbOrTrx, options: { population?: boolean } = {}): Promise<FigureLookup> {
   const [indicators, areas] = await Promise.all([listIndicators(trx), listAreas(trx)]);
+  const population = options.population ? await populationEstimates(trx) : undefined;
   const byCode = new Map<string, string>();
   const areaIds = new Map<string, string>();
   for (const a of areas) {
@@ -32,10 +41,26 @@ export async function figureLookup(trx: DbOrTrx): Promise<FigureLookup> {
     ctx: {
       indicators: new Map(indicators.map((i) => [i.code, i])),
       areaCode: (code) => byCode.get(code.trim()) ?? byCode.get(code.trim().toUpperCase()),
+      ...(population && { population: (code: string, year: number) => population.get(`${code}|${year}`) }),
     },
     indicatorIds: new Map(indicators.map((i) => [i.code, i.id])),
     areaIds,
   };
+}
+
+/** ONS mid-year populations aged 0-17 by `areaCode|year`, from the national figures. */
+async function populationEstimates(trx: DbOrTrx): Promise<Map<string, number>> {
+  const rows = await trx
+    .selectFrom('observations as o')
+    .innerJoin('indicators as i', 'i.id', 'o.indicator_id')
+    .innerJoin('areas as a', 'a.id', 'o.area_id')
+    .select(['a.code', 'o.period_end', 'o.value'])
+    .where('i.code', '=', POPULATION_INDICATOR)
+    .where('i.partnership_id', 'is', null)
+    .where('o.partnership_id', 'is', null)
+    .where('o.value', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [`${r.code}|${Number(r.period_end.slice(0, 4))}`, r.value!]));
 }
 
 /** Figures read from a file or form, with their indicator and area as ids. */
@@ -54,14 +79,23 @@ export function toWrites(rows: readonly ObservationInput[], lookup: FigureLookup
   }));
 }
 
-/** A file as a table of text: an Excel workbook's first sheet, or CSV in UTF-8 (with or without BOM) or Windows-1252. */
-export async function readTable(filename: string, bytes: Uint8Array): Promise<{ table: string[][] } | { issue: ImportIssue }> {
+/**
+ * A file as a table of text: an Excel workbook's first sheet, or CSV in UTF-8 (with or without BOM)
+ * or Windows-1252; with `pairTotals`, a DfE file whose group totals are rows of their own gets each
+ * row's total as a column (see national/catalogue.ts).
+ */
+export async function readTable(
+  filename: string,
+  bytes: Uint8Array,
+  pairTotals?: PairTotals,
+): Promise<{ table: string[][] } | { issue: ImportIssue }> {
   const fileIssue = (reason: string): { issue: ImportIssue } => ({ issue: { row: 0, column: '', value: filename.slice(0, 80), reason } });
   if (bytes.length === 0) return fileIssue('The file is empty');
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   try {
     if (zip || /\.xlsx$/i.test(filename)) return { table: await readXlsxTable(bytes) };
-    return { table: parseCsv(decodeText(bytes).text) };
+    const text = decodeText(bytes).text;
+    return { table: pairTotals ? nationalFileTable({ pairTotals }, text) : parseCsv(text) };
   } catch (error) {
     if (error instanceof CsvError) return { issue: { row: error.line, column: '', value: '', reason: error.message } };
     return fileIssue(error instanceof Error ? error.message : 'The file could not be read');

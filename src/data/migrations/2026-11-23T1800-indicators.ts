@@ -190,7 +190,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       partnership_id uuid NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
       kind text NOT NULL CHECK (kind IN ('template','dfe')),
-      mapping_id uuid REFERENCES dfe_mappings(id) ON DELETE SET NULL,
+      -- A saved mapping's id, or 'bundled:N' for the mapping a bundled national file ships with.
+      mapping_ref text,
       filename text NOT NULL,
       byte_size integer NOT NULL,
       sha256 text NOT NULL,

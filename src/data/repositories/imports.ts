@@ -11,7 +11,7 @@ export type ImportListing = Omit<ImportRow, 'content' | 'issues'> & { issue_coun
 export async function listImports(db: DbOrTrx, partnershipId: string, limit: number): Promise<ImportListing[]> {
   const rows = await db
     .selectFrom('imports')
-    .select(['id', 'partnership_id', 'kind', 'mapping_id', 'filename', 'byte_size', 'sha256', 'status', 'row_count', 'summary', 'created_by', 'created_at', 'imported_at'])
+    .select(['id', 'partnership_id', 'kind', 'mapping_ref', 'filename', 'byte_size', 'sha256', 'status', 'row_count', 'summary', 'created_by', 'created_at', 'imported_at'])
     .select((eb) => eb.fn<number>('jsonb_array_length', ['issues']).as('issue_count'))
     .where('partnership_id', '=', partnershipId)
     .orderBy('created_at', 'desc')

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { issuesToCsv, readDfeTidy, readTemplate } from '../../core/imports.ts';
+import { NATIONAL_FILES, type PairTotals } from '../../national/catalogue.ts';
 import type { DfeMapping, ImportIssue, ObservationInput } from '../../core/indicators.ts';
 import type { Db, Trx } from '../../data/db.ts';
 import * as repo from '../../data/repositories/imports.ts';
@@ -21,6 +22,29 @@ export interface Upload {
 }
 
 const MAX_ISSUES_KEPT = 1_000;
+
+/** A mapping ready to use: a saved one, or one a bundled national file ships with (which may total rows, see PairTotals). */
+interface ResolvedMapping {
+  id: string;
+  mapping: DfeMapping;
+  pairTotals?: PairTotals | undefined;
+}
+
+/** The mappings the bundled DfE files ship with, offered for newer editions of the same files. */
+const BUNDLED_MAPPINGS = NATIONAL_FILES.map((f, i) => ({
+  id: `bundled:${i}`,
+  name: `${f.file} (${f.indicatorCodes.join(', ')})`,
+  file: f.file,
+}));
+
+/** A bundled mapping by `bundled:N`, or by its file's name where only one mapping reads that file. */
+function bundledMapping(ref: string): ResolvedMapping | undefined {
+  const byRef = /^bundled:(\d+)$/.exec(ref);
+  const sameFile = NATIONAL_FILES.flatMap((f, i) => (f.file === ref ? [i] : []));
+  const index = byRef ? Number(byRef[1]) : sameFile.length === 1 ? sameFile[0]! : -1;
+  const file = NATIONAL_FILES[index];
+  return file && { id: `bundled:${index}`, mapping: file.mapping, pairTotals: file.pairTotals };
+}
 const SAMPLE = 20;
 
 /** What reading a file gave: the rows to save and everything wrong with it. */
@@ -38,23 +62,20 @@ interface Checked {
 export function createImportsService(db: Db) {
   const tenant = tenantRunner(db);
 
-  const findMapping = async (
-    trx: Trx,
-    partnershipId: string,
-    idOrName: string | undefined,
-  ): Promise<{ id: string; mapping: DfeMapping }> => {
-    const found = idOrName ? await repo.findMapping(trx, partnershipId, idOrName) : undefined;
-    if (!found) throw new ValidationError({ mapping: 'Choose the saved mapping that says which columns hold which indicators' });
+  /** A saved mapping by id or name, or one a bundled national file ships with (`bundled:N` or its file name). */
+  const findMapping = async (trx: Trx, partnershipId: string, idOrName: string | undefined): Promise<ResolvedMapping> => {
+    const found = idOrName ? (bundledMapping(idOrName) ?? (await repo.findMapping(trx, partnershipId, idOrName))) : undefined;
+    if (!found) throw new ValidationError({ mapping: 'Choose the mapping that says which columns hold which indicators' });
     return found;
   };
 
   /** Reads and checks a file against the partnership's indicators, areas and signed-off periods, writing nothing. */
-  const check = async (trx: Trx, partnershipId: string, upload: Upload, mapping: DfeMapping | undefined): Promise<Checked> => {
-    const read = await readTable(upload.filename, upload.bytes);
+  const check = async (trx: Trx, partnershipId: string, upload: Upload, mapping: ResolvedMapping | undefined): Promise<Checked> => {
+    const read = await readTable(upload.filename, upload.bytes, mapping?.pairTotals);
     const empty = { added: 0, changed: 0, unchanged: 0 };
     if ('issue' in read) return { rows: [], issues: [read.issue], summary: empty };
-    const lookup = await figureLookup(trx);
-    const result = upload.kind === 'dfe' ? readDfeTidy(read.table, mapping!, lookup.ctx) : readTemplate(read.table, lookup.ctx);
+    const lookup = await figureLookup(trx, { population: mapping?.mapping.measures.some((m) => m.perPopulation) ?? false });
+    const result = upload.kind === 'dfe' ? readDfeTidy(read.table, mapping!.mapping, lookup.ctx) : readTemplate(read.table, lookup.ctx);
     const issues = [...result.issues, ...(await lockIssues(trx, partnershipId, result.rows))];
     if (issues.length) return { rows: result.rows, issues: issues.slice(0, MAX_ISSUES_KEPT), summary: empty };
     const summary = await saveObservations(
@@ -67,7 +88,14 @@ export function createImportsService(db: Db) {
     return { rows: result.rows, issues, summary };
   };
 
-  const save = async (trx: Trx, partnershipId: string, actor: Actor, audit: Audit, upload: Upload, mapping: DfeMapping | undefined) => {
+  const save = async (
+    trx: Trx,
+    partnershipId: string,
+    actor: Actor,
+    audit: Audit,
+    upload: Upload,
+    mapping: ResolvedMapping | undefined,
+  ) => {
     const checked = await check(trx, partnershipId, upload, mapping);
     if (checked.issues.length) return checked;
     const lookup = await figureLookup(trx);
@@ -92,17 +120,18 @@ export function createImportsService(db: Db) {
       tenant(partnershipId, actor, async (trx) => ({
         imports: await repo.listImports(trx, partnershipId, 20),
         mappings: await repo.listMappings(trx, partnershipId),
+        bundled: BUNDLED_MAPPINGS,
       })),
 
     /** Checks an uploaded file and keeps it for the person to confirm; returns the import's id. */
     upload: (partnershipId: string, actor: Actor, upload: Upload) =>
       tenant(partnershipId, actor, async (trx) => {
         const mapping = upload.kind === 'dfe' ? await findMapping(trx, partnershipId, upload.mapping) : undefined;
-        const checked = await check(trx, partnershipId, upload, mapping?.mapping);
+        const checked = await check(trx, partnershipId, upload, mapping);
         return repo.insertImport(trx, {
           partnership_id: partnershipId,
           kind: upload.kind,
-          mapping_id: mapping?.id ?? null,
+          mapping_ref: mapping?.id ?? null,
           filename: upload.filename.slice(0, 200),
           byte_size: upload.bytes.length,
           sha256: createHash('sha256').update(upload.bytes).digest('hex'),
@@ -122,7 +151,7 @@ export function createImportsService(db: Db) {
         if (!found) throw new NotFoundError('No such import');
         let sample: ObservationInput[] = [];
         if (found.status === 'ready' && found.content) {
-          const mapping = found.mapping_id ? (await findMapping(trx, partnershipId, found.mapping_id)).mapping : undefined;
+          const mapping = found.mapping_ref ? await findMapping(trx, partnershipId, found.mapping_ref) : undefined;
           sample = (
             await check(trx, partnershipId, { kind: found.kind, filename: found.filename, bytes: found.content }, mapping)
           ).rows.slice(0, SAMPLE);
@@ -136,7 +165,7 @@ export function createImportsService(db: Db) {
         const found = await repo.findImport(trx, partnershipId, id);
         if (!found) throw new NotFoundError('No such import');
         if (found.status !== 'ready' || !found.content) throw new ConflictError('This import has already been saved or was refused.');
-        const mapping = found.mapping_id ? (await findMapping(trx, partnershipId, found.mapping_id)).mapping : undefined;
+        const mapping = found.mapping_ref ? await findMapping(trx, partnershipId, found.mapping_ref) : undefined;
         const result = await save(
           trx,
           partnershipId,
@@ -165,8 +194,8 @@ export function createImportsService(db: Db) {
     importFile: (partnershipId: string, actor: Actor, upload: Upload, dryRun: boolean) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const mapping = upload.kind === 'dfe' ? await findMapping(trx, partnershipId, upload.mapping) : undefined;
-        if (dryRun) return check(trx, partnershipId, upload, mapping?.mapping);
-        return save(trx, partnershipId, actor, audit, upload, mapping?.mapping);
+        if (dryRun) return check(trx, partnershipId, upload, mapping);
+        return save(trx, partnershipId, actor, audit, upload, mapping);
       }),
 
     saveMapping: (partnershipId: string, actor: Actor, body: unknown) =>
