@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db, Trx } from '../../data/db.ts';
-import { listAreas } from '../../data/repositories/areas.ts';
+import { comparatorAreas, listAreas } from '../../data/repositories/areas.ts';
 import type { AreaRow } from '../../data/schema.ts';
 import { ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
@@ -48,8 +48,11 @@ export function createAreasService(db: Db) {
           if (row.areaName) group.areas.push(row.areaName);
           byGroup.set(row.id, group);
         }
+        const settings = await settingsOf(trx, partnershipId);
+        const comparators = settings.home_area_id ? await comparatorAreas(trx, settings.comparator, settings.home_area_id) : [];
         return {
-          settings: await settingsOf(trx, partnershipId),
+          settings,
+          comparators,
           councils: councils(areas),
           localities: areas.filter((a) => a.level === 'locality'),
           groups: [...byGroup.values()],

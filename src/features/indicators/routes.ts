@@ -163,9 +163,17 @@ function indicatorView(request: FastifyRequest, data: PageData) {
     series,
     format: (n: number) => fmt(n),
   };
+  const has = {
+    england: data.trend.some((r) => r.england !== null),
+    region: data.region !== undefined && data.trend.some((r) => r.region !== null),
+    neighbours: data.neighbours.length > 0 && data.trend.some((r) => r.neighbourMean !== null),
+  };
   return {
     ...LABELS,
     ...data,
+    has,
+    // The panel compares published figures; an indicator of the partnership's own has none.
+    panel: data.panel && (data.panel.england !== null || data.panel.rankOf > 0 || data.panel.neighbourCount > 0) ? data.panel : undefined,
     fmt,
     chart: hasChartData(chartInput) ? trendChart(chartInput) : null,
     mayManage: can(request.member!.role, 'indicators:manage'),
