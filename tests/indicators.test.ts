@@ -230,10 +230,11 @@ describe.each(DIALECTS)('indicators, figures and targets (%s)', (dialect) => {
       expect(panelHeading(res.body)).toBe(panelHeading(latest.body));
     });
 
-    it('falls back to the partnership’s own council for an unknown area', async () => {
+    it('falls back to the partnership’s own council for an unknown area, and says so', async () => {
       const res = await analyst.get('/p/walsall/indicators/cp-plan-rate?area=E99999999&period=AT2013-03-31');
       expect(res.statusCode).toBe(200);
       expect(panelHeading(res.body)).toBe('How Walsall compares, At 31 March 2013');
+      expect(res.body).toContain('There is no area with the code “E99999999”; showing Walsall instead.');
     });
 
     it('never shows a count “of 0” for a figure whose denominator is unknown (the local November 2013 figure)', async () => {

@@ -26,7 +26,9 @@ export function runImport(config: Config, kind: string | undefined, file: string
   if (!file) throw new UsageError('Give the file to import.');
   if (!options.partnership) throw new UsageError('--partnership is required.');
   if (kind === 'dfe' && !options.mapping)
-    throw new UsageError('--mapping is required for a DfE file (the name of a mapping saved on the import page).');
+    throw new UsageError(
+      '--mapping is required for a DfE file: the name of a mapping saved on the import page, or bundled:N / a bundled file’s name for the mapping Baton’s bundled files use.',
+    );
   const bytes = readFile(file, config.importMaxBytes);
   return withDatabase(config, async (database) => {
     const id = await partnershipId(database, config, options.partnership!);

@@ -135,6 +135,8 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
     apiRoute('indicators:manage'),
     async (request: Request) => {
       const code = codeParam(request.params.code);
+      // An indicator the partnership cannot see is a resource that does not exist (404), as for GET.
+      await indicators.indicator(partnershipId(request), actorOf(request), code);
       const body = await withApiFieldNames(() => parseInput(figuresBody, request.body));
       const records: FigureRecord[] = body.observations.map((o) => ({
         indicator_code: code,
@@ -147,8 +149,6 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
         status: o.status,
         quality_note: o.qualityNote,
       }));
-      // An indicator the partnership cannot see is a resource that does not exist (404), as for GET.
-      await indicators.indicator(partnershipId(request), actorOf(request), code);
       return withApiFieldNames(() => indicators.recordFigures(partnershipId(request), actorOf(request), records, 'API'));
     },
   );

@@ -148,7 +148,7 @@ export const indicatorPaths = {
       tags: [INDICATORS],
       summary: 'Record figures for the indicator (admin or analyst)',
       description:
-        'Each figure gets exactly the checks a row of an imported template file gets (known area, a period of the indicator’s kind, a number or marker, numerator 0 or more, denominator more than 0, a known status, no repeated area, period and breakdown, no signed-off period). Any problem refuses them all and nothing is saved: the 400 names each one as `figures[i].column`, counting from 0, with the template’s column names (`area_code`, `period`, `value`, `numerator`, `denominator`, `status`, `quality_note`, `breakdown`). A figure with the same values as the one held is left alone; a changed one keeps its old values in its history.',
+        'Each figure gets exactly the checks a row of an imported template file gets (known area, a period of the indicator’s kind, a number or marker, numerator 0 or more, denominator more than 0, a known status, no repeated area, period and breakdown, no signed-off period). Any problem refuses them all and nothing is saved: the 400 names each one as `observations[i].field`, counting from 0, with the body’s field names (`area`, `period`, `value`, `numerator`, `denominator`, `status`, `qualityNote`, `breakdown`). An indicator the partnership cannot see answers 404. A figure with the same values as the one held is left alone; a changed one keeps its old values in its history.',
       requestBody: { required: true, content: json('ObservationsInput') },
       responses: { 200: { description: 'Saved', content: json('RecordSummary') }, ...errors },
     },
@@ -181,10 +181,13 @@ const indicatorFields = {
   decimals: { type: 'integer', minimum: 0, maximum: 4, description: 'Decimal places to show' },
   polarity: { ...polarity, description: 'Which way is better: bigger, smaller, within a band, or no judgement' },
   bandLow: {
-    type: 'string',
-    description: 'With polarity band, the lower end of the ideal band, as a number written as text (e.g. "10"); required then',
+    type: ['number', 'string', 'null'],
+    description: 'With polarity band, the lower end of the ideal band (e.g. 10, or "10"); required then',
   },
-  bandHigh: { type: 'string', description: 'With polarity band, the upper end (e.g. "15"), not below bandLow; required then' },
+  bandHigh: {
+    type: ['number', 'string', 'null'],
+    description: 'With polarity band, the upper end (e.g. 15), not below bandLow; required then',
+  },
   frequency: { enum: [...FREQUENCIES] },
   periodType: { ...periodType, description: 'The kind of period its figures are counted over; every figure must be one' },
   lag: textField(200, `How late figures arrive, e.g. "Reported 5 quarters in arrears". ${NO_FORMULA}`),

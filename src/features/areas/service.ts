@@ -119,7 +119,7 @@ export function createAreasService(db: Db) {
         const input = parseInput(groupSchema, body);
         const all = councils(await listAreas(trx));
         const wanted = input.areas
-          .split(/[\n,;]+/)
+          .split(/[\n;]+/)
           .map((t) => t.trim())
           .filter(Boolean);
         const unknown = wanted.filter(

@@ -139,6 +139,15 @@ export function createIndicatorsService(db: Db) {
           areas: allAreas.filter((a) => a.level !== 'regional' && a.level !== 'national'),
           trend,
           periodCode,
+          // An area asked for that Baton does not know: the page says so rather than silently showing another.
+          unknownArea:
+            query.area?.trim() &&
+            area?.id !== query.area.trim() &&
+            area?.code !== query.area.trim().toUpperCase() &&
+            area?.code !== query.area.trim() &&
+            area?.old_code !== query.area.trim()
+              ? query.area.trim()
+              : undefined,
           panel: panel?.panel,
           breakdowns,
           targets: await targets.listTargets(trx, partnershipId, indicator.id),
@@ -258,9 +267,10 @@ function trendRows(
   const whole = figures.filter((f) => f.breakdown === '');
   const periods = new Map<string, ObservationView>();
   for (const f of whole) if (!periods.has(f.periodCode)) periods.set(f.periodCode, f);
-  const valueOf = (areaId: string | undefined, periodCode: string) => {
+  // The area's own figure where the partnership has one; England, the region and the comparators as published.
+  const valueOf = (areaId: string | undefined, periodCode: string, ownFirst = false) => {
     const found = whole.filter((f) => f.areaId === areaId && f.periodCode === periodCode);
-    return found.find((f) => f.partnershipId !== null) ?? found[0];
+    return ownFirst ? (found.find((f) => f.partnershipId !== null) ?? found[0]) : found.find((f) => f.partnershipId === null);
   };
   const ordered = [...periods.values()].sort(
     (a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart),
@@ -271,7 +281,7 @@ function trendRows(
       return {
         periodCode: p.periodCode,
         label: parsePeriod(p.periodCode)?.label ?? p.periodCode,
-        area: valueOf(area?.id, p.periodCode),
+        area: valueOf(area?.id, p.periodCode, true),
         england: valueOf(england?.id, p.periodCode)?.value ?? null,
         region: valueOf(region?.id, p.periodCode)?.value ?? null,
         neighbourMean: mean.mean,
