@@ -22,16 +22,19 @@ import { isIsoDate } from './promises.ts';
  * Years run from 1000 to 9999.
  */
 
-export type PeriodType =
-  | 'month'
-  | 'calendar-quarter'
-  | 'financial-quarter'
-  | 'financial-year'
-  | 'academic-year'
-  | 'calendar-year'
-  | 'rolling-12-months'
-  | 'multi-year'
-  | 'point';
+/** Every kind of period, shortest first. */
+export const PERIOD_TYPES = [
+  'month',
+  'calendar-quarter',
+  'financial-quarter',
+  'financial-year',
+  'academic-year',
+  'calendar-year',
+  'rolling-12-months',
+  'multi-year',
+  'point',
+] as const;
+export type PeriodType = (typeof PERIOD_TYPES)[number];
 
 export interface Period {
   type: PeriodType;

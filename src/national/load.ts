@@ -6,7 +6,7 @@ import { decodeText } from '../core/csv-read.ts';
 import { readDfeTidy } from '../core/imports.ts';
 import type { ImportContext, ImportIssue, IndicatorDefinition, ObservationInput } from '../core/indicators.ts';
 import { parsePeriod } from '../core/periods.ts';
-import { POPULATION_INDICATOR } from '../services/figures.ts';
+import { POPULATION_INDICATOR, toWrites } from '../services/figures.ts';
 import type { Db } from '../data/db.ts';
 import { replaceNeighbours, upsertNationalAreas, type NeighbourLink } from '../data/repositories/areas.ts';
 import { upsertNationalIndicators } from '../data/repositories/indicators.ts';
@@ -214,18 +214,7 @@ export async function writeNationalData(db: Db, bundle: NationalBundle, options:
       const indicatorIds = await upsertNationalIndicators(trx, [...NATIONAL_INDICATORS, POPULATION_DEFINITION]);
       const areaRows = await trx.selectFrom('areas').select(['id', 'code']).where('partnership_id', 'is', null).execute();
       const areaIds = new Map(areaRows.map((a) => [a.code, a.id]));
-      const writes = bundle.observations.map((r) => ({
-        indicatorId: indicatorIds.get(r.indicatorCode)!,
-        areaId: areaIds.get(r.areaCode)!,
-        period: r.period,
-        breakdown: r.breakdown,
-        value: r.value,
-        numerator: r.numerator,
-        denominator: r.denominator,
-        marker: r.marker,
-        status: r.status,
-        quality_note: r.qualityNote,
-      }));
+      const writes = toWrites(bundle.observations, { indicatorIds, areaIds });
       const summary = await saveObservations(trx, null, writes, {
         userId: null,
         label: 'National data load',

@@ -64,7 +64,7 @@ async function populationEstimates(trx: DbOrTrx): Promise<Map<string, number>> {
 }
 
 /** Figures read from a file or form, with their indicator and area as ids. */
-export function toWrites(rows: readonly ObservationInput[], lookup: FigureLookup): ObservationWrite[] {
+export function toWrites(rows: readonly ObservationInput[], lookup: Pick<FigureLookup, 'indicatorIds' | 'areaIds'>): ObservationWrite[] {
   return rows.map((r) => ({
     indicatorId: lookup.indicatorIds.get(r.indicatorCode)!,
     areaId: lookup.areaIds.get(r.areaCode)!,

@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import { FREQUENCIES, OBA_CATEGORIES, UNITS, type IndicatorDefinition } from '../../core/indicators.ts';
-import { parsePeriod, type PeriodType } from '../../core/periods.ts';
-
-const PERIOD_TYPES = [
-  'month',
-  'calendar-quarter',
-  'financial-quarter',
-  'financial-year',
-  'academic-year',
-  'calendar-year',
-  'rolling-12-months',
-  'multi-year',
-  'point',
-] as const satisfies readonly PeriodType[];
+import { parsePeriod, PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
 
 export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {
   month: 'Month',
