@@ -101,6 +101,13 @@ async function bench(results: BenchResults): Promise<void> {
         sameBodyAs: tracker,
       },
       { key: 'tracker', label: 'promise tracker /p/walsall/tracker', path: '/p/walsall/tracker', headers: { cookie } },
+      // Issue 3: an indicator's page (trend, benchmark panel against every council, history).
+      {
+        key: 'indicatorPage',
+        label: 'indicator page (cp-plan-rate, Walsall)',
+        path: '/p/walsall/indicators/cp-plan-rate',
+        headers: { cookie },
+      },
     ];
     for (const target of targets) {
       const url = `${server.baseUrl}${target.path}`;

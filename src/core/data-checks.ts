@@ -35,10 +35,10 @@ function bigChange(value: number, history: readonly number[], decimals?: number)
   const last = history[history.length - 1];
   if (last === undefined || last === 0 || Math.abs(value - last) <= Math.abs(last) / 2) return null;
   const [now, then] = [written(value, decimals), written(last, decimals)];
-  if (last < 0) return `${now} differs from last period's ${then} by more than half`;
+  if (last < 0) return `${now} differs from last period’s ${then} by more than half`;
   return value > last
-    ? `${now} is more than half as much again as last period's ${then}`
-    : `${now} is less than half last period's ${then}`;
+    ? `${now} is more than half as much again as last period’s ${then}`
+    : `${now} is less than half last period’s ${then}`;
 }
 
 /**
@@ -46,7 +46,7 @@ function bigChange(value: number, history: readonly number[], decimals?: number)
  * when it lies outside the range of the last 8 widened by half that range each side (by a tenth of
  * the figure, at least 1, when they are all the same); otherwise, or as well, when it differs from the
  * last figure by more than half of it. Non-numbers in the history are skipped.
- * @example unusualValue(52.1, [30.2], 1) // { reason: "52.1 is more than half as much again as last period's 30.2" }
+ * @example unusualValue(52.1, [30.2], 1) // { reason: "52.1 is more than half as much again as last period’s 30.2" }
  */
 export function unusualValue(value: number, history: readonly number[], decimals?: number): { reason: string } | null {
   if (!finite(value)) return null;
