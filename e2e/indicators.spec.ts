@@ -144,4 +144,82 @@ test.describe('Indicators and imports', () => {
     await expect(page.getByLabel('Value for 2013-14')).toHaveValue('2250');
     await expectAccessible();
   });
+
+  test('an analyst creates an indicator with the keyboard, correcting an error, and sets a target', async ({
+    page,
+    signIn,
+    expectAccessible,
+  }) => {
+    await signIn(users.walsallAnalyst);
+    await page.goto(walsall.indicators);
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Create an indicator' }).click();
+    await expect(mainHeading(page)).toHaveText('Create an indicator');
+    await expectAccessible();
+    await screenshot(page, 'indicator-new');
+
+    // A band with no ends is refused, the error summary links to the field.
+    await page.getByLabel('Code').fill('repeat-cin-referrals');
+    await page.getByLabel('Title').fill('Repeat referrals to children’s social care within 12 months');
+    await page.getByLabel('Best within a target band').check();
+    await page.getByRole('button', { name: 'Save indicator' }).click();
+    await expect(page.locator('.govuk-error-summary')).toBeFocused();
+    await expect(page.locator('.govuk-error-summary')).toContainText('Enter the lower end of the ideal band');
+    await expectAccessible();
+    await screenshot(page, 'indicator-new-errors');
+
+    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Enter the lower end of the ideal band' }).click();
+    await expect(page.getByLabel('Lowest ideal value')).toBeFocused();
+    await page.keyboard.type('15');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Highest ideal value')).toBeFocused();
+    await page.keyboard.type('20');
+    await page.getByRole('button', { name: 'Save indicator' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(successBanner(page)).toContainText('Indicator created');
+    await expect(page.getByTestId('definition')).toContainText('Best within a target band: 15.0% to 20.0%');
+    await expectAccessible();
+
+    await page.getByText('Set a target').click();
+    await page.getByLabel('Period').last().fill('2014-15-Q1');
+    await page.getByLabel('Target', { exact: true }).fill('17.5');
+    await page.getByRole('button', { name: 'Save target' }).click();
+    await expect(successBanner(page)).toContainText('Target saved');
+    await expect(page.getByTestId('targets')).toContainText('17.5%');
+    await expectAccessible();
+  });
+
+  test('an analyst compares Walsall with a group of its own instead of the DfE neighbours', async ({ page, signIn, expectAccessible }) => {
+    await signIn(users.walsallAnalyst);
+    await page.getByRole('navigation', { name: 'Partnership menu' }).getByRole('link', { name: 'Areas' }).click();
+    await expect(mainHeading(page)).toHaveText('Areas and comparators');
+    await expect(page.getByTestId('comparators').getByRole('listitem')).toHaveCount(10);
+    await expectAccessible();
+    await screenshot(page, 'areas');
+
+    await page.getByText('Create a comparator group').click();
+    await page.getByLabel('Name').fill('Black Country');
+    await page.getByLabel('Councils').fill('Sandwell\nWolverhampton\nDudley');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await expect(successBanner(page)).toContainText('Comparator group created');
+    await expectAccessible();
+
+    await page.getByLabel('The partnership’s group: Black Country').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(successBanner(page)).toContainText('Comparators saved');
+    await expect(page.getByTestId('comparators').getByRole('listitem')).toHaveText(['Dudley', 'Sandwell', 'Wolverhampton']);
+    await expectAccessible();
+
+    await page.goto(`${walsall.indicators}/cp-plan-rate?period=AT2013-03-31`);
+    await expect(page.getByTestId('benchmark-panel')).toContainText('mean of 3 of 3 councils in the partnership’s comparator group');
+    await expectAccessible();
+
+    // Put the DfE list back for the other tests.
+    await page.goto('/p/walsall/areas');
+    await expectAccessible();
+    await page.getByLabel('DfE statistical neighbours, 2025 list').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(successBanner(page)).toContainText('Comparators saved');
+    await expectAccessible();
+  });
 });

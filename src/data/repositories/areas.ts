@@ -74,12 +74,13 @@ export async function replaceNeighbours(trx: DbOrTrx, set: 'sn2021' | 'sn2025', 
 }
 
 /** A council's comparators in order: a DfE statistical-neighbour list, or a partnership's own group. */
-export async function comparatorAreas(db: DbOrTrx, comparator: string, areaId: string): Promise<AreaRow[]> {
+export async function comparatorAreas(db: DbOrTrx, comparator: string, areaId: string): Promise<(AreaRow & { closeness: string })[]> {
   if (comparator.startsWith('group:')) {
     return db
       .selectFrom('comparator_group_areas as g')
       .innerJoin('areas', 'areas.id', 'g.area_id')
       .selectAll('areas')
+      .select(sql<string>`''`.as('closeness'))
       .where('g.group_id', '=', comparator.slice('group:'.length))
       .where('areas.id', '<>', areaId)
       .orderBy('areas.name')
@@ -89,6 +90,7 @@ export async function comparatorAreas(db: DbOrTrx, comparator: string, areaId: s
     .selectFrom('area_neighbours as n')
     .innerJoin('areas', 'areas.id', 'n.neighbour_id')
     .selectAll('areas')
+    .select('n.closeness')
     .where('n.set_code', '=', comparator === 'sn2021' ? 'sn2021' : 'sn2025')
     .where('n.area_id', '=', areaId)
     .orderBy('n.position')
