@@ -69,7 +69,8 @@ interface State {
 /**
  * Hides small counts (DfE's 'c'), figures derived from hidden ones, and further cells wherever a
  * hidden cell could be worked out from the groups' totals. Terminates: each round hides at least
- * one more cell with a value, or stops.
+ * one more cell with a value, or stops. Protects this one table only, not against differencing
+ * across periods or separately published tables (see above).
  * @example suppress({ cells: [{ id: 'a', kind: 'count', value: 3 }] }).text('a') // 'c'
  */
 export function suppress(table: SuppressionTable, rule: Partial<SuppressionRule> = {}): SuppressedTable {
@@ -81,7 +82,7 @@ export function suppress(table: SuppressionTable, rule: Partial<SuppressionRule>
     if (kind === 'count' && value != null && (value === 0 ? !showZero : value < minimum)) state.hidden.set(id, 'small');
   }
   do hideDerived(state);
-  while (hideSecondary(state));
+  while (hideSecondary(state) || breakRecovery(state));
   return publish(state, marker);
 }
 
