@@ -23,6 +23,8 @@ type Ids = {
   indicator: string;
   target: string;
   import: string;
+  scorecard: string;
+  scorecardRow: string;
 };
 /** Board members: those who propose and score candidate priorities. */
 const BOARD = ['admin', 'sponsor', 'member'] as const;
@@ -112,6 +114,16 @@ const HTML_ROUTES: Route[] = [
   { method: 'POST', path: (s) => `/p/${s}/figures`, allowed: ENTERERS, ok: 400 },
   { method: 'POST', path: (s) => `/p/${s}/figures/sign-off`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s) => `/p/${s}/figures/unlock`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s) => `/p/${s}/scorecards`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s) => `/p/${s}/scorecards`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/edit`, allowed: ANALYSTS, ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/export.csv`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}`, allowed: ANALYSTS, ok: 400 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/sections`, allowed: ANALYSTS, ok: 400 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows`, allowed: ANALYSTS, ok: 400 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/move`, allowed: ANALYSTS, ok: 303 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/delete`, allowed: ANALYSTS, ok: 303 },
   { method: 'GET', path: (s) => `/p/${s}/areas`, allowed: 'everyone', ok: 200 },
   { method: 'POST', path: (s) => `/p/${s}/areas/settings`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s) => `/p/${s}/areas/localities`, allowed: ANALYSTS, ok: 400 },
@@ -187,6 +199,8 @@ const PLACEHOLDERS: Ids = {
   indicator: ':indicator',
   target: ':target',
   import: ':import',
+  scorecard: ':scorecard',
+  scorecardRow: ':scorecardRow',
 };
 
 /**
@@ -238,7 +252,18 @@ async function ownIndicator(t: TestApp, partnershipId: string, actor: { userId: 
     filename: 'refused.csv',
     bytes: new TextEncoder().encode('indicator_code\nnope\n'),
   });
-  return { indicator: indicator.code, target: target!.id, import: refused };
+  const { scorecards } = t.app.services;
+  const scorecard = await scorecards.create(partnershipId, actor, {
+    title: 'Access test scorecard',
+    previousPeriods: '1',
+    columns: ['england', 'rag'],
+  });
+  await scorecards.addSection(partnershipId, actor, scorecard, { title: 'Access test section' });
+  const [section] = (await scorecards.builder(partnershipId, actor, scorecard)).layout;
+  for (const code of ['cp-plan-rate', 'cla-rate'])
+    await scorecards.addRow(partnershipId, actor, scorecard, { sectionId: section!.id, indicatorCode: code, ragRule: 'england' });
+  const [, row] = (await scorecards.builder(partnershipId, actor, scorecard)).layout[0]!.rows;
+  return { indicator: indicator.code, target: target!.id, import: refused, scorecard, scorecardRow: row!.id };
 }
 
 const cases = (routes: Route[]) =>

@@ -4,6 +4,7 @@ import type { Polarity } from '../core/benchmarks.ts';
 import type { DfeMapping, Frequency, ImportIssue, Marker, ObaCategory, ObservationStatus, Unit } from '../core/indicators.ts';
 import type { PeriodType } from '../core/periods.ts';
 import type { Role } from '../core/policy.ts';
+import type { RowRagRule, ScorecardColumn } from '../core/scorecard.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -283,6 +284,9 @@ export interface Database {
   comparator_group_areas: ComparatorGroupAreaTable;
   dfe_mappings: DfeMappingTable;
   imports: ImportTable;
+  scorecards: ScorecardTable;
+  scorecard_sections: ScorecardSectionTable;
+  scorecard_rows: ScorecardRowTable;
 }
 
 export type PartnershipRow = Selectable<PartnershipTable>;
@@ -496,3 +500,42 @@ export type IndicatorRow = Selectable<IndicatorTable>;
 export type ObservationRow = Selectable<ObservationTable>;
 export type TargetRow = Selectable<TargetTable>;
 export type ImportRow = Selectable<ImportTable>;
+
+/** A board's scorecard: which columns it shows and how many earlier periods. */
+export interface ScorecardTable {
+  id: Generated<string>;
+  partnership_id: string;
+  board_id: string | null;
+  title: string;
+  description: Generated<string>;
+  columns: ColumnType<ScorecardColumn[], string, string>;
+  previous_periods: Generated<number>;
+  /** The day the scorecard is drawn up to; null = today. */
+  as_at: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ScorecardSectionTable {
+  id: Generated<string>;
+  partnership_id: string;
+  scorecard_id: string;
+  position: number;
+  title: string;
+}
+
+export interface ScorecardRowTable {
+  id: Generated<string>;
+  partnership_id: string;
+  section_id: string;
+  position: number;
+  indicator_id: string;
+  /** Null = the partnership's own council. */
+  area_id: string | null;
+  breakdown: Generated<string>;
+  rag_rule: Generated<RowRagRule>;
+  tolerance: Generated<number>;
+  maintained_band: Generated<number>;
+  note: Generated<string>;
+}

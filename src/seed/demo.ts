@@ -10,6 +10,7 @@ import { CLI_ACTOR } from '../services/errors.ts';
 import { DEMO_PARTNERSHIPS } from './demo-data.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoIndicators } from './indicators.ts';
+import { seedDemoScorecards } from './scorecards.ts';
 import { loadNationalData } from '../national/load.ts';
 
 /** True once the demo partnerships exist, so a second start does not seed again. */
@@ -54,6 +55,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
       }
       await seedDemoPlans(trx, partnership.id, demo.slug);
       await seedDemoIndicators(trx, partnership.id, demo.slug, agencyIds);
+      await seedDemoScorecards(trx, partnership.id, demo.slug, agencyIds);
       await recordAudit(trx, {
         partnershipId: partnership.id,
         actorUserId: CLI_ACTOR.userId,

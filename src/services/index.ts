@@ -11,6 +11,7 @@ import { createNationalService } from '../features/indicators/national.ts';
 import { createImportsService } from '../features/imports/service.ts';
 import { createFiguresService } from '../features/figures/service.ts';
 import { createAreasService } from '../features/areas/service.ts';
+import { createScorecardsService } from '../features/scorecards/service.ts';
 
 /** Wires every service once; routes receive these and never build their own dependencies. */
 export function createServices(db: Db, config: Config) {
@@ -26,6 +27,7 @@ export function createServices(db: Db, config: Config) {
     imports: createImportsService(db),
     figures: createFiguresService(db),
     areas: createAreasService(db),
+    scorecards: createScorecardsService(db),
   };
 }
 

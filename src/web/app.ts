@@ -20,6 +20,7 @@ import { registerIndicatorRoutes } from '../features/indicators/routes.ts';
 import { registerImportRoutes } from '../features/imports/routes.ts';
 import { registerFigureRoutes } from '../features/figures/routes.ts';
 import { registerAreaRoutes } from '../features/areas/routes.ts';
+import { registerScorecardRoutes } from '../features/scorecards/routes.ts';
 import { registerPublicRoutes } from '../features/public/routes.ts';
 import { createServices } from '../services/index.ts';
 import { registerCsrf } from './plugins/csrf.ts';
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
   registerImportRoutes(app);
   registerFigureRoutes(app);
   registerAreaRoutes(app);
+  registerScorecardRoutes(app);
   registerAdminRoutes(app);
   registerAccountRoutes(app);
   registerPublicRoutes(app);

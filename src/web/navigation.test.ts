@@ -7,6 +7,7 @@ describe('navigationFor', () => {
       'Home',
       'Plans',
       'Promise tracker',
+      'Scorecards',
       'Indicators',
       'Enter figures',
       'Areas',
@@ -23,6 +24,7 @@ describe('navigationFor', () => {
       '/p/walsall',
       '/p/walsall/plans',
       '/p/walsall/tracker',
+      '/p/walsall/scorecards',
       '/p/walsall/indicators',
       '/p/walsall/account/tokens',
     ]);

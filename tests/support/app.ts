@@ -94,8 +94,10 @@ export class Client {
   }
 
   /** Posts a form as a browser would, with the page's CSRF token unless `csrf: false`. */
-  async post(url: string, form: Record<string, string>, options: { csrf?: boolean | string } = {}) {
-    const body = new URLSearchParams(form);
+  /** Posts a form; a field given a list is sent once per item, as checkboxes are. */
+  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: boolean | string } = {}) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(form)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
     if (options.csrf !== false) body.set('_csrf', typeof options.csrf === 'string' ? options.csrf : await this.csrfToken());
     return this.remember(
       await this.app.inject({

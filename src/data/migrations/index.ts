@@ -7,6 +7,7 @@ import * as sponsorReports from './2026-11-23T1500-sponsor-reports.ts';
 import * as actionProgress from './2026-11-23T1600-action-progress.ts';
 import * as plansRevision from './2026-11-23T1700-plans-revision.ts';
 import * as indicators from './2026-11-23T1800-indicators.ts';
+import * as scorecards from './2026-11-23T1900-scorecards.ts';
 
 /** Every migration, in order. Names are timestamps so they sort as they were written. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1600-action-progress': actionProgress,
   '2026-11-23T1700-plans-revision': plansRevision,
   '2026-11-23T1800-indicators': indicators,
+  '2026-11-23T1900-scorecards': scorecards,
 };

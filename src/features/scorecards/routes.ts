@@ -1,0 +1,172 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BAND_LABELS, SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
+import { POLARITY_LABELS } from '../../core/indicators.ts';
+import { DIRECTION_LEGEND, RAG_LABELS, RAG_RULE_LABELS } from '../../core/judgements.ts';
+import { can } from '../../core/policy.ts';
+import { SCORECARD_COLUMN_LABELS, SCORECARD_COLUMNS } from '../../core/scorecard.ts';
+import { handleForm, idParam } from '../../web/forms.ts';
+import { NotFoundError } from '../../services/errors.ts';
+import { renderPage } from '../../web/views.ts';
+import { EmptyScorecardError, scorecardCsv, scorecardDocx, scorecardFilename, scorecardXlsx, type ScorecardExport } from './exports.ts';
+import { renderPdf } from './pdf.ts';
+import { actorOf } from '../admin/actor.ts';
+
+type Params = { slug: string; id: string; row: string };
+const manage = { config: { permission: 'indicators:manage' } } as const;
+const page = { nav: 'scorecards' };
+const LABELS = {
+  SCORECARD_COLUMNS,
+  SCORECARD_COLUMN_LABELS,
+  POLARITY_LABELS,
+  DIRECTION_LEGEND,
+  RAG_LABELS,
+  RAG_RULE_LABELS,
+  BAND_LABELS,
+  SIGNIFICANCE_LABELS,
+};
+const DEFAULT_COLUMNS = ['previous', 'england', 'neighbours', 'target', 'direction', 'rag', 'note'];
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
+
+/** Scorecards: the list, building one, and reading it as at a date. */
+export function registerScorecardRoutes(app: FastifyInstance): void {
+  const { scorecards } = app.services;
+  const url = (request: FastifyRequest<{ Params: Params }>, rest = '') =>
+    `/p/${request.params.slug}/scorecards/${request.params.id}${rest}`;
+
+  const listView = async (request: FastifyRequest) => ({
+    template: 'scorecards/views/scorecards.njk',
+    data: {
+      ...LABELS,
+      ...(await scorecards.list(request.partnership!.id, actorOf(request))),
+      mayManage: can(request.member!.role, 'indicators:manage'),
+    },
+    options: page,
+  });
+
+  const builderView = async (request: FastifyRequest<{ Params: Params }>, open?: string) => {
+    const data = await scorecards.builder(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const s = data.scorecard;
+    return {
+      template: 'scorecards/views/builder.njk',
+      data: {
+        ...LABELS,
+        ...data,
+        open,
+        values: {
+          title: s.title,
+          description: s.description,
+          boardId: s.board_id,
+          previousPeriods: s.previous_periods,
+          columns: s.columns,
+          asAt: s.as_at ?? '',
+          version: s.version,
+        },
+      },
+      options: page,
+    };
+  };
+
+  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/scorecards', async (request, reply) => {
+    const view = await listView(request);
+    return renderPage(
+      request,
+      reply,
+      view.template,
+      { ...view.data, notice: request.query.notice, values: { previousPeriods: '2', columns: DEFAULT_COLUMNS } },
+      view.options,
+    );
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/scorecards', manage, async (request, reply) =>
+    handleForm(request, reply, await listView(request), async () => {
+      const id = await scorecards.create(request.partnership!.id, actorOf(request), request.body);
+      return `/p/${request.params.slug}/scorecards/${id}/edit?notice=created`;
+    }),
+  );
+
+  app.get<{ Params: Params; Querystring: { asAt?: string; notice?: string } }>('/p/:slug/scorecards/:id', async (request, reply) => {
+    const data = await scorecards.read(request.partnership!.id, actorOf(request), idParam(request.params.id), request.query.asAt);
+    const footnotes = [
+      ...new Set(data.sections.flatMap((s) => s.rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))),
+    ];
+    return renderPage(
+      request,
+      reply,
+      'scorecards/views/scorecard.njk',
+      { ...LABELS, ...data, footnotes, mayManage: can(request.member!.role, 'indicators:manage'), notice: request.query.notice },
+      page,
+    );
+  });
+
+  app.get<{ Params: Params & { format: string }; Querystring: { asAt?: string } }>(
+    '/p/:slug/scorecards/:id/export.:format',
+    async (request, reply) => {
+      const format = request.params.format;
+      if (!['csv', 'xlsx', 'docx', 'pdf'].includes(format)) throw new NotFoundError('Page not found');
+      const data = await scorecards.read(request.partnership!.id, actorOf(request), idParam(request.params.id), request.query.asAt);
+      const back = (notice: string) =>
+        reply.redirect(`/p/${request.params.slug}/scorecards/${request.params.id}?asAt=${data.asAt}&notice=${notice}`, 303);
+      const x: ScorecardExport = {
+        title: data.scorecard.title,
+        partnershipName: request.partnership!.name,
+        boardName: data.scorecard.boardName,
+        asAtLabel: longDate(data.asAt),
+        presentedAs: null,
+        columns: data.scorecard.columns,
+        sections: data.sections,
+      };
+      try {
+        const send = (type: string, body: string | Buffer) =>
+          reply
+            .header('content-type', type)
+            .header('content-disposition', `attachment; filename="${scorecardFilename(x.title, format as 'csv')}"`)
+            .send(body);
+        if (format === 'csv') return send('text/csv; charset=utf-8', scorecardCsv(x));
+        if (format === 'xlsx') return send('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await scorecardXlsx(x));
+        if (format === 'docx')
+          return send('application/vnd.openxmlformats-officedocument.wordprocessingml.document', await scorecardDocx(x));
+        if (!data.sections.some((s) => s.rows.some((r) => r.current))) throw new EmptyScorecardError();
+        const html = await reply.viewAsync('scorecards/views/print.njk', { ...LABELS, ...data, x, partnership: request.partnership });
+        const pdf = await renderPdf(html);
+        if (!Buffer.isBuffer(pdf)) {
+          request.log.warn({ cause: pdf.cause }, 'PDF export unavailable');
+          return back('pdf-unavailable');
+        }
+        return send('application/pdf', pdf);
+      } catch (error) {
+        if (error instanceof EmptyScorecardError) return back('empty');
+        throw error;
+      }
+    },
+  );
+
+  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/scorecards/:id/edit', manage, async (request, reply) => {
+    const view = await builderView(request);
+    return renderPage(request, reply, view.template, { ...view.data, notice: request.query.notice }, view.options);
+  });
+
+  for (const [path, action, open] of [
+    ['', 'update', 'settings'],
+    ['/sections', 'addSection', 'section'],
+    ['/rows', 'addRow', 'row'],
+  ] as const) {
+    app.post<{ Params: Params }>(`/p/:slug/scorecards/:id${path}`, manage, async (request, reply) =>
+      handleForm(request, reply, await builderView(request, open), async () => {
+        await scorecards[action](request.partnership!.id, actorOf(request), idParam(request.params.id), request.body);
+        return url(request, `/edit?notice=${open}`);
+      }),
+    );
+  }
+
+  app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/move', manage, async (request, reply) => {
+    const direction = (request.body as Record<string, unknown> | undefined)?.direction === 'up' ? 'up' : 'down';
+    await scorecards.moveRow(request.partnership!.id, actorOf(request), idParam(request.params.id), idParam(request.params.row), direction);
+    return reply.redirect(url(request, `/edit#row-${request.params.row}`), 303);
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/delete', manage, async (request, reply) => {
+    await scorecards.removeRow(request.partnership!.id, actorOf(request), idParam(request.params.id), idParam(request.params.row));
+    return reply.redirect(url(request, '/edit?notice=removed'), 303);
+  });
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { SCORECARD_COLUMNS } from '../../core/scorecard.ts';
+
+const FORMULA = /^[=+\-@\t\r]/;
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .refine((v) => !FORMULA.test(v), `${label} must not start with = + - or @`)
+    .optional()
+    .transform((v) => v ?? '');
+
+const number = (label: string) =>
+  z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 0;
+      const n = typeof v === 'number' ? v : Number(v.trim());
+      if (!Number.isFinite(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a number, 0 or more` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+export const scorecardSchema = z.object({
+  title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer'),
+  description: text(2000, 'The description'),
+  boardId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null),
+  previousPeriods: z.coerce
+    .number({ error: 'Choose how many earlier periods to show' })
+    .int('Choose how many earlier periods to show')
+    .min(0, 'Show between 0 and 5 earlier periods')
+    .max(5, 'Show between 0 and 5 earlier periods'),
+  columns: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.enum(SCORECARD_COLUMNS, { error: 'Choose columns from the list' }))),
+  asAt: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter the date as YYYY-MM-DD, or leave it empty for today')
+    .transform((v) => v || null),
+});
+
+export const sectionSchema = z.object({
+  title: z.string({ error: 'Name the section' }).trim().min(1, 'Name the section').max(200, 'The name must be 200 characters or fewer'),
+});
+
+export const rowSchema = z.object({
+  sectionId: z.string({ error: 'Choose a section' }).trim().min(1, 'Choose a section'),
+  indicatorCode: z.string({ error: 'Choose the indicator' }).trim().min(1, 'Choose the indicator'),
+  areaCode: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v ?? ''),
+  breakdown: text(100, 'The breakdown'),
+  ragRule: z.enum(['target', 'england', 'neighbours', 'band', 'none'], { error: 'Choose how the row is rated' }),
+  tolerance: number('The tolerance'),
+  maintainedBand: number('The maintained band'),
+  note: text(500, 'The note'),
+});

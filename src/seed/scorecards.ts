@@ -1,0 +1,71 @@
+import { readTemplate } from '../core/imports.ts';
+import type { Trx } from '../data/db.ts';
+import { listBoards } from '../data/repositories/boards.ts';
+import { insertIndicator, listIndicators } from '../data/repositories/indicators.ts';
+import { figureLookup, recordsTable, toWrites } from '../services/figures.ts';
+import { saveObservations } from '../services/observation-writer.ts';
+import { WALSALL_SCORECARD_FIGURES, WALSALL_SCORECARD_INDICATORS, WALSALL_SCORECARDS } from './scorecards-data.ts';
+
+/** Walsall's Q3 2013 scorecard (seed 003) with its measures and figures, and a current one from the national statistics. */
+export async function seedDemoScorecards(
+  trx: Trx,
+  partnershipId: string,
+  slug: string,
+  agencyIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (slug !== 'walsall') return;
+  for (const { agency, ...def } of WALSALL_SCORECARD_INDICATORS)
+    await insertIndicator(trx, partnershipId, def, agencyIds.get(agency) ?? null);
+  const lookup = await figureLookup(trx);
+  const { rows, issues } = readTemplate(recordsTable(WALSALL_SCORECARD_FIGURES), lookup.ctx);
+  if (issues.length) throw new Error(`Demo scorecard figures: ${issues.map((i) => `row ${i.row} ${i.column}: ${i.reason}`).join('; ')}`);
+  await saveObservations(trx, partnershipId, toWrites(rows, lookup), {
+    userId: null,
+    label: 'Demo data',
+    source: 'Walsall Q3 2013 scorecard (seed 003)',
+  });
+
+  const boards = await listBoards(trx, partnershipId);
+  const indicators = new Map((await listIndicators(trx)).map((i) => [i.code, i.id]));
+  for (const card of WALSALL_SCORECARDS) {
+    const scorecard = await trx
+      .insertInto('scorecards')
+      .values({
+        partnership_id: partnershipId,
+        board_id: boards.find((b) => b.name === card.board)?.id ?? null,
+        title: card.title,
+        description: card.description,
+        columns: JSON.stringify(card.columns),
+        previous_periods: card.previousPeriods,
+        as_at: card.asAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [s, section] of card.sections.entries()) {
+      const { id: sectionId } = await trx
+        .insertInto('scorecard_sections')
+        .values({ partnership_id: partnershipId, scorecard_id: scorecard.id, position: s + 1, title: section.title })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('scorecard_rows')
+        .values(
+          section.rows.map((row, r) => {
+            const indicatorId = indicators.get(row.indicator);
+            if (!indicatorId) throw new Error(`Demo scorecard: no indicator ${row.indicator}`);
+            return {
+              partnership_id: partnershipId,
+              section_id: sectionId,
+              position: r + 1,
+              indicator_id: indicatorId,
+              area_id: null,
+              rag_rule: row.ragRule,
+              tolerance: row.tolerance ?? 0,
+              note: row.note ?? '',
+            };
+          }),
+        )
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DIALECTS, type Client, type TestApp } from './support/app.ts';
+
+const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
+
+/** The Q3 2013 scorecard's rows and the direction of travel its paper printed (seed 003, appendix 4). */
+const SEED_ARROWS = [
+  { row: 'ia-10-days-pct', current: '46.0%', direction: 'Deteriorated' },
+  { row: 'ca-35-days-pct', current: '82.6%', direction: 'Improved' },
+  { row: 'cp-repeat-2yrs-pct', current: '10.4%', direction: 'Maintained' },
+  { row: 'lac-long-term-stability-pct', current: '55.8%', direction: 'Deteriorated' },
+  { row: 'adoption-days', current: '533', direction: 'Improved' },
+  { row: 'yo-first-time-entrants-rate', current: '222', direction: 'Improved' },
+  { row: 'yo-reoffending-rate', current: '0.88', direction: 'Deteriorated' },
+  { row: 'sw-vacancy-rate-pct', current: '18.6%', direction: 'Improved' },
+  { row: 'sw-sickness-days', current: '13.2', direction: 'Improved' },
+];
+
+describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
+  let t: TestApp;
+  let analyst: Client;
+  let viewer: Client;
+  let q3: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    analyst = await t.signedIn('analyst@walsall.example');
+    viewer = await t.signedIn('viewer@walsall.example');
+    const list = await viewer.get('/p/walsall/scorecards');
+    q3 = new RegExp(`href="(/p/walsall/scorecards/[0-9a-f-]{36})">${Q3_2013}`).exec(list.body)![1]!;
+  });
+  afterAll(() => t.close());
+
+  /** The HTML of one scorecard row. */
+  const rowOf = (body: string, code: string) => new RegExp(`data-qa="row-${code}"[\\s\\S]*?</tr>`).exec(body)?.[0] ?? '';
+
+  it.each(SEED_ARROWS)('shows $row at $current, $direction, as the seed’s paper did', async ({ row, current, direction }) => {
+    const page = await viewer.get(q3);
+    expect(page.statusCode).toBe(200);
+    expect(rowOf(page.body, row)).toContain(current);
+    expect(rowOf(page.body, row)).toContain(direction);
+  });
+
+  it('compares a row with England’s last published figure when the row’s own year has none, and rates it', async () => {
+    const row = rowOf((await viewer.get(q3)).body, 'ia-10-days-pct');
+    expect(row).toContain('75.5% (2012-13)');
+    expect(row).toContain('govuk-tag--red');
+  });
+
+  it('shows the figures known at an earlier date on request', async () => {
+    const row = rowOf((await viewer.get(`${q3}?asAt=2013-10-31`)).body, 'sw-vacancy-rate-pct');
+    expect(row).toContain('22.5%');
+  });
+
+  it('lets an analyst build a scorecard: create, add a section and rows, move and remove a row', async () => {
+    const created = await analyst.post('/p/walsall/scorecards', {
+      title: 'Test scorecard',
+      previousPeriods: '2',
+      columns: ['england', 'direction', 'rag'],
+    });
+    expect(created.statusCode).toBe(303);
+    const edit = created.headers.location as string;
+    const base = edit.replace(/\/edit\?.*$/, '');
+    expect((await analyst.post(`${base}/sections`, { title: 'Front door' })).statusCode).toBe(303);
+    const builder = await analyst.get(`${base}/edit`);
+    const sectionId = /name="sectionId"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec(builder.body)![1]!;
+    for (const code of ['cin-referral-rate', 'cin-rereferral-12m-pct']) {
+      expect((await analyst.post(`${base}/rows`, { sectionId, indicatorCode: code, ragRule: 'england', tolerance: '1' })).statusCode).toBe(
+        303,
+      );
+    }
+    const rows = [...(await analyst.get(`${base}/edit`)).body.matchAll(/id="row-([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(rows).toHaveLength(2);
+    expect((await analyst.post(`${base}/rows/${rows[1]}/move`, { direction: 'up' })).statusCode).toBe(303);
+    const moved = [...(await analyst.get(`${base}/edit`)).body.matchAll(/id="row-([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(moved).toEqual([rows[1], rows[0]]);
+    expect((await analyst.post(`${base}/rows/${rows[0]}/delete`, {})).statusCode).toBe(303);
+    const page = await viewer.get(base);
+    expect(page.body).toContain('Re-referrals within 12 months');
+    expect(page.body).not.toContain('data-qa="row-cin-referral-rate"');
+  });
+
+  it.each<{ name: string; form: Record<string, string>; message: string }>([
+    { name: 'no title', form: { title: '', previousPeriods: '2' }, message: 'Enter a title' },
+    { name: 'too many earlier periods', form: { title: 'X', previousPeriods: '9' }, message: 'Show between 0 and 5 earlier periods' },
+    { name: 'a bad date', form: { title: 'X', previousPeriods: '2', asAt: '30/11/2013' }, message: 'Enter the date as YYYY-MM-DD' },
+    {
+      name: 'an unknown column',
+      form: { title: 'X', previousPeriods: '2', columns: 'sparkline' },
+      message: 'Choose columns from the list',
+    },
+  ])('refuses a scorecard with $name, showing the error summary', async ({ form, message }) => {
+    const res = await analyst.post('/p/walsall/scorecards', form);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain(message);
+  });
+
+  it('refuses a row for an unknown indicator or area, naming the field', async () => {
+    const builder = await analyst.get(`${q3}/edit`);
+    const sectionId = /name="sectionId"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec(builder.body)![1]!;
+    const unknown = await analyst.post(`${q3}/rows`, { sectionId, indicatorCode: 'no-such', ragRule: 'none' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('There is no indicator with the code no-such');
+    const area = await analyst.post(`${q3}/rows`, { sectionId, indicatorCode: 'cla-rate', areaCode: 'E99999999', ragRule: 'none' });
+    expect(area.statusCode).toBe(400);
+    expect(area.body).toContain('There is no area with the code E99999999');
+  });
+
+  it('refuses a stale change to a scorecard’s settings with 409', async () => {
+    const res = await analyst.post(q3, { title: 'Renamed', previousPeriods: '2', version: '0' });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('keeps Walsall’s scorecards from Birmingham', async () => {
+    const birmingham = await t.signedIn('admin@birmingham.example');
+    expect((await birmingham.get(q3.replace('/walsall/', '/birmingham/'))).statusCode).toBe(404);
+  });
+
+  it.each([
+    { format: 'csv', type: 'text/csv', starts: 'section,' },
+    { format: 'xlsx', type: 'spreadsheetml', starts: 'PK' },
+    { format: 'docx', type: 'wordprocessingml', starts: 'PK' },
+    { format: 'pdf', type: 'application/pdf', starts: '%PDF' },
+  ])('exports the Q3 2013 scorecard as $format', async ({ format, type, starts }) => {
+    const res = await viewer.get(`${q3}/export.${format}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain(type);
+    expect(res.headers['content-disposition']).toContain(`.${format}"`);
+    expect(res.rawPayload.subarray(0, starts.length).toString('latin1')).toBe(starts);
+  });
+
+  it('says so instead of sending an empty file when a scorecard has no figures', async () => {
+    const created = await analyst.post('/p/walsall/scorecards', { title: 'Empty scorecard', previousPeriods: '2' });
+    const base = (created.headers.location as string).replace(/\/edit\?.*$/, '');
+    for (const format of ['csv', 'xlsx', 'docx', 'pdf']) {
+      const res = await viewer.get(`${base}/export.${format}`);
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toContain('notice=empty');
+    }
+    expect((await viewer.get(`${base}?notice=empty`)).body).toContain('This scorecard has no figures to export yet.');
+  });
+
+  it('answers 404 for an export format it does not make', async () => {
+    expect((await viewer.get(`${q3}/export.odt`)).statusCode).toBe(404);
+  });
+});
