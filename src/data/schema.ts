@@ -287,6 +287,8 @@ export interface Database {
   scorecards: ScorecardTable;
   scorecard_sections: ScorecardSectionTable;
   scorecard_rows: ScorecardRowTable;
+  scorecard_commentary: ScorecardCommentaryTable;
+  board_packs: BoardPackTable;
 }
 
 export type PartnershipRow = Selectable<PartnershipTable>;
@@ -512,6 +514,8 @@ export interface ScorecardTable {
   previous_periods: Generated<number>;
   /** The day the scorecard is drawn up to; null = today. */
   as_at: string | null;
+  /** Shown at /public/{slug}/scorecards, small numbers suppressed. */
+  published: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -538,4 +542,35 @@ export interface ScorecardRowTable {
   tolerance: Generated<number>;
   maintained_band: Generated<number>;
   note: Generated<string>;
+}
+
+/** The owner's commentary on a row for a period, in outcome-based-accountability form; each save is a new row. */
+export interface ScorecardCommentaryTable {
+  id: Generated<string>;
+  partnership_id: string;
+  row_id: string;
+  period_code: string;
+  story: Generated<string>;
+  what_works: Generated<string>;
+  next_steps: Generated<string>;
+  who: Generated<string>;
+  by_when: string | null;
+  author_id: string | null;
+  author_label: string;
+  created_at: CreatedAt;
+}
+
+/** A scorecard and its exception report as presented to a board meeting: frozen (a trigger refuses changes). */
+export interface BoardPackTable {
+  id: Generated<string>;
+  partnership_id: string;
+  scorecard_id: string | null;
+  board_id: string | null;
+  title: string;
+  meeting: string;
+  presented_on: string;
+  as_at: string;
+  snapshot: ColumnType<unknown, string, never>;
+  created_by: string | null;
+  created_at: CreatedAt;
 }

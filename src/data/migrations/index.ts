@@ -8,6 +8,7 @@ import * as actionProgress from './2026-11-23T1600-action-progress.ts';
 import * as plansRevision from './2026-11-23T1700-plans-revision.ts';
 import * as indicators from './2026-11-23T1800-indicators.ts';
 import * as scorecards from './2026-11-23T1900-scorecards.ts';
+import * as packsAndCommentary from './2026-11-23T2000-packs-and-commentary.ts';
 
 /** Every migration, in order. Names are timestamps so they sort as they were written. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1700-plans-revision': plansRevision,
   '2026-11-23T1800-indicators': indicators,
   '2026-11-23T1900-scorecards': scorecards,
+  '2026-11-23T2000-packs-and-commentary': packsAndCommentary,
 };
