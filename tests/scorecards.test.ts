@@ -144,4 +144,50 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
   it('answers 404 for an export format it does not make', async () => {
     expect((await viewer.get(`${q3}/export.odt`)).statusCode).toBe(404);
   });
+
+  it('gathers the red and deteriorating rows into the exception report, and keeps every version of their commentary', async () => {
+    const report = await viewer.get(`${q3}/exceptions`);
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('Initial assessments completed within 10 working days');
+    expect(report.body).not.toContain('Core assessments completed within 35 working days');
+    const rowId =
+      /id="row-([0-9a-f-]{36})" aria-labelledby="row-[0-9a-f-]{36}-title" data-qa="exception">\s*<span class="govuk-caption-m">Assessments/.exec(
+        report.body,
+      )![1]!;
+    const contributor = await t.signedIn('contributor@walsall.example');
+    const first = {
+      period: 'FY2013-14',
+      story: 'A backlog of 448 assessments built up over the summer.',
+      nextSteps: 'Re-organise the duty rota.',
+      who: 'Head of Safeguarding',
+      byWhen: '2014-01-31',
+    };
+    expect((await contributor.post(`${q3}/rows/${rowId}/commentary`, first)).statusCode).toBe(303);
+    expect(
+      (await contributor.post(`${q3}/rows/${rowId}/commentary`, { ...first, story: 'The backlog is down to 22 (22 November 2013).' }))
+        .statusCode,
+    ).toBe(303);
+    const after = await viewer.get(`${q3}/exceptions`);
+    expect(after.body).toContain('The backlog is down to 22 (22 November 2013).');
+    expect(after.body).toContain('1 earlier version kept');
+  });
+
+  it.each<{ name: string; form: Record<string, string>; message: string }>([
+    { name: 'nothing said', form: { period: 'FY2013-14' }, message: 'Tell the story behind the curve, or what we will do' },
+    { name: 'a bad date', form: { period: 'FY2013-14', story: 'x', byWhen: 'soon' }, message: 'Enter the date as YYYY-MM-DD' },
+    { name: 'a formula', form: { period: 'FY2013-14', story: '=HYPERLINK("http://x")' }, message: 'must not start with = + - or @' },
+  ])('refuses commentary with $name, showing the error summary', async ({ form, message }) => {
+    const report = await analyst.get(`${q3}/exceptions`);
+    const rowId = /id="row-([0-9a-f-]{36})"/.exec(report.body)![1]!;
+    const res = await analyst.post(`${q3}/rows/${rowId}/commentary`, form);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain(message);
+  });
+
+  it('lets no viewer write commentary', async () => {
+    const report = await viewer.get(`${q3}/exceptions`);
+    const rowId = /id="row-([0-9a-f-]{36})"/.exec(report.body)![1]!;
+    expect((await viewer.post(`${q3}/rows/${rowId}/commentary`, { period: 'FY2013-14', story: 'x' })).statusCode).toBe(403);
+  });
 });

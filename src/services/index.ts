@@ -12,9 +12,11 @@ import { createImportsService } from '../features/imports/service.ts';
 import { createFiguresService } from '../features/figures/service.ts';
 import { createAreasService } from '../features/areas/service.ts';
 import { createScorecardsService } from '../features/scorecards/service.ts';
+import { createExceptionsService } from '../features/scorecards/exceptions.ts';
 
 /** Wires every service once; routes receive these and never build their own dependencies. */
 export function createServices(db: Db, config: Config) {
+  const scorecards = createScorecardsService(db);
   return {
     auth: createAuthService(db, config),
     admin: createAdminService(db),
@@ -27,7 +29,8 @@ export function createServices(db: Db, config: Config) {
     imports: createImportsService(db),
     figures: createFiguresService(db),
     areas: createAreasService(db),
-    scorecards: createScorecardsService(db),
+    scorecards,
+    exceptions: createExceptionsService(db, scorecards),
   };
 }
 

@@ -30,7 +30,7 @@ const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`))
 
 /** Scorecards: the list, building one, and reading it as at a date. */
 export function registerScorecardRoutes(app: FastifyInstance): void {
-  const { scorecards } = app.services;
+  const { scorecards, exceptions } = app.services;
   const url = (request: FastifyRequest<{ Params: Params }>, rest = '') =>
     `/p/${request.params.slug}/scorecards/${request.params.id}${rest}`;
 
@@ -60,6 +60,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
           previousPeriods: s.previous_periods,
           columns: s.columns,
           asAt: s.as_at ?? '',
+          published: s.published,
           version: s.version,
         },
       },
@@ -138,6 +139,43 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         if (error instanceof EmptyScorecardError) return back('empty');
         throw error;
       }
+    },
+  );
+
+  app.get<{ Params: Params; Querystring: { asAt?: string; notice?: string } }>(
+    '/p/:slug/scorecards/:id/exceptions',
+    async (request, reply) => {
+      const data = await exceptions.report(request.partnership!.id, actorOf(request), idParam(request.params.id), request.query.asAt);
+      return renderPage(
+        request,
+        reply,
+        'scorecards/views/exceptions.njk',
+        { ...LABELS, ...data, mayComment: can(request.member!.role, 'data:enter'), notice: request.query.notice, values: {} },
+        page,
+      );
+    },
+  );
+
+  app.post<{ Params: Params; Querystring: { asAt?: string } }>(
+    '/p/:slug/scorecards/:id/rows/:row/commentary',
+    { config: { permission: 'data:enter' } },
+    async (request, reply) => {
+      const id = idParam(request.params.id);
+      const row = idParam(request.params.row);
+      const asAt =
+        typeof (request.body as Record<string, unknown>)?.asAt === 'string'
+          ? ((request.body as Record<string, string>).asAt as string)
+          : undefined;
+      const data = await exceptions.report(request.partnership!.id, actorOf(request), id, asAt);
+      const view = {
+        template: 'scorecards/views/exceptions.njk',
+        data: { ...LABELS, ...data, mayComment: true, openRow: row },
+        options: page,
+      };
+      return handleForm(request, reply, view, async () => {
+        await exceptions.comment(request.partnership!.id, actorOf(request), id, row, request.body);
+        return `${url(request, '/exceptions')}?asAt=${data.asAt}&notice=commentary#row-${row}`;
+      });
     },
   );
 

@@ -49,6 +49,10 @@ export const scorecardSchema = z.object({
     .optional()
     .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter the date as YYYY-MM-DD, or leave it empty for today')
     .transform((v) => v || null),
+  published: z
+    .union([z.string(), z.boolean()])
+    .optional()
+    .transform((v) => v === true || v === 'yes'),
 });
 
 export const sectionSchema = z.object({

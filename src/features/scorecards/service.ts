@@ -101,6 +101,7 @@ export function createScorecardsService(db: Db) {
             columns: JSON.stringify(input.columns),
             previous_periods: input.previousPeriods,
             as_at: input.asAt,
+            published: input.published,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -129,6 +130,7 @@ export function createScorecardsService(db: Db) {
             columns: JSON.stringify(input.columns),
             previous_periods: input.previousPeriods,
             as_at: input.asAt,
+            published: input.published,
             version: before.version + 1,
             updated_at: new Date(),
           })

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { Db } from '../../data/db.ts';
+import { NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { tenantRunner } from '../../services/tenant.ts';
+import { parseInput } from '../../services/validation.ts';
+import type { createScorecardsService, ScorecardRowView } from './service.ts';
+
+const FORMULA = /^[=+\-@\t\r]/;
+const answer = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(3000, `${label} must be 3000 characters or fewer`)
+    .refine((v) => !FORMULA.test(v), `${label} must not start with = + - or @`)
+    .optional()
+    .transform((v) => v ?? '');
+
+export const commentarySchema = z
+  .object({
+    period: z.string({ error: 'Say which period the commentary is for' }).trim().min(1, 'Say which period the commentary is for'),
+    story: answer('The story behind the curve'),
+    whatWorks: answer('What works'),
+    nextSteps: answer('What we will do'),
+    who: answer('Who'),
+    byWhen: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter the date as YYYY-MM-DD')
+      .transform((v) => v || null),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.story && !v.nextSteps)
+      ctx.addIssue({ code: 'custom', path: ['story'], message: 'Tell the story behind the curve, or what we will do' });
+  });
+
+/** The latest commentary on a row for a period, as the exception report shows it. */
+export interface Commentary {
+  story: string;
+  whatWorks: string;
+  nextSteps: string;
+  who: string;
+  byWhen: string | null;
+  author: string;
+  savedAt: Date;
+  earlier: number;
+}
+
+/** Why a row is an exception: red, or worse than the previous period. */
+export function isException(row: ScorecardRowView): boolean {
+  return row.rag.rag === 'red' || row.direction?.direction === 'deteriorated';
+}
+
+/**
+ * The exception report: the rows of a scorecard that are red or deteriorating, each with its
+ * owner's commentary for the current period in outcome-based-accountability form. Commentary is
+ * never overwritten: each save is kept, and the latest is shown with how many came before.
+ */
+export function createExceptionsService(db: Db, scorecards: ReturnType<typeof createScorecardsService>) {
+  const tenant = tenantRunner(db);
+  return {
+    report: async (partnershipId: string, actor: Actor, id: string, asAt?: string) => {
+      const read = await scorecards.read(partnershipId, actor, id, asAt);
+      const rows = read.sections.flatMap((s) => s.rows.filter(isException).map((row) => ({ section: s.title, row })));
+      const commentary = await tenant(partnershipId, actor, (trx) =>
+        rows.length
+          ? trx
+              .selectFrom('scorecard_commentary')
+              .selectAll()
+              .where(
+                'row_id',
+                'in',
+                rows.map((r) => r.row.id),
+              )
+              .orderBy('created_at', 'desc')
+              .execute()
+          : Promise.resolve([]),
+      );
+      return {
+        ...read,
+        exceptions: rows.map(({ section, row }) => {
+          const forPeriod = commentary.filter((c) => c.row_id === row.id && c.period_code === row.current?.periodCode);
+          const latest = forPeriod[0];
+          const shown: Commentary | null = latest
+            ? {
+                story: latest.story,
+                whatWorks: latest.what_works,
+                nextSteps: latest.next_steps,
+                who: latest.who,
+                byWhen: latest.by_when,
+                author: latest.author_label,
+                savedAt: latest.created_at,
+                earlier: forPeriod.length - 1,
+              }
+            : null;
+          return { section, row, commentary: shown };
+        }),
+      };
+    },
+
+    comment: (partnershipId: string, actor: Actor, scorecardId: string, rowId: string, body: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const input = parseInput(commentarySchema, body);
+        const row = await trx
+          .selectFrom('scorecard_rows as r')
+          .innerJoin('scorecard_sections as s', 's.id', 'r.section_id')
+          .select('r.id')
+          .where('r.id', '=', rowId)
+          .where('s.scorecard_id', '=', scorecardId)
+          .executeTakeFirst();
+        if (!row) throw new NotFoundError('No such row in this scorecard');
+        if (!/^[A-Za-z0-9-_]{2,30}$/.test(input.period)) throw new ValidationError({ period: 'Say which period the commentary is for' });
+        const saved = await trx
+          .insertInto('scorecard_commentary')
+          .values({
+            partnership_id: partnershipId,
+            row_id: rowId,
+            period_code: input.period,
+            story: input.story,
+            what_works: input.whatWorks,
+            next_steps: input.nextSteps,
+            who: input.who,
+            by_when: input.byWhen,
+            author_id: actor.userId,
+            author_label: actor.label.replace(/ <[^>]*>$/, ''),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await audit({
+          action: 'create',
+          entityType: 'scorecard_commentary',
+          entityId: saved.id,
+          summary: `Commented on a scorecard exception for ${input.period}`,
+          after: input,
+        });
+      }),
+  };
+}
