@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { mainHeading, successBanner } from './pages/notices.ts';
+import { users } from './support/demo.ts';
+import { screenshot } from './support/environment.ts';
+import { expect, test } from './support/fixtures.ts';
+
+const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
+
+test.describe('Scorecards', () => {
+  test('a board member reads the Q3 2013 scorecard, its exception report, and downloads it', async ({ page, signIn, expectAccessible }) => {
+    await signIn(users.walsallViewer);
+    await page.getByRole('navigation', { name: 'Partnership menu' }).getByRole('link', { name: 'Scorecards' }).click();
+    await expect(mainHeading(page)).toHaveText('Scorecards');
+    await expectAccessible();
+    await screenshot(page, 'scorecards');
+
+    await page.getByRole('link', { name: Q3_2013 }).click();
+    await expect(mainHeading(page)).toHaveText(Q3_2013);
+    const assessments = page.getByRole('table', { name: 'Assessments' });
+    await expect(assessments.getByRole('row', { name: /Initial assessments/ })).toContainText('Deteriorated');
+    await expect(assessments.getByRole('row', { name: /Core assessments/ })).toContainText('Improved');
+    await expect(page.getByTestId('legend')).toContainText('Maintained');
+    await expectAccessible();
+    await screenshot(page, 'scorecard');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('exports').getByRole('link', { name: 'CSV' }).click();
+    const csv = fs.readFileSync(await (await download).path(), 'utf8');
+    expect(csv).toContain('ia-10-days-pct');
+
+    await page.getByRole('link', { name: 'Exception report' }).click();
+    await expect(mainHeading(page)).toHaveText('Exception report');
+    await expect(page.getByTestId('exception').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save commentary' })).toHaveCount(0);
+    await expectAccessible();
+  });
+
+  test('an analyst builds a scorecard with the keyboard and an owner explains an exception', async ({ page, signIn, expectAccessible }) => {
+    await signIn(users.walsallAnalyst);
+    await page.goto('/p/walsall/scorecards');
+    await expectAccessible();
+    await page.getByText('Create a scorecard').click();
+    await page.getByLabel('Title').fill('Front door, monthly');
+    await page.getByLabel('Earlier periods to show').fill('2');
+    await page.getByRole('button', { name: 'Create scorecard' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(successBanner(page)).toContainText('Scorecard created');
+    await expectAccessible();
+    await screenshot(page, 'scorecard-builder');
+
+    await page.getByLabel('Section').fill('Child protection');
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await expect(successBanner(page)).toContainText('Section added');
+    await expectAccessible();
+
+    await page.getByText('Add a row').click();
+    await page.getByLabel('Indicator').selectOption({ label: 'Child protection plans that are a second or later plan (%)' });
+    await page.getByLabel('How the row is rated (RAG)').selectOption({ label: 'Within a target band' });
+    await page.getByRole('button', { name: 'Add row' }).click();
+    await expect(successBanner(page)).toContainText('Row added');
+    await expect(page.getByTestId('builder-section')).toContainText('cp-plan-second-pct');
+    await expectAccessible();
+
+    await page.getByRole('link', { name: 'Read the scorecard' }).click();
+    await expect(page.getByRole('table', { name: 'Child protection' })).toContainText('24.5%');
+    await expectAccessible();
+
+    await page.getByRole('link', { name: 'Exception report' }).click();
+    await expectAccessible();
+    await page
+      .getByText(/Write the commentary for/)
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Save commentary' }).first().click();
+    await expect(page.locator('.govuk-error-summary')).toContainText('Tell the story behind the curve, or what we will do');
+    await expectAccessible();
+    await page.getByLabel('The story behind the curve').fill('More children return to a plan after step-down than our neighbours see.');
+    await page.getByLabel('What we will do').fill('Audit every second plan started this year.');
+    await page.getByRole('button', { name: 'Save commentary' }).first().click();
+    await expect(successBanner(page)).toContainText('Commentary saved');
+    await expect(page.getByTestId('commentary').first()).toContainText('Audit every second plan');
+    await expectAccessible();
+    await screenshot(page, 'exceptions');
+  });
+});
