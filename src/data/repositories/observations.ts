@@ -177,15 +177,53 @@ export interface ObservationView {
 
 /** An indicator's figures for some areas (all breakdowns), oldest first; national and the partnership's own. */
 export async function observationsFor(db: DbOrTrx, indicatorId: string, areaIds: readonly string[]): Promise<ObservationView[]> {
-  if (areaIds.length === 0) return [];
+  return (await observationsForMany(db, [indicatorId], areaIds)).get(indicatorId) ?? [];
+}
+
+/** Several indicators' figures for some areas at once, by indicator, each oldest first. */
+export async function observationsForMany(db: DbOrTrx, indicatorIds: readonly string[], areaIds: readonly string[]): Promise<Map<string, ObservationView[]>> {
+  const byIndicator = new Map<string, ObservationView[]>();
+  if (areaIds.length === 0 || indicatorIds.length === 0) return byIndicator;
   const { rows } = await sql<{ doc: ObservationView[] | null }>`
     SELECT json_agg(json_build_object(
       'id', id, 'partnershipId', partnership_id, 'areaId', area_id, 'periodCode', period_code, 'periodType', period_type,
       'periodStart', period_start, 'periodEnd', period_end, 'breakdown', breakdown, 'value', value, 'numerator', numerator,
       'denominator', denominator, 'marker', marker, 'status', status, 'qualityNote', quality_note, 'source', source,
-      'version', version, 'updatedAt', updated_at) ORDER BY period_end, period_start, partnership_id NULLS FIRST) AS doc
-    FROM observations WHERE indicator_id = ${indicatorId}::uuid AND area_id = ANY(${areaIds}::uuid[])`.execute(db);
-  return rows[0]?.doc ?? [];
+      'version', version, 'updatedAt', updated_at, 'indicatorId', indicator_id) ORDER BY period_end, period_start, partnership_id NULLS FIRST) AS doc
+    FROM observations WHERE indicator_id = ANY(${indicatorIds}::uuid[]) AND area_id = ANY(${areaIds}::uuid[])`.execute(db);
+  for (const o of (rows[0]?.doc ?? []) as (ObservationView & { indicatorId: string })[]) {
+    const list = byIndicator.get(o.indicatorId);
+    if (list) list.push(o);
+    else byIndicator.set(o.indicatorId, [o]);
+  }
+  return byIndicator;
+}
+
+/** A published figure as benchmarks need it. */
+export interface PublishedFigure {
+  indicatorId: string;
+  periodCode: string;
+  areaId: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** Every area's whole-population published figure for several indicator × period pairs, in one read. */
+export async function nationalValuesForPairs(db: DbOrTrx, pairs: readonly { indicatorId: string; periodCode: string }[]): Promise<PublishedFigure[]> {
+  if (pairs.length === 0) return [];
+  // Columns as arrays per pair: far less to build and parse than an object per figure.
+  const { rows } = await sql<{ i: string; p: string; a: string[]; v: (number | null)[]; n: (number | null)[]; d: (number | null)[] }>`
+    SELECT o.indicator_id AS i, o.period_code AS p, json_agg(o.area_id) AS a, json_agg(o.value) AS v,
+           json_agg(o.numerator) AS n, json_agg(o.denominator) AS d
+    FROM observations o
+    JOIN json_to_recordset(${JSON.stringify(pairs)}::json) AS x("indicatorId" uuid, "periodCode" text)
+      ON o.indicator_id = x."indicatorId" AND o.period_code = x."periodCode"
+    WHERE o.partnership_id IS NULL AND o.breakdown = ''
+    GROUP BY o.indicator_id, o.period_code`.execute(db);
+  return rows.flatMap((r) =>
+    r.a.map((areaId, k) => ({ indicatorId: r.i, periodCode: r.p, areaId, value: r.v[k] ?? null, numerator: r.n[k] ?? null, denominator: r.d[k] ?? null })),
+  );
 }
 
 /** Every area's whole-population value of an indicator for one period (national figures). */

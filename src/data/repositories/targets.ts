@@ -16,12 +16,18 @@ export interface TargetView {
 
 /** A partnership's targets for an indicator, by period. */
 export function listTargets(db: DbOrTrx, partnershipId: string, indicatorId: string): Promise<TargetView[]> {
+  return listTargetsFor(db, partnershipId, [indicatorId]);
+}
+
+/** A partnership's targets for several indicators. */
+export function listTargetsFor(db: DbOrTrx, partnershipId: string, indicatorIds: readonly string[]): Promise<(TargetView & { indicatorId: string })[]> {
+  if (indicatorIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('targets as t')
     .innerJoin('areas as a', 'a.id', 't.area_id')
-    .select(['t.id', 't.area_id as areaId', 'a.name as areaName', 't.period_code as periodCode', 't.period_end as periodEnd', 't.value', 't.tolerance', 't.note'])
+    .select(['t.id', 't.indicator_id as indicatorId', 't.area_id as areaId', 'a.name as areaName', 't.period_code as periodCode', 't.period_end as periodEnd', 't.value', 't.tolerance', 't.note'])
     .where('t.partnership_id', '=', partnershipId)
-    .where('t.indicator_id', '=', indicatorId)
+    .where('t.indicator_id', 'in', indicatorIds)
     .orderBy('t.period_end')
     .orderBy('a.name')
     .execute();

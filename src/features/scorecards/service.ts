@@ -1,14 +1,20 @@
+import { benchmarkPanel, type BenchmarkPanel } from '../../core/benchmark-panel.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import { scorecardRow, type RowBenchmarks, type RowView, type SeriesFigure } from '../../core/scorecard.ts';
 import type { Db, Trx } from '../../data/db.ts';
 import { listBoards } from '../../data/repositories/boards.ts';
-import { listAreas } from '../../data/repositories/areas.ts';
+import { comparatorAreas, listAreas } from '../../data/repositories/areas.ts';
 import { listIndicators, type Indicator } from '../../data/repositories/indicators.ts';
-import { observationsFor } from '../../data/repositories/observations.ts';
+import {
+  nationalValuesForPairs,
+  observationsForMany,
+  type ObservationView,
+  type PublishedFigure,
+} from '../../data/repositories/observations.ts';
 import * as repo from '../../data/repositories/scorecards.ts';
-import { listTargets } from '../../data/repositories/targets.ts';
+import { listTargetsFor } from '../../data/repositories/targets.ts';
 import type { AreaRow } from '../../data/schema.ts';
-import { ENGLAND, panelFor } from '../../services/benchmarks.ts';
+import { ENGLAND } from '../../services/benchmarks.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
@@ -57,26 +63,24 @@ export function createScorecardsService(db: Db) {
     const indicatorById = new Map(indicators.map((i) => [i.id, i]));
     const areaById = new Map(areas.map((a) => [a.id, a]));
     const england = areas.find((a) => a.code === ENGLAND);
-    const sections = [];
-    for (const section of layout) {
-      const rows: ScorecardRowView[] = [];
-      for (const row of section.rows) {
-        const indicator = indicatorById.get(row.indicatorId)!;
-        const area = areaById.get(row.areaId ?? settings.home_area_id ?? '') ?? england!;
-        rows.push(
-          await rowView(trx, partnershipId, {
-            row,
-            indicator,
-            area,
-            asAt,
-            areas: areaById,
-            comparator: settings.comparator,
-            previousPeriods: scorecard.previous_periods,
-          }),
-        );
-      }
-      sections.push({ id: section.id, title: section.title, rows });
-    }
+    const placed = layout.flatMap((section) =>
+      section.rows.map((row) => ({
+        row,
+        indicator: indicatorById.get(row.indicatorId)!,
+        area: areaById.get(row.areaId ?? settings.home_area_id ?? '') ?? england!,
+      })),
+    );
+    const views = await rowViews(
+      trx,
+      { partnershipId, asAt, areas: areaById, comparator: settings.comparator, previousPeriods: scorecard.previous_periods },
+      placed,
+    );
+    const byId = new Map(views.map((v) => [v.id, v]));
+    const sections = layout.map((section) => ({
+      id: section.id,
+      title: section.title,
+      rows: section.rows.map((row) => byId.get(row.id)!),
+    }));
     return { scorecard, asAt, sections };
   };
 
@@ -249,25 +253,97 @@ export function createScorecardsService(db: Db) {
   };
 }
 
-interface RowContext {
-  row: repo.LayoutRow;
-  indicator: Indicator;
-  area: AreaRow;
+interface RowsContext {
+  partnershipId: string;
   asAt: string;
   areas: ReadonlyMap<string, AreaRow>;
   comparator: string;
   previousPeriods: number;
 }
 
-/** One row: its area's series (the partnership's own figure where it has one), benchmarks and targets. */
-async function rowView(trx: Trx, partnershipId: string, ctx: RowContext): Promise<ScorecardRowView> {
-  const { row, indicator, area } = ctx;
+interface PlacedRow {
+  row: repo.LayoutRow;
+  indicator: Indicator;
+  area: AreaRow;
+}
+
+/**
+ * Every row of a scorecard in a handful of reads, whatever its length: the rows' figures, the
+ * published figures for each row's current period (for the benchmarks), the comparators and the
+ * targets are each read once, then each row is worked out by core/scorecard.ts.
+ */
+async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly PlacedRow[]): Promise<ScorecardRowView[]> {
   const england = [...ctx.areas.values()].find((a) => a.code === ENGLAND);
-  const ids = [area.id, ...(england && england.id !== area.id ? [england.id] : [])];
-  const figures = (await observationsFor(trx, indicator.id, ids)).filter((o) => o.breakdown === row.breakdown);
-  const byPeriod = new Map<string, (typeof figures)[number]>();
-  for (const f of figures.filter((o) => o.areaId === area.id))
+  const indicatorIds = [...new Set(placed.map((p) => p.indicator.id))];
+  const areaIds = [...new Set([...placed.map((p) => p.area.id), ...(england ? [england.id] : [])])];
+  const [figuresByIndicator, targets] = await Promise.all([
+    observationsForMany(trx, indicatorIds, areaIds),
+    listTargetsFor(trx, ctx.partnershipId, indicatorIds),
+  ]);
+  const rows = placed.map((p) => ({ ...p, ...seriesOf(p, figuresByIndicator.get(p.indicator.id) ?? [], ctx.asAt) }));
+  const published = rows.filter((r) => r.current && r.indicator.partnershipId === null && r.area.level === 'la' && r.row.breakdown === '');
+  const pairs = [
+    ...new Map(
+      published.map((r) => [
+        `${r.indicator.id}|${r.current!.periodCode}`,
+        { indicatorId: r.indicator.id, periodCode: r.current!.periodCode },
+      ]),
+    ).values(),
+  ];
+  const [values, comparators] = await Promise.all([
+    nationalValuesForPairs(trx, pairs),
+    Promise.all(
+      [...new Set(published.map((r) => r.area.id))].map(async (id) => [id, await comparatorAreas(trx, ctx.comparator, id)] as const),
+    ),
+  ]);
+  const neighboursOf = new Map(comparators);
+  const byPair = new Map<string, PublishedFigure[]>();
+  for (const v of values) {
+    const key = `${v.indicatorId}|${v.periodCode}`;
+    const list = byPair.get(key);
+    if (list) list.push(v);
+    else byPair.set(key, [v]);
+  }
+  return rows.map((r) => {
+    const figures = figuresByIndicator.get(r.indicator.id) ?? [];
+    const panel = published.includes(r)
+      ? panelOf(r, byPair.get(`${r.indicator.id}|${r.current!.periodCode}`) ?? [], ctx.areas, neighboursOf.get(r.area.id) ?? [])
+      : undefined;
+    const benchmarks = r.current ? benchmarksOf(r.current, figures, england, panel, ctx.asAt) : undefined;
+    const rowTargets = targets.filter((t) => t.indicatorId === r.indicator.id && t.areaId === r.area.id);
+    const view = scorecardRow({
+      indicator: r.indicator,
+      series: r.series,
+      asAt: ctx.asAt,
+      previousPeriods: ctx.previousPeriods,
+      benchmarksFor: (code) => (code === r.current?.periodCode ? benchmarks : undefined),
+      targetFor: (code) => {
+        const target = rowTargets.find((t) => t.periodCode === code);
+        return target && { value: target.value, tolerance: target.tolerance };
+      },
+      ragRule: r.row.ragRule,
+      tolerance: r.row.tolerance,
+      maintainedBand: r.row.maintainedBand,
+    });
+    return {
+      ...view,
+      id: r.row.id,
+      indicator: r.indicator,
+      areaName: r.area.name,
+      breakdown: r.row.breakdown,
+      note: r.row.note,
+      ragRule: r.row.ragRule,
+    };
+  });
+}
+
+/** A row's series: its area's figures for its breakdown, the partnership's own where it has one, oldest first. */
+function seriesOf(p: PlacedRow, figures: readonly ObservationView[], asAt: string) {
+  const byPeriod = new Map<string, ObservationView>();
+  for (const f of figures) {
+    if (f.areaId !== p.area.id || f.breakdown !== p.row.breakdown) continue;
     if (!byPeriod.has(f.periodCode) || f.partnershipId !== null) byPeriod.set(f.periodCode, f);
+  }
   const series: SeriesFigure[] = [...byPeriod.values()]
     .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart))
     .map((f) => ({
@@ -282,48 +358,52 @@ async function rowView(trx: Trx, partnershipId: string, ctx: RowContext): Promis
       status: f.status,
       qualityNote: f.qualityNote,
     }));
-  const shown = series.filter((f) => f.periodStart <= ctx.asAt && (f.value !== null || f.marker !== null));
-  let benchmarks: RowBenchmarks | undefined;
-  const current = shown.at(-1);
-  if (current) {
-    const published = indicator.partnershipId === null && area.level === 'la' && row.breakdown === '';
-    const panel = published ? (await panelFor(trx, ctx.areas, indicator, area, current.periodCode, ctx.comparator)).panel : undefined;
-    // England for the row's period where there is one; otherwise its latest figure of the same kind
-    // of period begun by the scorecard's date, named ("75.5 (2012-13)"), as board papers print it.
-    const englandFigures = figures
-      .filter((o) => o.areaId === england?.id && o.periodType === current.periodType && o.periodStart <= ctx.asAt && o.value !== null)
-      .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
-    const sameEngland = englandFigures.find((o) => o.periodCode === current.periodCode);
-    const latestEngland = englandFigures.at(-1);
-    const englandValue = panel?.england ?? sameEngland?.value ?? latestEngland?.value ?? null;
-    const englandPeriod =
-      panel?.england == null && !sameEngland && latestEngland
-        ? (parsePeriod(latestEngland.periodCode)?.label ?? latestEngland.periodCode)
-        : undefined;
-    benchmarks = {
-      england: englandValue,
-      englandPeriod,
-      region: panel?.region ?? null,
-      neighbourMean: panel?.neighbourMean ?? null,
-      band: panel?.band ?? null,
-      significance: panel?.significance ?? null,
-    };
-  }
-  const currentCode = current?.periodCode;
-  const targets = (await listTargets(trx, partnershipId, indicator.id)).filter((t) => t.areaId === area.id);
-  const view = scorecardRow({
-    indicator,
-    series,
-    asAt: ctx.asAt,
-    previousPeriods: ctx.previousPeriods,
-    benchmarksFor: (code) => (code === currentCode ? benchmarks : undefined),
-    targetFor: (code) => {
-      const target = targets.find((t) => t.periodCode === code);
-      return target && { value: target.value, tolerance: target.tolerance };
-    },
-    ragRule: row.ragRule,
-    tolerance: row.tolerance,
-    maintainedBand: row.maintainedBand,
+  const current = series.filter((f) => f.periodStart <= asAt && (f.value !== null || f.marker !== null)).at(-1);
+  return { series, current };
+}
+
+/** The benchmark panel of a row from the period's published figures (core/benchmark-panel.ts). */
+function panelOf(r: PlacedRow, values: readonly PublishedFigure[], areas: ReadonlyMap<string, AreaRow>, neighbours: readonly AreaRow[]) {
+  const byArea = new Map(values.map((v) => [v.areaId, v]));
+  const region = [...areas.values()].find((a) => a.code === r.area.region_code && a.partnership_id === null);
+  const england = [...areas.values()].find((a) => a.code === ENGLAND);
+  return benchmarkPanel({
+    unit: r.indicator.unit,
+    polarity: r.indicator.polarity,
+    subject: byArea.get(r.area.id),
+    england: england && byArea.get(england.id),
+    region: region && byArea.get(region.id),
+    councils: values.filter((v) => areas.get(v.areaId)?.level === 'la').map((v) => v.value),
+    neighbours: neighbours.map((n) => byArea.get(n.id)?.value ?? null),
   });
-  return { ...view, id: row.id, indicator, areaName: area.name, breakdown: row.breakdown, note: row.note, ragRule: row.ragRule };
+}
+
+/**
+ * England for the row's period where there is one; otherwise its latest figure of the same kind
+ * of period begun by the scorecard's date, named ("75.5 (2012-13)"), as board papers print it.
+ */
+function benchmarksOf(
+  current: SeriesFigure,
+  figures: readonly ObservationView[],
+  england: AreaRow | undefined,
+  panel: BenchmarkPanel | undefined,
+  asAt: string,
+): RowBenchmarks {
+  const englandFigures = figures
+    .filter(
+      (o) =>
+        o.areaId === england?.id && o.breakdown === '' && o.periodType === current.periodType && o.periodStart <= asAt && o.value !== null,
+    )
+    .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
+  const same = englandFigures.find((o) => o.periodCode === current.periodCode);
+  const latest = englandFigures.at(-1);
+  const fromPanel = panel?.england ?? null;
+  return {
+    england: fromPanel ?? same?.value ?? latest?.value ?? null,
+    englandPeriod: fromPanel === null && !same && latest ? (parsePeriod(latest.periodCode)?.label ?? latest.periodCode) : undefined,
+    region: panel?.region ?? null,
+    neighbourMean: panel?.neighbourMean ?? null,
+    band: panel?.band ?? null,
+    significance: panel?.significance ?? null,
+  };
 }
