@@ -30,6 +30,9 @@ export interface BenchResults {
   startup: { fresh?: StartFigures; existing?: StartFigures; existingTargetMs: number; existingWithinTarget?: boolean };
   /** The 500-action plan loaded into walsall before the measured (existing data dir) start. */
   plansLoad?: PlansLoadResult;
+  /** Issue 4: the 40-row scorecard's p95 ÷ a static copy of it; each export's median time in ms. */
+  scorecardP95Ratio?: { value: number; target: number; withinTarget: boolean; trackerBytes: number; staticBytes: number };
+  exports?: Record<string, number>;
   /** Issue 3: loading the bundled national statistics, the benchmark panel and the recompute, in process. */
   national?: NationalBenchResult;
   /** responseBytes: the body as sent, from one GET before the run. */
@@ -133,6 +136,18 @@ export function formatReport(results: BenchResults): string {
           [`highest RSS during the load runs (VmRSS every ${m.sampleEveryMs} ms)`, `${m.maxSampledRssMiB.toFixed(1)} MiB`],
         ].map(([label, value]) => [`  ${label}`, value!]),
       ),
+    );
+  }
+  if (results.scorecardP95Ratio) {
+    const r = results.scorecardP95Ratio;
+    lines.push(
+      `p95 ratio, 40-row scorecard ÷ static file of the same size (${r.trackerBytes} and ${r.staticBytes} bytes): ${r.value.toFixed(2)}× (target ≤ ${r.target}×) ${pass(r.withinTarget)}`,
+    );
+  }
+  if (results.exports) {
+    const e = results.exports;
+    lines.push(
+      `Exports of that scorecard (median of 3, over HTTP): Word ${ms(e.docx)}, Excel ${ms(e.xlsx)} (aim < 2 s each) ${pass((e.docx ?? Infinity) < 2000 && (e.xlsx ?? Infinity) < 2000)}; CSV ${ms(e.csv)}; PDF ${ms(e.pdf)}`,
     );
   }
   if (results.national) lines.push('', ...describeNational(results.national));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { expect200, runLoad } from './load.ts';
 import { loadBenchPlans } from './plans-load.ts';
 import { benchNational } from './national.ts';
+import { loadBenchScorecard } from './scorecard-load.ts';
 import { formatReport, type BenchResults, type StartFigures } from './report.ts';
 import { killAllServersNow, repoRoot, startServer, stopAllServers, type RunningServer, type StopResult } from './server.ts';
 import { signIn } from './session.ts';
@@ -24,12 +25,15 @@ const RESULTS_FILE = path.join(repoRoot, 'bench/results.json');
 /** A copy of the tracker page, served by @fastify/static at /assets/<name>: the same bytes, no work. */
 const SAME_SIZE_NAME = `bench-tracker-copy-${process.pid}.html`;
 const SAME_SIZE_FILE = path.join(repoRoot, 'public/build', SAME_SIZE_NAME);
+const SCORECARD_COPY_NAME = `bench-scorecard-copy-${process.pid}.html`;
+const SCORECARD_COPY_FILE = path.join(repoRoot, 'public/build', SCORECARD_COPY_NAME);
 
 const tempDirs: string[] = [];
 
 function removeTempFiles(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   rmSync(SAME_SIZE_FILE, { force: true });
+  rmSync(SCORECARD_COPY_FILE, { force: true });
 }
 
 process.on('exit', () => {
@@ -66,8 +70,10 @@ async function bench(results: BenchResults): Promise<void> {
   requireCleanStop('first server', fresh, freshStop);
   results.startup.fresh = startFigures(fresh, freshStop);
 
-  // 1a'. With the server stopped, give walsall a 500-action plan with 5,000 updates (issue 5).
+  // 1a'. With the server stopped, give walsall a 500-action plan with 5,000 updates (issue 5) and a
+  // 40-row scorecard with every column (issue 4).
   results.plansLoad = await loadBenchPlans(path.join(dataDir, 'pglite'));
+  const scorecard = await loadBenchScorecard(path.join(dataDir, 'pglite'));
 
   // 1b. Existing data dir: migrations already applied, demo already there.
   const server = await startServer({ dataDir, demoPassword: DEMO_PASSWORD, timeoutMs: 15_000 });
@@ -89,6 +95,9 @@ async function bench(results: BenchResults): Promise<void> {
     const cookie = await signIn(server.baseUrl, SIGN_IN_AS, DEMO_PASSWORD);
     const tracker = await expect200(`${server.baseUrl}/p/walsall/tracker`, { cookie });
     writeFileSync(SAME_SIZE_FILE, tracker);
+    const scorecardPath = `/p/walsall/scorecards/${scorecard.id}`;
+    const scorecardPage = await expect200(`${server.baseUrl}${scorecardPath}`, { cookie });
+    writeFileSync(SCORECARD_COPY_FILE, scorecardPage);
     const targets: { key: string; label: string; path: string; headers: Record<string, string>; sameBodyAs?: Buffer }[] = [
       { key: 'staticAsset', label: 'static asset  /assets/baton.css', path: '/assets/baton.css', headers: {} },
       { key: 'signInPage', label: 'sign-in page   /sign-in', path: '/sign-in', headers: {} },
@@ -101,6 +110,14 @@ async function bench(results: BenchResults): Promise<void> {
         sameBodyAs: tracker,
       },
       { key: 'tracker', label: 'promise tracker /p/walsall/tracker', path: '/p/walsall/tracker', headers: { cookie } },
+      {
+        key: 'scorecardSameSizeStatic',
+        label: 'same-size static (scorecard copy)',
+        path: `/assets/${SCORECARD_COPY_NAME}`,
+        headers: {},
+        sameBodyAs: scorecardPage,
+      },
+      { key: 'scorecard', label: `scorecard, ${scorecard.rows} rows, 5 periods, every column`, path: scorecardPath, headers: { cookie } },
       // Issue 3: an indicator's page (trend, benchmark panel against every council, history).
       {
         key: 'indicatorPage',
@@ -121,6 +138,18 @@ async function bench(results: BenchResults): Promise<void> {
       await runLoad({ ...common, durationS: SETTINGS.warmupS });
       const load = await runLoad({ ...common, durationS: SETTINGS.durationS });
       results.load[target.key] = { label: target.label, responseBytes: body.length, ...load };
+    }
+    // Issue 4: each export of that scorecard, one at a time, three times each (median).
+    results.exports = {};
+    for (const format of ['docx', 'xlsx', 'csv', 'pdf'] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        const body = await expect200(`${server.baseUrl}${scorecardPath}/export.${format}`, { cookie });
+        times.push(performance.now() - started);
+        if (body.length < 100) throw new Error(`the ${format} export of the bench scorecard is only ${body.length} bytes`);
+      }
+      results.exports[format] = times.sort((a, b) => a - b)[1]!;
     }
     sample();
     peakRssKiB = server.memory()?.hwmKiB ?? NaN;
@@ -144,6 +173,15 @@ async function bench(results: BenchResults): Promise<void> {
   const tracker = results.load.tracker!;
   const copy = results.load.trackerSameSizeStatic!;
   const trackerRatio = tracker.latencyMs.p95 / copy.latencyMs.p95;
+  const card = results.load.scorecard!;
+  const cardCopy = results.load.scorecardSameSizeStatic!;
+  results.scorecardP95Ratio = {
+    value: card.latencyMs.p95 / cardCopy.latencyMs.p95,
+    target: P95_RATIO_TARGET,
+    withinTarget: card.latencyMs.p95 / cardCopy.latencyMs.p95 <= P95_RATIO_TARGET,
+    trackerBytes: card.responseBytes,
+    staticBytes: cardCopy.responseBytes,
+  };
   results.trackerP95Ratio = {
     value: trackerRatio,
     target: P95_RATIO_TARGET,
