@@ -120,6 +120,7 @@ const HTML_ROUTES: Route[] = [
   { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/edit`, allowed: ANALYSTS, ok: 200 },
   { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/export.csv`, allowed: 'everyone', ok: 200 },
   { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/exceptions`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/rag`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/commentary`, allowed: ENTERERS, ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/sections`, allowed: ANALYSTS, ok: 400 },

@@ -190,4 +190,27 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     const rowId = /id="row-([0-9a-f-]{36})"/.exec(report.body)![1]!;
     expect((await viewer.post(`${q3}/rows/${rowId}/commentary`, { period: 'FY2013-14', story: 'x' })).statusCode).toBe(403);
   });
+
+  it('lets an analyst rate a row by hand with a reason, audited, and go back to the rule', async () => {
+    const row = /data-qa="row-cp-plan-rate"[\s\S]*?override=([0-9a-f-]{36})/.exec((await analyst.get(q3)).body)![1]!;
+    const refused = await analyst.post(`${q3}/rows/${row}/rag`, { period: 'AT2013-11-30', rag: 'amber', reason: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Give the reason for rating it by hand');
+    const saved = await analyst.post(`${q3}/rows/${row}/rag`, {
+      period: 'AT2013-11-30',
+      rag: 'amber',
+      reason: 'Above the income-deprivation expected level of 281',
+    });
+    expect(saved.statusCode).toBe(303);
+    const rated = rowOf((await viewer.get(q3)).body, 'cp-plan-rate');
+    expect(rated).toContain('govuk-tag--orange');
+    expect(rated).toContain('Rated by hand:');
+    const audit = await (await t.signedIn('admin@walsall.example')).get('/p/walsall/admin/audit');
+    expect(audit.body).toContain('Rated a scorecard row amber by hand');
+    expect(
+      (await analyst.post(`${q3}/rows/${row}/rag`, { period: 'AT2013-11-30', rag: '', reason: 'Back to the rule after review' }))
+        .statusCode,
+    ).toBe(303);
+    expect(rowOf((await viewer.get(q3)).body, 'cp-plan-rate')).not.toContain('Rated by hand:');
+  });
 });

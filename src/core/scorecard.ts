@@ -108,7 +108,7 @@ export interface RowView {
   benchmarks: { england: Cell; region: Cell; neighbours: Cell; band: QuartileBand | null; significance: Significance | null };
   target: Cell | null;
   direction: { direction: Direction; symbol: string; label: string; change: number | null } | null;
-  rag: { rag: Rag | null; reason: string };
+  rag: { rag: Rag | null; reason: string; overridden?: boolean };
   /** Data-quality notes of the figures shown (e.g. "known recording issues"), each once. */
   qualityNotes: string[];
 }

@@ -288,6 +288,7 @@ export interface Database {
   scorecard_sections: ScorecardSectionTable;
   scorecard_rows: ScorecardRowTable;
   scorecard_commentary: ScorecardCommentaryTable;
+  scorecard_rag_overrides: ScorecardRagOverrideTable;
   board_packs: BoardPackTable;
 }
 
@@ -572,5 +573,18 @@ export interface BoardPackTable {
   as_at: string;
   snapshot: ColumnType<unknown, string, never>;
   created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** A manual RAG rating of a row for a period and why; null rag = back to the rule's rating. */
+export interface ScorecardRagOverrideTable {
+  id: Generated<string>;
+  partnership_id: string;
+  row_id: string;
+  period_code: string;
+  rag: 'green' | 'amber' | 'red' | null;
+  reason: string;
+  author_id: string | null;
+  author_label: string;
   created_at: CreatedAt;
 }

@@ -6,7 +6,7 @@ import { dropTables, protectTenantTables } from './tenant-tables.ts';
  * the curve, what works, what we will do, who, by when), kept per period and never overwritten;
  * board packs, frozen as presented to a meeting; and which scorecards are published.
  */
-const TABLES = ['scorecard_commentary', 'board_packs'] as const;
+const TABLES = ['scorecard_commentary', 'scorecard_rag_overrides', 'board_packs'] as const;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE scorecards ADD COLUMN published boolean NOT NULL DEFAULT false`.execute(db);
@@ -28,6 +28,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (partnership_id, row_id) REFERENCES scorecard_rows (partnership_id, id) ON DELETE CASCADE
     )`.execute(db);
   await sql`CREATE INDEX scorecard_commentary_row_idx ON scorecard_commentary (row_id, period_code, created_at DESC)`.execute(db);
+
+  // A manual RAG rating for a row's period, with the reason; the latest stands, every one is kept.
+  await sql`
+    CREATE TABLE scorecard_rag_overrides (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      partnership_id uuid NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+      row_id uuid NOT NULL,
+      period_code text NOT NULL,
+      rag text CHECK (rag IN ('green','amber','red')),
+      reason text NOT NULL CHECK (length(reason) BETWEEN 5 AND 1000),
+      author_id uuid REFERENCES users(id),
+      author_label text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      FOREIGN KEY (partnership_id, row_id) REFERENCES scorecard_rows (partnership_id, id) ON DELETE CASCADE
+    )`.execute(db);
+  await sql`CREATE INDEX scorecard_rag_overrides_row_idx ON scorecard_rag_overrides (row_id, period_code, created_at DESC)`.execute(db);
 
   await sql`
     CREATE TABLE board_packs (

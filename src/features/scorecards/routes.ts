@@ -86,18 +86,48 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     }),
   );
 
-  app.get<{ Params: Params; Querystring: { asAt?: string; notice?: string } }>('/p/:slug/scorecards/:id', async (request, reply) => {
-    const data = await scorecards.read(request.partnership!.id, actorOf(request), idParam(request.params.id), request.query.asAt);
-    const footnotes = [
-      ...new Set(data.sections.flatMap((s) => s.rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))),
-    ];
-    return renderPage(
-      request,
-      reply,
-      'scorecards/views/scorecard.njk',
-      { ...LABELS, ...data, footnotes, mayManage: can(request.member!.role, 'indicators:manage'), notice: request.query.notice },
-      page,
-    );
+  const readView = async (request: FastifyRequest<{ Params: Params }>, asAt: string | undefined, extra: Record<string, unknown>) => {
+    const data = await scorecards.read(request.partnership!.id, actorOf(request), idParam(request.params.id), asAt);
+    const notes = data.sections.flatMap((s) => s.rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]));
+    const rows = data.sections.flatMap((s) => s.rows);
+    const overriding = typeof extra.override === 'string' ? rows.find((r) => r.id === extra.override && r.current) : undefined;
+    return {
+      template: 'scorecards/views/scorecard.njk',
+      data: {
+        ...LABELS,
+        ...data,
+        footnotes: [...new Set(notes)],
+        overriding,
+        mayManage: can(request.member!.role, 'indicators:manage'),
+        values: {},
+        ...extra,
+      },
+      options: page,
+    };
+  };
+
+  app.get<{ Params: Params; Querystring: { asAt?: string; notice?: string; override?: string } }>(
+    '/p/:slug/scorecards/:id',
+    async (request, reply) => {
+      const view = await readView(request, request.query.asAt, { notice: request.query.notice, override: request.query.override });
+      return renderPage(request, reply, view.template, view.data, view.options);
+    },
+  );
+
+  app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/rag', manage, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const asAt = typeof body.asAt === 'string' ? body.asAt : undefined;
+    const view = await readView(request, asAt, { override: request.params.row });
+    return handleForm(request, reply, view, async () => {
+      await scorecards.overrideRating(
+        request.partnership!.id,
+        actorOf(request),
+        idParam(request.params.id),
+        idParam(request.params.row),
+        body,
+      );
+      return url(request, `?asAt=${encodeURIComponent(asAt ?? '')}&notice=rated#row-${request.params.row}`);
+    });
   });
 
   app.get<{ Params: Params & { format: string }; Querystring: { asAt?: string } }>(

@@ -73,3 +73,17 @@ export const rowSchema = z.object({
   maintainedBand: number('The maintained band'),
   note: text(500, 'The note'),
 });
+
+export const overrideSchema = z.object({
+  period: z.string({ error: 'Say which period the rating is for' }).trim().min(1, 'Say which period the rating is for').max(40),
+  rag: z
+    .enum(['green', 'amber', 'red', ''], { error: 'Choose a rating' })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  reason: z
+    .string({ error: 'Give the reason for rating it by hand' })
+    .trim()
+    .min(5, 'Give the reason for rating it by hand (at least 5 characters)')
+    .max(1000, 'The reason must be 1000 characters or fewer')
+    .refine((v) => !FORMULA.test(v), 'The reason must not start with = + - or @'),
+});

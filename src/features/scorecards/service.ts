@@ -18,7 +18,8 @@ import { ENGLAND } from '../../services/benchmarks.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
-import { rowSchema, scorecardSchema, sectionSchema } from './schemas.ts';
+import { overrideSchema, rowSchema, scorecardSchema, sectionSchema } from './schemas.ts';
+import { overrideRag } from '../../core/judgements.ts';
 
 /** A scorecard row as pages and exports show it. */
 export interface ScorecardRowView extends RowView {
@@ -243,6 +244,35 @@ export function createScorecardsService(db: Db) {
         await audit({ action: 'update', entityType: 'scorecard_row', entityId: rowId, summary: `Moved a scorecard row ${direction}` });
       }),
 
+    /** A manual RAG rating for a row's current period, with its reason (audited); an empty rating returns to the rule's. */
+    overrideRating: (partnershipId: string, actor: Actor, id: string, rowId: string, body: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const input = parseInput(overrideSchema, body);
+        const found = (await repo.scorecardLayout(trx, partnershipId, id)).some((s) => s.rows.some((r) => r.id === rowId));
+        if (!found) throw new NotFoundError('No such row in this scorecard');
+        await trx
+          .insertInto('scorecard_rag_overrides')
+          .values({
+            partnership_id: partnershipId,
+            row_id: rowId,
+            period_code: input.period,
+            rag: input.rag,
+            reason: input.reason,
+            author_id: actor.userId,
+            author_label: actor.label.replace(/ <[^>]*>$/, ''),
+          })
+          .execute();
+        await audit({
+          action: 'update',
+          entityType: 'scorecard_row',
+          entityId: rowId,
+          summary: input.rag
+            ? `Rated a scorecard row ${input.rag} by hand for ${input.period}: ${input.reason}`
+            : `Returned a scorecard row to its rule’s rating for ${input.period}: ${input.reason}`,
+          after: input,
+        });
+      }),
+
     removeRow: (partnershipId: string, actor: Actor, id: string, rowId: string) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const found = (await repo.scorecardLayout(trx, partnershipId, id)).some((s) => s.rows.some((r) => r.id === rowId));
@@ -276,9 +306,21 @@ async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly PlacedRow[]
   const england = [...ctx.areas.values()].find((a) => a.code === ENGLAND);
   const indicatorIds = [...new Set(placed.map((p) => p.indicator.id))];
   const areaIds = [...new Set([...placed.map((p) => p.area.id), ...(england ? [england.id] : [])])];
-  const [figuresByIndicator, targets] = await Promise.all([
+  const [figuresByIndicator, targets, overrides] = await Promise.all([
     observationsForMany(trx, indicatorIds, areaIds),
     listTargetsFor(trx, ctx.partnershipId, indicatorIds),
+    placed.length
+      ? trx
+          .selectFrom('scorecard_rag_overrides')
+          .select(['row_id', 'period_code', 'rag', 'reason', 'author_label', 'created_at'])
+          .where(
+            'row_id',
+            'in',
+            placed.map((p) => p.row.id),
+          )
+          .orderBy('created_at', 'desc')
+          .execute()
+      : Promise.resolve([]),
   ]);
   const rows = placed.map((p) => ({ ...p, ...seriesOf(p, figuresByIndicator.get(p.indicator.id) ?? [], ctx.asAt) }));
   const published = rows.filter((r) => r.current && r.indicator.partnershipId === null && r.area.level === 'la' && r.row.breakdown === '');
@@ -325,8 +367,15 @@ async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly PlacedRow[]
       tolerance: r.row.tolerance,
       maintainedBand: r.row.maintainedBand,
     });
+    // The latest manual rating for the row's current period stands (a cleared one returns to the rule's).
+    const manual = overrides.find((o) => o.row_id === r.row.id && o.period_code === r.current?.periodCode);
+    const rag = overrideRag(
+      view.rag,
+      manual?.rag ? { rag: manual.rag, reason: `${manual.reason} (rated by ${manual.author_label})` } : null,
+    );
     return {
       ...view,
+      rag,
       id: r.row.id,
       indicator: r.indicator,
       areaName: r.area.name,
