@@ -213,4 +213,15 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     ).toBe(303);
     expect(rowOf((await viewer.get(q3)).body, 'cp-plan-rate')).not.toContain('Rated by hand:');
   });
+
+  it('gives Birmingham the scorecard for its 2015 measures, from the published statistics', async () => {
+    const birmingham = await t.signedIn('admin@birmingham.example');
+    const list = await birmingham.get('/p/birmingham/scorecards');
+    const card = /href="(\/p\/birmingham\/scorecards\/[0-9a-f-]{36})">What will excellence/.exec(list.body)?.[1];
+    expect(list.body).toContain('What will excellence');
+    const page = await birmingham.get(card!);
+    expect(page.statusCode).toBe(200);
+    expect(rowOf(page.body, 'lait-inf-mort')).toMatch(/\d+\.\d/);
+    expect(page.body).toContain('More children living healthier lifestyles');
+  });
 });

@@ -188,6 +188,52 @@ export interface DemoScorecard {
   sections: { title: string; rows: { indicator: string; ragRule: RowRagRule; tolerance?: number; note?: string }[] }[];
 }
 
+/**
+ * Birmingham's plan 2012-15 (seed 004, "What will excellence look like by 2015?") names its measures
+ * but leaves baselines and targets to be set: this scorecard tracks them from the published statistics.
+ */
+export const BIRMINGHAM_SCORECARDS: DemoScorecard[] = [
+  {
+    title: 'What will excellence look like by 2015?',
+    description:
+      'The measures Towards Excellence (2012-15) said the partnership would track, from the published statistics, beside England and Birmingham’s statistical neighbours.',
+    board: 'Children’s Strategic Partnership Board',
+    asAt: null,
+    previousPeriods: 3,
+    columns: ['previous', 'england', 'neighbours', 'band', 'direction', 'rag'],
+    sections: [
+      {
+        title: 'More children kept safely with their families',
+        rows: [
+          { indicator: 'cin-rereferral-12m-pct', ragRule: 'neighbours', tolerance: 1 },
+          { indicator: 'lait-pct-of-lac-adopted', ragRule: 'neighbours', tolerance: 1 },
+          { indicator: 'lait-first-yjs', ragRule: 'neighbours', tolerance: 20 },
+        ],
+      },
+      {
+        title: 'Increased attainment',
+        rows: [
+          { indicator: 'lait-fsp-new-gooddev', ragRule: 'england', tolerance: 2 },
+          { indicator: 'lait-ks2rwm-expected-std', ragRule: 'england', tolerance: 2 },
+          { indicator: 'lait-avg-attain8-score', ragRule: 'england', tolerance: 1 },
+        ],
+      },
+      {
+        title: 'Fewer young people not in education, employment or training',
+        rows: [{ indicator: 'lait-16-17-neet', ragRule: 'england', tolerance: 0.5 }],
+      },
+      {
+        title: 'More children living healthier lifestyles',
+        rows: [
+          { indicator: 'lait-excess-yr6', ragRule: 'england', tolerance: 1 },
+          { indicator: 'lait-inf-mort', ragRule: 'england', tolerance: 0.5 },
+          { indicator: 'lait-under18concep', ragRule: 'england', tolerance: 1 },
+        ],
+      },
+    ],
+  },
+];
+
 export const WALSALL_SCORECARDS: DemoScorecard[] = [
   {
     title: 'Children’s Scrutiny Board scorecard, Q3 2013',

@@ -4,15 +4,22 @@ import { listBoards } from '../data/repositories/boards.ts';
 import { insertIndicator, listIndicators } from '../data/repositories/indicators.ts';
 import { figureLookup, recordsTable, toWrites } from '../services/figures.ts';
 import { saveObservations } from '../services/observation-writer.ts';
-import { WALSALL_SCORECARD_FIGURES, WALSALL_SCORECARD_INDICATORS, WALSALL_SCORECARDS } from './scorecards-data.ts';
+import {
+  BIRMINGHAM_SCORECARDS,
+  WALSALL_SCORECARD_FIGURES,
+  WALSALL_SCORECARD_INDICATORS,
+  WALSALL_SCORECARDS,
+  type DemoScorecard,
+} from './scorecards-data.ts';
 
-/** Walsall's Q3 2013 scorecard (seed 003) with its measures and figures, and a current one from the national statistics. */
+/** Walsall's Q3 2013 scorecard (seed 003) with its measures and figures and a current one from the national statistics; Birmingham's 2015 measures (seed 004). */
 export async function seedDemoScorecards(
   trx: Trx,
   partnershipId: string,
   slug: string,
   agencyIds: ReadonlyMap<string, string>,
 ): Promise<void> {
+  if (slug === 'birmingham') return addScorecards(trx, partnershipId, BIRMINGHAM_SCORECARDS);
   if (slug !== 'walsall') return;
   for (const { agency, ...def } of WALSALL_SCORECARD_INDICATORS)
     await insertIndicator(trx, partnershipId, def, agencyIds.get(agency) ?? null);
@@ -25,9 +32,14 @@ export async function seedDemoScorecards(
     source: 'Walsall Q3 2013 scorecard (seed 003)',
   });
 
+  await addScorecards(trx, partnershipId, WALSALL_SCORECARDS);
+}
+
+/** The demo's scorecards, their sections and rows. */
+async function addScorecards(trx: Trx, partnershipId: string, cards: readonly DemoScorecard[]): Promise<void> {
   const boards = await listBoards(trx, partnershipId);
   const indicators = new Map((await listIndicators(trx)).map((i) => [i.code, i.id]));
-  for (const card of WALSALL_SCORECARDS) {
+  for (const card of cards) {
     const scorecard = await trx
       .insertInto('scorecards')
       .values({
