@@ -184,6 +184,8 @@ export interface DemoScorecard {
   board: string;
   asAt: string | null;
   previousPeriods: number;
+  /** Shown on the partnership's public pages. */
+  published?: boolean;
   columns: ScorecardColumn[];
   sections: { title: string; rows: { indicator: string; ragRule: RowRagRule; tolerance?: number; note?: string }[] }[];
 }
@@ -284,6 +286,7 @@ export const WALSALL_SCORECARDS: DemoScorecard[] = [
   },
   {
     title: 'Children’s social care benchmarks (published statistics)',
+    published: true,
     description:
       'The same board’s measures from the Department for Education’s published statistics, beside England and Walsall’s statistical neighbours.',
     board: 'Children’s Services Scrutiny and Performance Panel',

@@ -50,6 +50,7 @@ async function addScorecards(trx: Trx, partnershipId: string, cards: readonly De
         columns: JSON.stringify(card.columns),
         previous_periods: card.previousPeriods,
         as_at: card.asAt,
+        published: card.published ?? false,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

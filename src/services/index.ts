@@ -13,6 +13,7 @@ import { createFiguresService } from '../features/figures/service.ts';
 import { createAreasService } from '../features/areas/service.ts';
 import { createScorecardsService } from '../features/scorecards/service.ts';
 import { createExceptionsService } from '../features/scorecards/exceptions.ts';
+import { createPublicScorecardsService } from '../features/public/scorecards.ts';
 
 /** Wires every service once; routes receive these and never build their own dependencies. */
 export function createServices(db: Db, config: Config) {
@@ -31,6 +32,7 @@ export function createServices(db: Db, config: Config) {
     areas: createAreasService(db),
     scorecards,
     exceptions: createExceptionsService(db, scorecards),
+    publicScorecards: createPublicScorecardsService(db, scorecards),
   };
 }
 

@@ -22,6 +22,7 @@ import { registerFigureRoutes } from '../features/figures/routes.ts';
 import { registerAreaRoutes } from '../features/areas/routes.ts';
 import { registerScorecardRoutes } from '../features/scorecards/routes.ts';
 import { registerPublicRoutes } from '../features/public/routes.ts';
+import { registerPublicScorecardRoutes } from '../features/public/scorecards.ts';
 import { createServices } from '../services/index.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { registerUploads } from './plugins/uploads.ts';
@@ -111,6 +112,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
   registerAdminRoutes(app);
   registerAccountRoutes(app);
   registerPublicRoutes(app);
+  registerPublicScorecardRoutes(app, app.services.publicScorecards);
   await registerApiRoutes(app);
 
   registerErrorHandlers(app);

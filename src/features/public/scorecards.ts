@@ -1,0 +1,239 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
+import { toCsv } from '../../core/csv.ts';
+import { POLARITY_LABELS } from '../../core/indicators.ts';
+import { DIRECTION_LEGEND, RAG_LABELS } from '../../core/judgements.ts';
+import type { SuppressionRule } from '../../core/suppression.ts';
+import { withTenant, type Db, type Trx } from '../../data/db.ts';
+import { ENGLAND } from '../../services/benchmarks.ts';
+import { NotFoundError, type Actor } from '../../services/errors.ts';
+import { idParam } from '../../web/forms.ts';
+import { renderPage } from '../../web/views.ts';
+import type { createScorecardsService } from '../scorecards/service.ts';
+import { scorecardFilename } from '../scorecards/exports.ts';
+import {
+  PUBLIC_SUPPRESSION,
+  publicScorecard,
+  type FigureBasis,
+  type Judgement,
+  type PublicScorecard,
+  type RowBasis,
+} from './scorecard-suppression.ts';
+
+const PUBLIC_READER: Actor = { userId: null, label: 'public scorecard page' };
+const NOT_FOUND = 'Page not found';
+
+const CACHE_SIZE = 200;
+/** National figures are loaded from the command line without a partnership's audit record, so a view lasts this long at most. */
+const CACHE_MS = 5 * 60_000;
+
+/**
+ * What a published scorecard's view depends on, cheaply: its own version and date (today's when it
+ * has none) and the partnership's latest audited change (figures, targets, rows, settings);
+ * undefined when it is not published, which is checked on every request.
+ */
+async function revisionOf(trx: Trx, partnershipId: string, id: string): Promise<string | undefined> {
+  const card = await trx
+    .selectFrom('scorecards as s')
+    .select(['s.published', 's.version', 's.as_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('audit_events')
+        .select('id')
+        .where('partnership_id', '=', partnershipId)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .as('lastChange'),
+    )
+    .where('s.partnership_id', '=', partnershipId)
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!card?.published) return undefined;
+  return [card.version, card.as_at ?? new Date().toISOString().slice(0, 10), card.lastChange ?? ''].join('|');
+}
+
+/** Whether a scorecard of this partnership is published, and if so what its rows' figures rest on. */
+async function basisFor(trx: Trx, partnershipId: string, scorecardId: string): Promise<Map<string, RowBasis> | undefined> {
+  type Doc = {
+    published: boolean;
+    rows: { id: string; areaId: string }[] | null;
+    figures: ({ rowId: string; period: string } & FigureBasis)[] | null;
+  };
+  // The row's area as the scorecard service resolves it; the partnership's own figure over a published one.
+  const { rows } = await sql<{ doc: Doc | null }>`
+    WITH card AS (SELECT published FROM scorecards WHERE partnership_id = ${partnershipId}::uuid AND id = ${scorecardId}::uuid),
+    r AS (
+      SELECT r.id, r.indicator_id, r.breakdown,
+             COALESCE(r.area_id, p.home_area_id, (SELECT id FROM areas WHERE code = ${ENGLAND})) AS area_id
+      FROM scorecard_rows r
+      JOIN scorecard_sections s ON s.id = r.section_id
+      JOIN partnerships p ON p.id = r.partnership_id
+      WHERE r.partnership_id = ${partnershipId}::uuid AND s.scorecard_id = ${scorecardId}::uuid)
+    SELECT json_build_object(
+      'published', (SELECT published FROM card),
+      'rows', (SELECT json_agg(json_build_object('id', id, 'areaId', area_id)) FROM r),
+      'figures', (SELECT json_agg(json_build_object('rowId', r.id, 'period', o.period_code, 'value', o.value,
+                    'numerator', o.numerator, 'denominator', o.denominator) ORDER BY o.partnership_id NULLS FIRST)
+                  FROM r JOIN observations o ON o.indicator_id = r.indicator_id AND o.area_id = r.area_id AND o.breakdown = r.breakdown)
+    ) AS doc`.execute(trx);
+  const doc = rows[0]?.doc;
+  if (!doc?.published) return undefined;
+  const basis = new Map((doc.rows ?? []).map((r) => [r.id, { areaId: r.areaId, figures: new Map<string, FigureBasis>() }]));
+  for (const { rowId, period, value, numerator, denominator } of doc.figures ?? [])
+    basis.get(rowId)?.figures.set(period, { value, numerator, denominator });
+  return basis;
+}
+
+/**
+ * What the public may read of a partnership's scorecards: those it has published, each
+ * suppressed (scorecard-suppression.ts) before anything leaves this service.
+ */
+export function createPublicScorecardsService(
+  db: Db,
+  scorecards: ReturnType<typeof createScorecardsService>,
+  rule: Partial<SuppressionRule> = PUBLIC_SUPPRESSION,
+) {
+  const cache = new Map<string, { revision: string; until: number; view: PublicScorecard }>();
+  return {
+    /** The partnership's published scorecards, by title. */
+    list: (partnershipId: string) =>
+      withTenant(db, { partnershipId }, (trx) =>
+        trx
+          .selectFrom('scorecards as s')
+          .leftJoin('boards as b', 'b.id', 's.board_id')
+          .select(['s.id', 's.title', 's.description', 's.as_at', 'b.name as boardName'])
+          .where('s.partnership_id', '=', partnershipId)
+          .where('s.published', '=', true)
+          .orderBy('s.title')
+          .execute(),
+      ),
+
+    /**
+     * One published scorecard as at its own date, suppressed; NotFoundError when it is not
+     * published. Served from the cache while its revision stands (see revisionOf).
+     */
+    read: async (partnershipId: string, id: string): Promise<PublicScorecard> => {
+      const revision = await withTenant(db, { partnershipId }, (trx) => revisionOf(trx, partnershipId, id));
+      if (revision === undefined) throw new NotFoundError(NOT_FOUND);
+      const hit = cache.get(id);
+      if (hit && hit.revision === revision && hit.until > Date.now()) return hit.view;
+      const basis = await withTenant(db, { partnershipId }, (trx) => basisFor(trx, partnershipId, id));
+      const data = await scorecards.read(partnershipId, PUBLIC_READER, id);
+      if (!basis || !data.scorecard.published) throw new NotFoundError(NOT_FOUND);
+      const view = publicScorecard(data, basis, rule);
+      cache.delete(id);
+      cache.set(id, { revision, until: Date.now() + CACHE_MS, view });
+      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      return view;
+    },
+  };
+}
+
+export type PublicScorecards = ReturnType<typeof createPublicScorecardsService>;
+
+export const PUBLIC_CSV_COLUMNS = [
+  'section',
+  'indicator_code',
+  'indicator',
+  'area',
+  'breakdown',
+  'period',
+  'value',
+  'marker',
+  'is_current',
+  'england',
+  'region',
+  'neighbour_mean',
+  'quartile_band',
+  'significance',
+  'target',
+  'direction',
+  'rag',
+  'rag_reason',
+  'note',
+  'quality_notes',
+] as const;
+
+/**
+ * The public scorecard in long format, one line per row and period, built from the suppressed view
+ * only: a hidden figure has no value and the marker; withheld judgements are the marker too.
+ */
+export function publicScorecardCsv(view: PublicScorecard): string {
+  const { marker } = view.rule;
+  const lines: unknown[][] = [];
+  for (const section of view.sections)
+    for (const row of section.rows) {
+      const hidden = (judgement: Judgement) => (row.withheld.includes(judgement) ? marker : null);
+      const fixed = [section.title, row.indicator.code, row.indicator.title, row.areaName, row.breakdown];
+      const judged = [
+        row.england.value,
+        row.region.value,
+        row.neighbours.value,
+        hidden('band') ?? row.band ?? '',
+        hidden('significance') ?? (row.significance ? SIGNIFICANCE_LABELS[row.significance] : ''),
+        row.target?.value ?? '',
+        hidden('direction') ?? (row.direction ? `${row.direction.symbol} ${row.direction.label}` : ''),
+        hidden('rating') ?? RAG_LABELS[row.rag ?? 'unrated'],
+        row.ragReason,
+      ];
+      const tail = [row.note, row.qualityNotes.join('; ')];
+      if (row.figures.length === 0) lines.push([...fixed, '', '', '', '', ...judged, ...tail]);
+      row.figures.forEach((f, i) => {
+        const current = i === row.figures.length - 1;
+        const value = f.suppressed || f.value === null ? '' : Number(f.value.toPrecision(15));
+        const shownMarker = f.suppressed ? marker : f.value === null && f.text !== '–' ? f.text : '';
+        lines.push([
+          ...fixed,
+          row.periods[i]!.label,
+          value,
+          shownMarker,
+          current ? 'yes' : 'no',
+          ...(current ? judged : judged.map(() => '')),
+          ...tail,
+        ]);
+      });
+    }
+  return toCsv(PUBLIC_CSV_COLUMNS, lines);
+}
+
+const PUBLIC_RATE = { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } };
+
+/** The published scorecards at /public/{slug}/scorecards: no sign-in, small numbers suppressed. */
+export function registerPublicScorecardRoutes(app: FastifyInstance, published: PublicScorecards): void {
+  type Params = { slug: string; id: string };
+  const partnershipAt = async (slug: string) => {
+    const partnership = await app.services.partnerships.findBySlug(slug);
+    if (!partnership) throw new NotFoundError(NOT_FOUND);
+    return partnership;
+  };
+
+  app.get<{ Params: Params }>('/public/:slug/scorecards', PUBLIC_RATE, async (request, reply) => {
+    const partnership = await partnershipAt(request.params.slug);
+    const scorecards = await published.list(partnership.id);
+    return renderPage(request, reply, 'public/views/scorecards.njk', { publicPartnership: partnership, scorecards });
+  });
+
+  app.get<{ Params: Params }>('/public/:slug/scorecards/:id', PUBLIC_RATE, async (request, reply) => {
+    const partnership = await partnershipAt(request.params.slug);
+    const view = await published.read(partnership.id, idParam(request.params.id));
+    return renderPage(request, reply, 'public/views/scorecard.njk', {
+      publicPartnership: partnership,
+      ...view,
+      POLARITY_LABELS,
+      SIGNIFICANCE_LABELS,
+      RAG_LABELS,
+      DIRECTION_LEGEND,
+    });
+  });
+
+  app.get<{ Params: Params }>('/public/:slug/scorecards/:id/scorecard.csv', PUBLIC_RATE, async (request, reply) => {
+    const partnership = await partnershipAt(request.params.slug);
+    const view = await published.read(partnership.id, idParam(request.params.id));
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${scorecardFilename(view.scorecard.title, 'csv')}"`)
+      .send(publicScorecardCsv(view));
+  });
+}

@@ -1,0 +1,226 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { withTenant, type Db } from '../src/data/db.ts';
+import { createPublicScorecardsService, publicScorecardCsv, registerPublicScorecardRoutes } from '../src/features/public/scorecards.ts';
+import { DEFAULT_SUPPRESSION } from '../src/core/suppression.ts';
+import { buildApp } from '../src/web/app.ts';
+import { DIALECTS, openTestDatabase, type Dialect } from './support/app.ts';
+
+const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
+const ACTOR = { userId: null, label: 'test' };
+const WALSALL = 'E08000030';
+
+/** The app, with the public scorecard routes registered here until app.ts registers them itself. */
+async function publicApp(dialect: Dialect): Promise<{ app: FastifyInstance; db: Db }> {
+  const database = await openTestDatabase(dialect);
+  const config = loadConfig({ NODE_ENV: 'test', BATON_DATA_DIR: '/nonexistent' });
+  const app = await buildApp({ config, database, secret: randomBytes(32).toString('hex') });
+  if (!app.hasRoute({ method: 'GET', url: '/public/:slug/scorecards' }))
+    registerPublicScorecardRoutes(app, createPublicScorecardsService(database.db, app.services.scorecards));
+  await app.ready();
+  return { app, db: database.db };
+}
+
+/** Test data: partnership indicators with small counts, a small-numerator percentage and a breakdown that adds up. */
+const TEST_INDICATORS = [
+  { code: 'private-fostering-count', title: 'Children in private fostering arrangements', unit: 'count', decimals: '0' },
+  { code: 'pf-visits-pct', title: 'Private fostering visits on time', unit: 'percentage', decimals: '1' },
+  { code: 'pf-notifications', title: 'Private fostering notifications', unit: 'count', decimals: '0' },
+];
+const TEST_FIGURES = [
+  { indicator_code: 'private-fostering-count', period: 'FY2012-13', value: '9' },
+  { indicator_code: 'private-fostering-count', period: 'FY2013-14', value: '3' },
+  { indicator_code: 'pf-visits-pct', period: 'FY2013-14', value: '37.5', numerator: '3', denominator: '8' },
+  { indicator_code: 'pf-notifications', period: 'FY2013-14', value: '1237' },
+  { indicator_code: 'pf-notifications', period: 'FY2013-14', value: '3', breakdown: 'Sex: Male' },
+  { indicator_code: 'pf-notifications', period: 'FY2013-14', value: '1234', breakdown: 'Sex: Female' },
+];
+const TEST_ROWS = [
+  { indicatorCode: 'private-fostering-count', ragRule: 'target', note: 'Notifications are rising' },
+  { indicatorCode: 'pf-visits-pct', ragRule: 'none' },
+  { indicatorCode: 'pf-notifications', ragRule: 'none' },
+  { indicatorCode: 'pf-notifications', breakdown: 'Sex: Male', ragRule: 'none' },
+  { indicatorCode: 'pf-notifications', breakdown: 'Sex: Female', ragRule: 'none' },
+];
+
+describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
+  let app: FastifyInstance;
+  let db: Db;
+  let q3: string;
+  let test: string;
+  let unpublished: string;
+  let walsallId: string;
+  const get = (url: string) => app.inject({ method: 'GET', url });
+  const setPublished = (id: string, published: boolean) =>
+    withTenant(db, { partnershipId: walsallId }, (trx) => trx.updateTable('scorecards').set({ published }).where('id', '=', id).execute());
+  /** The HTML of a row of the public scorecard, by indicator and breakdown. */
+  const rowOf = (body: string, code: string, breakdown = '') =>
+    new RegExp(`data-qa="row-${code}" data-breakdown="${breakdown}"[\\s\\S]*?</tr>`).exec(body)?.[0] ?? '';
+  const cellOf = (row: string, qa: string) => new RegExp(`data-qa="${qa}">([\\s\\S]*?)</td>`).exec(row)?.[1] ?? '';
+  /** The CSV line of a row's current figure. */
+  const csvLine = (csv: string, start: string) => csv.split('\r\n').find((line) => line.startsWith(start) && line.includes(',yes,')) ?? '';
+
+  beforeAll(async () => {
+    ({ app, db } = await publicApp(dialect));
+    const { partnerships, scorecards, indicators } = app.services;
+    const walsall = (await partnerships.findBySlug('walsall'))!;
+    walsallId = walsall.id;
+    q3 = (await scorecards.list(walsall.id, ACTOR)).scorecards.find((s) => s.title === Q3_2013)!.id;
+    for (const indicator of TEST_INDICATORS)
+      await indicators.create(walsall.id, ACTOR, {
+        ...indicator,
+        polarity: 'smaller',
+        frequency: 'annual',
+        periodType: 'financial-year',
+        obaCategory: 'how-much',
+      });
+    await indicators.recordFigures(
+      walsall.id,
+      ACTOR,
+      TEST_FIGURES.map((f) => ({ ...f, area_code: WALSALL })),
+      'test',
+    );
+    await indicators.addTarget(walsall.id, ACTOR, 'private-fostering-count', { areaId: WALSALL, period: 'FY2013-14', value: '2' });
+    test = await scorecards.create(walsall.id, ACTOR, {
+      title: 'Private fostering test scorecard',
+      previousPeriods: '1',
+      asAt: '2014-03-31',
+      columns: ['previous', 'target', 'direction', 'rag', 'note'],
+    });
+    await scorecards.addSection(walsall.id, ACTOR, test, { title: 'Private fostering' });
+    const [section] = (await scorecards.builder(walsall.id, ACTOR, test)).layout;
+    for (const row of TEST_ROWS) await scorecards.addRow(walsall.id, ACTOR, test, { sectionId: section!.id, ...row });
+    unpublished = await scorecards.create(walsall.id, ACTOR, { title: 'Unpublished test scorecard', previousPeriods: '1' });
+    await setPublished(q3, true);
+    await setPublished(test, true);
+  });
+  afterAll(() => app.close());
+
+  it('lists the published scorecards without sign-in, and not the others', async () => {
+    const res = await get('/public/walsall/scorecards');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`href="/public/walsall/scorecards/${q3}"`);
+    expect(res.body).toContain('Private fostering test scorecard');
+    expect(res.body).not.toContain('Unpublished test scorecard');
+  });
+
+  it('says so when a partnership has published no scorecards', async () => {
+    const res = await get('/public/birmingham/scorecards');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('The partnership has not published any scorecards yet.');
+  });
+
+  it('shows the Q3 2013 scorecard without sign-in, with direction in symbol and words and RAG in words', async () => {
+    const res = await get(`/public/walsall/scorecards/${q3}`);
+    expect(res.statusCode).toBe(200);
+    expect(rowOf(res.body, 'ia-10-days-pct')).toContain('46.0%');
+    expect(rowOf(res.body, 'ia-10-days-pct')).toContain('Red – off track');
+    expect(rowOf(res.body, 'ca-35-days-pct')).toMatch(/<span aria-hidden="true">\S+<\/span> Improved/);
+    expect(rowOf(res.body, 'eh-rate')).toContain('Known recording issues are being addressed');
+    expect(res.body).toContain('Hidden to protect confidentiality: a count of 1 to 4');
+  });
+
+  it.each([
+    { name: 'an unpublished scorecard', path: () => `/public/walsall/scorecards/${unpublished}` },
+    { name: 'another partnership’s scorecard', path: () => `/public/birmingham/scorecards/${q3}` },
+    { name: 'an unknown partnership', path: () => `/public/nowhere/scorecards/${q3}` },
+    { name: 'a malformed id', path: () => '/public/walsall/scorecards/not-an-id' },
+    { name: 'the CSV of an unpublished scorecard', path: () => `/public/walsall/scorecards/${unpublished}/scorecard.csv` },
+  ])('answers 404 for $name', async ({ path }) => {
+    expect((await get(path())).statusCode).toBe(404);
+  });
+
+  it('shows a small count as c, and withholds its rating and direction of travel', async () => {
+    const row = rowOf((await get(`/public/walsall/scorecards/${test}`)).body, 'private-fostering-count');
+    expect(cellOf(row, 'current')).toMatch(/^<strong>c<span class="govuk-visually-hidden">/);
+    expect(cellOf(row, 'current')).not.toMatch(/>3</);
+    expect(cellOf(row, 'earlier')).toContain('2012-13: 9');
+    expect(cellOf(row, 'direction')).toMatch(/^c</);
+    expect(cellOf(row, 'rating')).toMatch(/^c</);
+    expect(row).toContain('Notifications are rising');
+  });
+
+  it('hides a percentage worked out from a small count, and a part that would give a small one away', async () => {
+    const body = (await get(`/public/walsall/scorecards/${test}`)).body;
+    expect(cellOf(rowOf(body, 'pf-visits-pct'), 'current')).toMatch(/^<strong>c</);
+    expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Male'), 'current')).toMatch(/^<strong>c</);
+    expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Female'), 'current')).toMatch(/^<strong>c</);
+    expect(cellOf(rowOf(body, 'pf-notifications'), 'current')).toContain('1,237');
+    expect(body).not.toContain('37.5');
+    expect(body).not.toContain('1,234');
+    expect(body).not.toContain('1234');
+  });
+
+  it('sends the suppressed scorecard as CSV, and nothing it hides', async () => {
+    const res = await get(`/public/walsall/scorecards/${test}/scorecard.csv`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toContain('private-fostering-test-scorecard.csv');
+    expect(csvLine(res.body, 'Private fostering,private-fostering-count,')).toContain(',2013-14,,c,yes,');
+    expect(csvLine(res.body, 'Private fostering,pf-visits-pct,')).toContain(',2013-14,,c,yes,');
+    expect(csvLine(res.body, 'Private fostering,pf-notifications,Private fostering notifications,Walsall,Sex: Female,')).toContain(
+      ',2013-14,,c,yes,',
+    );
+    expect(res.body).not.toContain('37.5');
+    expect(res.body).not.toContain('1234');
+  });
+
+  it('shows a newly recorded figure at once, still suppressed', async () => {
+    const url = `/public/walsall/scorecards/${test}`;
+    expect(cellOf(rowOf((await get(url)).body, 'pf-notifications'), 'current')).toContain('1,237');
+    await app.services.indicators.recordFigures(walsallId, ACTOR, [{ ...TEST_FIGURES[3]!, value: '1238', area_code: WALSALL }], 'test');
+    const body = (await get(url)).body;
+    expect(cellOf(rowOf(body, 'pf-notifications'), 'current')).toContain('1,238');
+    expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Female'), 'current')).toMatch(/^<strong>c</);
+  });
+
+  it('stops showing a scorecard as soon as it is unpublished', async () => {
+    expect((await get(`/public/walsall/scorecards/${q3}`)).statusCode).toBe(200);
+    await setPublished(q3, false);
+    expect((await get(`/public/walsall/scorecards/${q3}`)).statusCode).toBe(404);
+    expect((await get(`/public/walsall/scorecards/${q3}/scorecard.csv`)).statusCode).toBe(404);
+    await setPublished(q3, true);
+  });
+
+  it('sends the Q3 2013 scorecard as CSV with its figures', async () => {
+    const res = await get(`/public/walsall/scorecards/${q3}/scorecard.csv`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/^section,indicator_code,/);
+    expect(csvLine(res.body, 'Assessments,ia-10-days-pct,')).toContain(',46,,yes,');
+  });
+});
+
+describe('publicScorecardCsv', () => {
+  it('neutralises text a spreadsheet would run as a formula', () => {
+    const row = {
+      id: 'r',
+      indicator: { code: 'x', title: '=HYPERLINK("http://example.com")', unit: 'count' as const, decimals: 0, polarity: 'none' as const },
+      areaName: 'Testshire',
+      breakdown: '',
+      note: '',
+      qualityNotes: [],
+      periods: [{ code: 'FY2013-14', label: '2013-14' }],
+      figures: [{ text: '12', value: 12, suppressed: false }],
+      current: { text: '12', value: 12, suppressed: false, periodLabel: '2013-14', provisional: false },
+      england: { text: '–', value: null, suppressed: false },
+      region: { text: '–', value: null, suppressed: false },
+      neighbours: { text: '–', value: null, suppressed: false },
+      target: null,
+      withheld: [],
+      direction: null,
+      rag: null,
+      ragReason: 'Not rated',
+      band: null,
+      significance: null,
+    };
+    const csv = publicScorecardCsv({
+      scorecard: { id: 's', title: 'T', description: '', boardName: null, columns: [] },
+      asAt: '2014-03-31',
+      sections: [{ title: '@SUM(1)', rows: [{ ...row, indicator: { ...row.indicator, bandLow: null, bandHigh: null, lag: '' } }] }],
+      rule: DEFAULT_SUPPRESSION,
+    });
+    expect(csv.split('\r\n')[1]).toMatch(/^'@SUM\(1\),x,"'=HYPERLINK\(""http:\/\/example.com""\)",/);
+  });
+});
