@@ -25,6 +25,7 @@ type Ids = {
   import: string;
   scorecard: string;
   scorecardRow: string;
+  pack: string;
 };
 /** Board members: those who propose and score candidate priorities. */
 const BOARD = ['admin', 'sponsor', 'member'] as const;
@@ -127,6 +128,14 @@ const HTML_ROUTES: Route[] = [
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/move`, allowed: ANALYSTS, ok: 303 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/delete`, allowed: ANALYSTS, ok: 303 },
+  { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/freeze`, allowed: ANALYSTS, ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/packs`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s) => `/p/${s}/packs`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/packs/compare?a=${i.pack}&b=${i.pack}`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/packs/${i.pack}`, allowed: 'everyone', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/packs/${i.pack}/export.csv`, allowed: 'everyone', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/packs/${i.pack}`, allowed: ANALYSTS, ok: 409 },
+  { method: 'POST', path: (s, i) => `/p/${s}/packs/${i.pack}/edit`, allowed: ANALYSTS, ok: 409 },
   { method: 'GET', path: (s) => `/p/${s}/areas`, allowed: 'everyone', ok: 200 },
   { method: 'POST', path: (s) => `/p/${s}/areas/settings`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s) => `/p/${s}/areas/localities`, allowed: ANALYSTS, ok: 400 },
@@ -204,6 +213,7 @@ const PLACEHOLDERS: Ids = {
   import: ':import',
   scorecard: ':scorecard',
   scorecardRow: ':scorecardRow',
+  pack: ':pack',
 };
 
 /**
@@ -266,7 +276,11 @@ async function ownIndicator(t: TestApp, partnershipId: string, actor: { userId: 
   for (const code of ['cp-plan-rate', 'cla-rate'])
     await scorecards.addRow(partnershipId, actor, scorecard, { sectionId: section!.id, indicatorCode: code, ragRule: 'england' });
   const [, row] = (await scorecards.builder(partnershipId, actor, scorecard)).layout[0]!.rows;
-  return { indicator: indicator.code, target: target!.id, import: refused, scorecard, scorecardRow: row!.id };
+  const pack = await t.app.services.packs.freeze(partnershipId, actor, scorecard, {
+    meeting: 'the access test panel',
+    presentedOn: '2013-11-26',
+  });
+  return { indicator: indicator.code, target: target!.id, import: refused, scorecard, scorecardRow: row!.id, pack };
 }
 
 const cases = (routes: Route[]) =>

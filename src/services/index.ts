@@ -13,11 +13,13 @@ import { createFiguresService } from '../features/figures/service.ts';
 import { createAreasService } from '../features/areas/service.ts';
 import { createScorecardsService } from '../features/scorecards/service.ts';
 import { createExceptionsService } from '../features/scorecards/exceptions.ts';
+import { createPacksService } from '../features/packs/service.ts';
 import { createPublicScorecardsService } from '../features/public/scorecards.ts';
 
 /** Wires every service once; routes receive these and never build their own dependencies. */
 export function createServices(db: Db, config: Config) {
   const scorecards = createScorecardsService(db);
+  const exceptions = createExceptionsService(db, scorecards);
   return {
     auth: createAuthService(db, config),
     admin: createAdminService(db),
@@ -31,7 +33,8 @@ export function createServices(db: Db, config: Config) {
     figures: createFiguresService(db),
     areas: createAreasService(db),
     scorecards,
-    exceptions: createExceptionsService(db, scorecards),
+    exceptions,
+    packs: createPacksService(db, exceptions),
     publicScorecards: createPublicScorecardsService(db, scorecards),
   };
 }

@@ -21,6 +21,7 @@ import { registerImportRoutes } from '../features/imports/routes.ts';
 import { registerFigureRoutes } from '../features/figures/routes.ts';
 import { registerAreaRoutes } from '../features/areas/routes.ts';
 import { registerScorecardRoutes } from '../features/scorecards/routes.ts';
+import { registerPackRoutes } from '../features/packs/routes.ts';
 import { registerPublicRoutes } from '../features/public/routes.ts';
 import { registerPublicScorecardRoutes } from '../features/public/scorecards.ts';
 import { createServices } from '../services/index.ts';
@@ -109,6 +110,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
   registerFigureRoutes(app);
   registerAreaRoutes(app);
   registerScorecardRoutes(app);
+  registerPackRoutes(app, app.services.packs);
   registerAdminRoutes(app);
   registerAccountRoutes(app);
   registerPublicRoutes(app);

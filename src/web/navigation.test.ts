@@ -8,6 +8,7 @@ describe('navigationFor', () => {
       'Plans',
       'Promise tracker',
       'Scorecards',
+      'Board packs',
       'Indicators',
       'Enter figures',
       'Areas',
@@ -25,6 +26,7 @@ describe('navigationFor', () => {
       '/p/walsall/plans',
       '/p/walsall/tracker',
       '/p/walsall/scorecards',
+      '/p/walsall/packs',
       '/p/walsall/indicators',
       '/p/walsall/account/tokens',
     ]);

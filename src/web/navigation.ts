@@ -16,6 +16,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { key: 'plans', text: 'Plans', path: (s) => `/p/${s}/plans`, permission: 'partnership:read' },
   { key: 'tracker', text: 'Promise tracker', path: (s) => `/p/${s}/tracker`, permission: 'partnership:read' },
   { key: 'scorecards', text: 'Scorecards', path: (s) => `/p/${s}/scorecards`, permission: 'partnership:read' },
+  { key: 'packs', text: 'Board packs', path: (s) => `/p/${s}/packs`, permission: 'partnership:read' },
   { key: 'indicators', text: 'Indicators', path: (s) => `/p/${s}/indicators`, permission: 'partnership:read' },
   { key: 'figures', text: 'Enter figures', path: (s) => `/p/${s}/figures`, permission: 'data:enter' },
   { key: 'areas', text: 'Areas', path: (s) => `/p/${s}/areas`, permission: 'indicators:manage' },

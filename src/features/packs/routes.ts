@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BAND_LABELS, SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
+import { POLARITY_LABELS } from '../../core/indicators.ts';
+import { DIRECTION_LEGEND, RAG_LABELS } from '../../core/judgements.ts';
+import { can } from '../../core/policy.ts';
+import { NotFoundError } from '../../services/errors.ts';
+import { errorList, handleForm, idParam } from '../../web/forms.ts';
+import { renderPage } from '../../web/views.ts';
+import { actorOf } from '../admin/actor.ts';
+import {
+  EmptyScorecardError,
+  scorecardCsv,
+  scorecardDocx,
+  scorecardFilename,
+  scorecardXlsx,
+  type ScorecardExport,
+} from '../scorecards/exports.ts';
+import { renderPdf } from '../scorecards/pdf.ts';
+import { FrozenPackError, longDate, presentedAs, type PacksService } from './service.ts';
+
+type Params = { slug: string; id: string };
+const manage = { config: { permission: 'indicators:manage' } } as const;
+const page = { nav: 'packs' };
+const LABELS = { POLARITY_LABELS, DIRECTION_LEGEND, RAG_LABELS, BAND_LABELS, SIGNIFICANCE_LABELS };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+/** Board packs: freezing a scorecard for a meeting, reading and exporting a pack, comparing two. */
+export function registerPackRoutes(app: FastifyInstance, packs: PacksService): void {
+  const base = (request: FastifyRequest<{ Params: Params }>) => `/p/${request.params.slug}/packs`;
+
+  app.get<{ Params: Params; Querystring: { board?: string } }>('/p/:slug/packs', async (request, reply) => {
+    const board = request.query.board && UUID.test(request.query.board) ? request.query.board : undefined;
+    const data = await packs.list(request.partnership!.id, actorOf(request), board);
+    return renderPage(
+      request,
+      reply,
+      'packs/views/packs.njk',
+      { ...data, board, mayFreeze: can(request.member!.role, 'indicators:manage') },
+      page,
+    );
+  });
+
+  const freezeView = async (request: FastifyRequest<{ Params: Params }>) => ({
+    template: 'packs/views/freeze.njk',
+    data: { ...(await packs.freezeForm(request.partnership!.id, actorOf(request), idParam(request.params.id))), values: {} },
+    options: page,
+  });
+
+  app.get<{ Params: Params }>('/p/:slug/scorecards/:id/freeze', manage, async (request, reply) => {
+    const view = await freezeView(request);
+    return renderPage(request, reply, view.template, view.data, view.options);
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/scorecards/:id/packs', manage, async (request, reply) =>
+    handleForm(request, reply, await freezeView(request), async () => {
+      const id = await packs.freeze(request.partnership!.id, actorOf(request), idParam(request.params.id), request.body);
+      return `${base(request)}/${id}?notice=frozen`;
+    }),
+  );
+
+  app.get<{ Params: Params; Querystring: { a?: string; b?: string } }>('/p/:slug/packs/compare', async (request, reply) => {
+    const { a = '', b = '' } = request.query;
+    if (UUID.test(a) && UUID.test(b)) {
+      const data = await packs.compare(request.partnership!.id, actorOf(request), a, b);
+      const changed = data.comparison.rows.filter((r) => r.changes.length > 0);
+      const unchanged = data.comparison.rows.filter((r) => r.changes.length === 0);
+      return renderPage(request, reply, 'packs/views/compare.njk', { ...data, changed, unchanged }, page);
+    }
+    const { groups } = await packs.list(request.partnership!.id, actorOf(request));
+    const asked = a !== '' || b !== '';
+    const errors = asked
+      ? { ...(UUID.test(a) ? {} : { a: 'Choose the first pack' }), ...(UUID.test(b) ? {} : { b: 'Choose the second pack' }) }
+      : {};
+    return renderPage(
+      request,
+      reply,
+      'packs/views/compare.njk',
+      { choices: groups.flatMap((g) => g.packs), values: { a, b }, errors, errorList: errorList(errors) },
+      { ...page, status: asked ? 400 : 200 },
+    );
+  });
+
+  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/packs/:id', async (request, reply) => {
+    const data = await packs.pack(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const rows = data.pack.snapshot.sections.flatMap((s) => s.rows);
+    const footnotes = [...new Set(rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))];
+    return renderPage(
+      request,
+      reply,
+      'packs/views/pack.njk',
+      { ...LABELS, ...data, presentedAs: presentedAs(data.pack), footnotes, notice: request.query.notice },
+      page,
+    );
+  });
+
+  app.get<{ Params: Params & { format: string } }>('/p/:slug/packs/:id/export.:format', async (request, reply) => {
+    const format = request.params.format;
+    if (!Object.hasOwn(TYPES, format)) throw new NotFoundError('Page not found');
+    const { pack, exceptions } = await packs.pack(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const x: ScorecardExport = {
+      title: pack.title,
+      partnershipName: request.partnership!.name,
+      boardName: pack.boardName ?? pack.snapshot.scorecard.boardName,
+      asAtLabel: longDate(pack.asAt),
+      presentedAs: presentedAs(pack),
+      columns: pack.snapshot.scorecard.columns,
+      sections: pack.snapshot.sections,
+    };
+    // The pack's title is too long for a file name: the meeting's date and name say which pack it is.
+    const filename = scorecardFilename(`board pack ${pack.presentedOn} ${pack.meeting}`, format as keyof typeof TYPES);
+    const back = (notice: string) => reply.redirect(`${base(request)}/${pack.id}?notice=${notice}`, 303);
+    const send = (body: string | Buffer) =>
+      reply
+        .header('content-type', TYPES[format as keyof typeof TYPES])
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(body);
+    try {
+      if (format === 'csv') return send(scorecardCsv(x));
+      if (format === 'xlsx') return send(await scorecardXlsx(x));
+      if (format === 'docx') return send(await scorecardDocx(x));
+      if (!x.sections.some((s) => s.rows.some((r) => r.current))) throw new EmptyScorecardError();
+      const html = await reply.viewAsync('packs/views/print.njk', { ...LABELS, pack, exceptions, x, partnership: request.partnership });
+      const pdf = await renderPdf(html);
+      if (Buffer.isBuffer(pdf)) return send(pdf);
+      request.log.warn({ cause: pdf.cause }, 'PDF export unavailable');
+      return back('pdf-unavailable');
+    } catch (error) {
+      if (error instanceof EmptyScorecardError) return back('empty');
+      throw error;
+    }
+  });
+
+  // A pack is the record of what a board was shown: any attempt to change it is refused, plainly.
+  const refuse = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
+    try {
+      return await packs.refuseChange(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    } catch (error) {
+      if (!(error instanceof FrozenPackError)) throw error;
+      const pack = error.pack;
+      return renderPage(request, reply, 'packs/views/frozen.njk', { pack }, { ...page, status: 409 });
+    }
+  };
+  app.post<{ Params: Params }>('/p/:slug/packs/:id', manage, refuse);
+  app.post<{ Params: Params }>('/p/:slug/packs/:id/*', manage, refuse);
+}
