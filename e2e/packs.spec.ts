@@ -1,0 +1,38 @@
+import { mainHeading } from './pages/notices.ts';
+import { users } from './support/demo.ts';
+import { screenshot } from './support/environment.ts';
+import { expect, test } from './support/fixtures.ts';
+
+test.describe('Board packs', () => {
+  test('an analyst freezes the Q3 2013 scorecard as presented to the panel, and a board member reads the packs', async ({
+    page,
+    signIn,
+    expectAccessible,
+  }) => {
+    await signIn(users.walsallAnalyst);
+    await page.goto('/p/walsall/scorecards');
+    await expectAccessible();
+    await page.getByRole('link', { name: 'Children’s Scrutiny Board scorecard, Q3 2013' }).click();
+    await expectAccessible();
+    await page.getByRole('link', { name: 'Freeze it as a board pack' }).click();
+    await expect(mainHeading(page)).toHaveText('Freeze as a board pack');
+    await expectAccessible();
+
+    await page.getByRole('button', { name: 'Freeze the pack' }).click();
+    await expect(page.locator('.govuk-error-summary')).toBeVisible();
+    await expectAccessible();
+    await page.getByLabel('Meeting', { exact: true }).fill('the Scrutiny and Performance Panel');
+    await page.getByLabel('Date of the meeting').fill('2013-11-26');
+    await page.getByRole('button', { name: 'Freeze the pack' }).click();
+    await expect(mainHeading(page)).toContainText('as presented to the Scrutiny and Performance Panel, 26 November 2013');
+    await expect(page.getByRole('table', { name: 'Assessments' })).toContainText('46.0%');
+    await expectAccessible();
+    await screenshot(page, 'pack');
+
+    await page.getByRole('navigation', { name: 'Partnership menu' }).getByRole('link', { name: 'Board packs' }).click();
+    await expect(mainHeading(page)).toHaveText('Board packs');
+    await expect(page.getByTestId('board-packs')).toContainText('26 November 2013');
+    await expectAccessible();
+    await screenshot(page, 'packs');
+  });
+});
