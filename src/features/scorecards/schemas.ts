@@ -55,6 +55,8 @@ export const scorecardSchema = z.object({
     .transform((v) => v === true || v === 'yes'),
 });
 
+export type ScorecardInput = z.infer<typeof scorecardSchema>;
+
 export const sectionSchema = z.object({
   title: z.string({ error: 'Name the section' }).trim().min(1, 'Name the section').max(200, 'The name must be 200 characters or fewer'),
 });

@@ -18,7 +18,7 @@ import { ENGLAND } from '../../services/benchmarks.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
-import { overrideSchema, rowSchema, scorecardSchema, sectionSchema } from './schemas.ts';
+import { overrideSchema, rowSchema, scorecardSchema, sectionSchema, type ScorecardInput } from './schemas.ts';
 import { overrideRag } from '../../core/judgements.ts';
 
 /** A scorecard row as pages and exports show it. */
@@ -98,16 +98,7 @@ export function createScorecardsService(db: Db) {
         await checkBoard(trx, partnershipId, input.boardId);
         const created = await trx
           .insertInto('scorecards')
-          .values({
-            partnership_id: partnershipId,
-            board_id: input.boardId,
-            title: input.title,
-            description: input.description,
-            columns: JSON.stringify(input.columns),
-            previous_periods: input.previousPeriods,
-            as_at: input.asAt,
-            published: input.published,
-          })
+          .values({ partnership_id: partnershipId, ...settingsColumns(input) })
           .returning('id')
           .executeTakeFirstOrThrow();
         await audit({
@@ -129,13 +120,7 @@ export function createScorecardsService(db: Db) {
         const saved = await trx
           .updateTable('scorecards')
           .set({
-            board_id: input.boardId,
-            title: input.title,
-            description: input.description,
-            columns: JSON.stringify(input.columns),
-            previous_periods: input.previousPeriods,
-            as_at: input.asAt,
-            published: input.published,
+            ...settingsColumns(input),
             version: before.version + 1,
             updated_at: new Date(),
           })
@@ -280,6 +265,19 @@ export function createScorecardsService(db: Db) {
         await trx.deleteFrom('scorecard_rows').where('id', '=', rowId).execute();
         await audit({ action: 'delete', entityType: 'scorecard_row', entityId: rowId, summary: 'Removed a row from a scorecard' });
       }),
+  };
+}
+
+/** A scorecard's settings as its table's columns. */
+function settingsColumns(input: ScorecardInput) {
+  return {
+    board_id: input.boardId,
+    title: input.title,
+    description: input.description,
+    columns: JSON.stringify(input.columns),
+    previous_periods: input.previousPeriods,
+    as_at: input.asAt,
+    published: input.published,
   };
 }
 
