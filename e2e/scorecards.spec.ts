@@ -23,6 +23,12 @@ test.describe('Scorecards', () => {
     await expectAccessible();
     await screenshot(page, 'scorecard');
 
+    await page.getByRole('link', { name: 'Chart of Social worker vacancy rate' }).click();
+    await expect(page.getByTestId('row-chart').locator('svg[role="img"]')).toBeVisible();
+    await expect(page.getByTestId('row-chart-table')).toContainText('18.6%');
+    await expectAccessible();
+    await screenshot(page, 'scorecard-chart');
+
     const download = page.waitForEvent('download');
     await page.getByTestId('exports').getByRole('link', { name: 'CSV' }).click();
     const csv = fs.readFileSync(await (await download).path(), 'utf8');

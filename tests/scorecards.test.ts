@@ -224,4 +224,11 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     expect(rowOf(page.body, 'lait-inf-mort')).toMatch(/\d+\.\d/);
     expect(page.body).toContain('More children living healthier lifestyles');
   });
+
+  it('charts a row on demand in an accessible figure with the same figures in a table', async () => {
+    const row = /data-qa="row-sw-vacancy-rate-pct"[\s\S]*?chart=([0-9a-f-]{36})/.exec((await viewer.get(q3)).body)![1]!;
+    const page = await viewer.get(`${q3}?chart=${row}`);
+    expect(page.body).toMatch(/<figure class="app-figure" id="chart" data-qa="row-chart">\s*<svg[^>]*role="img"/);
+    expect(/data-qa="row-chart-table"[\s\S]*?<\/table>/.exec(page.body)?.[0]).toContain('18.6%');
+  });
 });

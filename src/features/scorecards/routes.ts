@@ -4,6 +4,8 @@ import { POLARITY_LABELS } from '../../core/indicators.ts';
 import { DIRECTION_LEGEND, RAG_LABELS, RAG_RULE_LABELS } from '../../core/judgements.ts';
 import { can } from '../../core/policy.ts';
 import { SCORECARD_COLUMN_LABELS, SCORECARD_COLUMNS } from '../../core/scorecard.ts';
+import { trendChart } from '../../core/charts.ts';
+import { formatFigure } from '../../core/indicators.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { renderPage } from '../../web/views.ts';
@@ -91,6 +93,18 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     const notes = data.sections.flatMap((s) => s.rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]));
     const rows = data.sections.flatMap((s) => s.rows);
     const overriding = typeof extra.override === 'string' ? rows.find((r) => r.id === extra.override && r.current) : undefined;
+    const charted =
+      typeof extra.chartRow === 'string' ? rows.find((r) => r.id === extra.chartRow && r.figures.some((f) => f.value !== null)) : undefined;
+    const chart = charted && {
+      row: charted,
+      svg: trendChart({
+        id: 'row-chart',
+        title: `${charted.indicator.title}, ${charted.areaName}`,
+        periods: charted.periods,
+        series: [{ name: charted.areaName, kind: 'area', values: charted.figures.map((f) => f.value) }],
+        format: (n: number) => formatFigure(n, charted.indicator.unit, charted.indicator.decimals),
+      }),
+    };
     return {
       template: 'scorecards/views/scorecard.njk',
       data: {
@@ -98,6 +112,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         ...data,
         footnotes: [...new Set(notes)],
         overriding,
+        chart,
         mayManage: can(request.member!.role, 'indicators:manage'),
         values: {},
         ...extra,
@@ -106,10 +121,11 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     };
   };
 
-  app.get<{ Params: Params; Querystring: { asAt?: string; notice?: string; override?: string } }>(
+  app.get<{ Params: Params; Querystring: { asAt?: string; notice?: string; override?: string; chart?: string } }>(
     '/p/:slug/scorecards/:id',
     async (request, reply) => {
-      const view = await readView(request, request.query.asAt, { notice: request.query.notice, override: request.query.override });
+      const { asAt, notice, override, chart } = request.query;
+      const view = await readView(request, asAt, { notice, override, chartRow: chart });
       return renderPage(request, reply, view.template, view.data, view.options);
     },
   );
