@@ -11,7 +11,7 @@ import { NotFoundError, type Actor } from '../../services/errors.ts';
 import { idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import type { createScorecardsService } from '../scorecards/service.ts';
-import { scorecardFilename } from '../scorecards/exports.ts';
+import { CSV_COLUMNS, scorecardFilename } from '../scorecards/exports.ts';
 import {
   PUBLIC_SUPPRESSION,
   publicScorecard,
@@ -133,28 +133,8 @@ export function createPublicScorecardsService(
 
 export type PublicScorecards = ReturnType<typeof createPublicScorecardsService>;
 
-export const PUBLIC_CSV_COLUMNS = [
-  'section',
-  'indicator_code',
-  'indicator',
-  'area',
-  'breakdown',
-  'period',
-  'value',
-  'marker',
-  'is_current',
-  'england',
-  'region',
-  'neighbour_mean',
-  'quartile_band',
-  'significance',
-  'target',
-  'direction',
-  'rag',
-  'rag_reason',
-  'note',
-  'quality_notes',
-] as const;
+/** The public CSV has the staff CSV's columns; only what fills them differs (the suppressed view). */
+export const PUBLIC_CSV_COLUMNS = CSV_COLUMNS;
 
 /**
  * The public scorecard in long format, one line per row and period, built from the suppressed view

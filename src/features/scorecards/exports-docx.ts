@@ -1,0 +1,204 @@
+import {
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { BAND_LABELS, SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
+import { DFE_MARKERS } from '../../core/csv-read.ts';
+import { DIRECTION_LEGEND, RAG_LABELS } from '../../core/judgements.ts';
+import { type Rag } from '../../core/plans.ts';
+import { plainText } from '../../core/sponsor-report.ts';
+import type { ScorecardRowView } from './service.ts';
+import {
+  assertFigures,
+  betterWhen,
+  directionWords,
+  EXTRA_HEADERS,
+  extraColumns,
+  figureFor,
+  ragLabel,
+  sectionPeriods,
+  type ScorecardExport,
+} from './exports-shared.ts';
+// ---- Word ---------------------------------------------------------------------------------------
+
+const TABLE_TEXT = 18; // half-points: 9pt, so a section's columns fit a landscape A4 page
+
+const run = (value: string, options: { bold?: boolean; size?: number } = {}) =>
+  plainText(value)
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, bold: options.bold, size: options.size, break: i > 0 ? 1 : 0 }));
+
+const paragraph = (value: string, bold = false) => new Paragraph({ children: run(value, { bold }) });
+
+/** Light fills with dark text, beside the words, so a rating never rests on colour alone. */
+const RAG_FILLS: Record<Rag, string> = { red: 'F4CCCC', amber: 'FCE5CD', green: 'D9EAD3' };
+
+function tableCell(children: (TextRun | FootnoteReferenceRun)[][], fill?: string): TableCell {
+  return new TableCell({
+    children: (children.length ? children : [[]]).map((c) => new Paragraph({ children: c })),
+    ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
+  });
+}
+
+const textCell = (value: string, options: { bold?: boolean } = {}) => tableCell([run(value, { ...options, size: TABLE_TEXT })]);
+
+function sectionTable(x: ScorecardExport, rows: readonly ScorecardRowView[], footnoteFor: (note: string) => number): Table {
+  const withPrevious = x.columns.includes('previous');
+  const periods = sectionPeriods(rows, withPrevious);
+  const extras = extraColumns(x);
+  const withBreakdown = rows.some((r) => r.breakdown);
+  const header = [
+    'Indicator',
+    'Area',
+    ...(withBreakdown ? ['Breakdown'] : []),
+    'Better when',
+    ...periods.map((p) => p.header),
+    ...extras.map((c) => EXTRA_HEADERS[c]),
+  ];
+  const body = rows.map((row) => {
+    const title = [
+      ...run(row.indicator.title, { size: TABLE_TEXT }),
+      ...row.qualityNotes.map((note) => new FootnoteReferenceRun(footnoteFor(note))),
+    ];
+    const cells = [
+      tableCell([title]),
+      textCell(row.areaName),
+      ...(withBreakdown ? [textCell(row.breakdown)] : []),
+      textCell(betterWhen(row.indicator)),
+      ...periods.map((p) => textCell(figureFor(row, p.code, withPrevious)?.text ?? '')),
+    ];
+    for (const column of extras) {
+      switch (column) {
+        case 'england':
+          cells.push(textCell(row.benchmarks.england.text));
+          break;
+        case 'region':
+          cells.push(textCell(row.benchmarks.region.text));
+          break;
+        case 'neighbours':
+          cells.push(textCell(row.benchmarks.neighbours.text));
+          break;
+        case 'band':
+          cells.push(textCell(row.benchmarks.band ?? '–'));
+          break;
+        case 'significance':
+          cells.push(textCell(row.benchmarks.significance ? SIGNIFICANCE_LABELS[row.benchmarks.significance] : '–'));
+          break;
+        case 'target':
+          cells.push(textCell(row.target?.text ?? '–'));
+          break;
+        case 'direction':
+          cells.push(textCell(directionWords(row)));
+          break;
+        case 'rag': {
+          const lines = [run(ragLabel(row.rag.rag), { bold: true, size: TABLE_TEXT })];
+          if (row.rag.rag && row.rag.reason) lines.push(run(row.rag.reason, { size: TABLE_TEXT - 2 }));
+          cells.push(tableCell(lines, row.rag.rag ? RAG_FILLS[row.rag.rag] : undefined));
+          break;
+        }
+        case 'note':
+          cells.push(textCell(row.note));
+          break;
+      }
+    }
+    return new TableRow({ cantSplit: true, children: cells });
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h) => textCell(h, { bold: true })) }), ...body],
+  });
+}
+
+function legend(x: ScorecardExport): Paragraph[] {
+  const shown = new Set(x.columns);
+  const line = (label: string, meaning: string) => new Paragraph({ children: [...run(label, { bold: true }), ...run(`: ${meaning}`)] });
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: run('How to read this scorecard') }),
+    paragraph(
+      'Each row shows its latest figure on or before the date above, in the rightmost period column it has' +
+        (shown.has('previous') ? ', with the periods before it of the same kind.' : '.'),
+    ),
+    ...(shown.has('direction')
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: run('Direction of travel') }),
+          ...DIRECTION_LEGEND.map((d) => line(`${d.symbol} ${d.label}`, d.meaning)),
+        ]
+      : []),
+    ...(shown.has('rag')
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: run('RAG rating') }),
+          paragraph('Each rating is written in words; the shading only repeats it.'),
+          line(RAG_LABELS.green, 'on track against the row’s rule (its target, England, the neighbour mean or its band)'),
+          line(RAG_LABELS.amber, 'close: within the row’s tolerance'),
+          line(RAG_LABELS.red, 'off track: outside the row’s tolerance'),
+          line(RAG_LABELS.unrated, 'the row is not rated, or has no figure or comparator to rate it against'),
+        ]
+      : []),
+    ...(shown.has('band')
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: run('Quartile band') }),
+          ...Object.values(BAND_LABELS).map((label) => paragraph(label)),
+        ]
+      : []),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, children: run('Markers') }),
+    paragraph('A figure may be replaced by one of the markers DfE publishes, and a missing figure is shown as –.'),
+    ...Object.entries(DFE_MARKERS).map(([marker, meaning]) => line(marker, meaning)),
+  ];
+}
+
+/**
+ * The scorecard as a Word board paper (landscape A4): its title, partnership, board and date,
+ * then each section as a heading and a real table (the header row repeats on each page), data
+ * quality notes as numbered footnotes on the indicator, and a legend. Direction and RAG are words
+ * with their symbols, never colour alone.
+ */
+export async function scorecardDocx(x: ScorecardExport): Promise<Buffer> {
+  assertFigures(x);
+  const footnotes = new Map<string, number>();
+  const footnoteFor = (note: string) => {
+    if (!footnotes.has(note)) footnotes.set(note, footnotes.size + 1);
+    return footnotes.get(note)!;
+  };
+  const body: (Paragraph | Table)[] = [];
+  for (const section of x.sections) {
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: run(section.title) }));
+    body.push(section.rows.length ? sectionTable(x, section.rows, footnoteFor) : paragraph('This section has no rows.'));
+  }
+  const doc = new Document({
+    title: plainText(x.title),
+    creator: 'Baton',
+    description: `Scorecard as at ${plainText(x.asAtLabel)}`,
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    footnotes: Object.fromEntries([...footnotes].map(([note, id]) => [id, { children: [paragraph(`Data quality: ${note}`)] }])),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 },
+          },
+        },
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: run(x.title) }),
+          paragraph(x.partnershipName),
+          ...(x.boardName ? [paragraph(`Board: ${x.boardName}`)] : []),
+          paragraph(`Figures as at ${x.asAtLabel}`, true),
+          ...(x.presentedAs ? [paragraph(x.presentedAs)] : []),
+          ...body,
+          ...legend(x),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
