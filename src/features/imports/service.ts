@@ -4,6 +4,7 @@ import { NATIONAL_FILES, type PairTotals } from '../../national/catalogue.ts';
 import type { DfeMapping, ImportIssue, ObservationInput } from '../../core/indicators.ts';
 import type { Db, Trx } from '../../data/db.ts';
 import * as repo from '../../data/repositories/imports.ts';
+import type { ObservationWrite } from '../../data/repositories/observations.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { figureLookup, lockIssues, readTable, toWrites } from '../../services/figures.ts';
 import { saveObservations, type SaveSummary } from '../../services/observation-writer.ts';
@@ -52,6 +53,8 @@ interface Checked {
   rows: ObservationInput[];
   issues: ImportIssue[];
   summary: SaveSummary;
+  /** The rows ready to write (empty when there are issues). */
+  writes: ObservationWrite[];
 }
 
 /**
@@ -69,23 +72,27 @@ export function createImportsService(db: Db) {
     return found;
   };
 
-  /** Reads and checks a file against the partnership's indicators, areas and signed-off periods, writing nothing. */
-  const check = async (trx: Trx, partnershipId: string, upload: Upload, mapping: ResolvedMapping | undefined): Promise<Checked> => {
+  /**
+   * Reads and checks a file against the partnership's indicators, areas and signed-off periods,
+   * writing nothing; with `preview`, also works out what saving would add, change and leave.
+   */
+  const check = async (
+    trx: Trx,
+    partnershipId: string,
+    upload: Upload,
+    mapping: ResolvedMapping | undefined,
+    preview = true,
+  ): Promise<Checked> => {
     const read = await readTable(upload.filename, upload.bytes, mapping?.pairTotals);
     const empty = { added: 0, changed: 0, unchanged: 0 };
-    if ('issue' in read) return { rows: [], issues: [read.issue], summary: empty };
+    if ('issue' in read) return { rows: [], issues: [read.issue], summary: empty, writes: [] };
     const lookup = await figureLookup(trx, { population: mapping?.mapping.measures.some((m) => m.perPopulation) ?? false });
     const result = upload.kind === 'dfe' ? readDfeTidy(read.table, mapping!.mapping, lookup.ctx) : readTemplate(read.table, lookup.ctx);
     const issues = [...result.issues, ...(await lockIssues(trx, partnershipId, result.rows))];
-    if (issues.length) return { rows: result.rows, issues: issues.slice(0, MAX_ISSUES_KEPT), summary: empty };
-    const summary = await saveObservations(
-      trx,
-      partnershipId,
-      toWrites(result.rows, lookup),
-      { userId: null, label: '', source: '' },
-      true,
-    );
-    return { rows: result.rows, issues, summary };
+    if (issues.length) return { rows: result.rows, issues: issues.slice(0, MAX_ISSUES_KEPT), summary: empty, writes: [] };
+    const writes = toWrites(result.rows, lookup);
+    const summary = preview ? await saveObservations(trx, partnershipId, writes, { userId: null, label: '', source: '' }, true) : empty;
+    return { rows: result.rows, issues, summary, writes };
   };
 
   const save = async (
@@ -96,10 +103,9 @@ export function createImportsService(db: Db) {
     upload: Upload,
     mapping: ResolvedMapping | undefined,
   ) => {
-    const checked = await check(trx, partnershipId, upload, mapping);
+    const checked = await check(trx, partnershipId, upload, mapping, false);
     if (checked.issues.length) return checked;
-    const lookup = await figureLookup(trx);
-    const summary = await saveObservations(trx, partnershipId, toWrites(checked.rows, lookup), {
+    const summary = await saveObservations(trx, partnershipId, checked.writes, {
       userId: actor.userId,
       label: actor.label,
       source: `Import of ${upload.filename}`,
