@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { revisionOf } from '../src/data/repositories/revisions.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './support/app.ts';
 
 const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
@@ -230,5 +232,30 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     const page = await viewer.get(`${q3}?chart=${row}`);
     expect(page.body).toMatch(/<figure class="app-figure" id="chart" data-qa="row-chart">\s*<svg[^>]*role="img"/);
     expect(/data-qa="row-chart-table"[\s\S]*?<\/table>/.exec(page.body)?.[0]).toContain('18.6%');
+  });
+  it('shows a figure saved after the scorecard was read at once: the kept reading moves with the data', async () => {
+    const december = `${q3}?asAt=2013-12-31`;
+    expect(rowOf((await viewer.get(december)).body, 'eh-rate')).toContain('267.5');
+    // The analyst is from Children's Services, which reports early help.
+    const saved = await analyst.post('/p/walsall/figures', {
+      period: '2013-12',
+      'eh-rate-value': '275.3',
+      'eh-rate-status': 'provisional',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(rowOf((await viewer.get(december)).body, 'eh-rate')).toContain('275.3');
+  });
+
+  it('moves every partnership’s data revision when national figures are loaded', async () => {
+    const { db } = t.database;
+    const ids = (await db.selectFrom('partnerships').select('id').orderBy('slug').execute()).map((p) => p.id);
+    const before = await Promise.all(ids.map((id) => revisionOf(db, id, 'data')));
+    await db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('baton.national', 'load', true)`.execute(trx);
+      await sql`UPDATE observations SET value = value WHERE partnership_id IS NULL AND period_code = 'AT2013-03-31'`.execute(trx);
+    });
+    const after = await Promise.all(ids.map((id) => revisionOf(db, id, 'data')));
+    expect(ids.length).toBeGreaterThan(1);
+    after.forEach((revision, n) => expect(Number(revision)).toBeGreaterThan(Number(before[n])));
   });
 });

@@ -543,6 +543,8 @@ export interface ScorecardRowTable {
   tolerance: Generated<number>;
   maintained_band: Generated<number>;
   note: Generated<string>;
+  /** Charted on the page and in the paper ("charts for selected areas"). */
+  chart: Generated<boolean>;
 }
 
 /** The owner's commentary on a row for a period, in outcome-based-accountability form; each save is a new row. */

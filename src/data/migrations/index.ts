@@ -9,6 +9,8 @@ import * as plansRevision from './2026-11-23T1700-plans-revision.ts';
 import * as indicators from './2026-11-23T1800-indicators.ts';
 import * as scorecards from './2026-11-23T1900-scorecards.ts';
 import * as packsAndCommentary from './2026-11-23T2000-packs-and-commentary.ts';
+import * as dataRevision from './2026-11-23T2100-data-revision.ts';
+import * as scorecardCharts from './2026-11-23T2200-scorecard-charts.ts';
 
 /** Every migration, in order. Names are timestamps so they sort as they were written. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1800-indicators': indicators,
   '2026-11-23T1900-scorecards': scorecards,
   '2026-11-23T2000-packs-and-commentary': packsAndCommentary,
+  '2026-11-23T2100-data-revision': dataRevision,
+  '2026-11-23T2200-scorecard-charts': scorecardCharts,
 };

@@ -471,13 +471,6 @@ export async function readPlanSnapshot(db: DbOrTrx, partnershipId: string, planI
   };
 }
 
-/** The partnership's plans revision: it changes whenever anything the tracker shows changes. */
-export async function plansRevision(db: DbOrTrx, partnershipId: string): Promise<string> {
-  // Read with SQL: the column belongs to the triggers, not to the partnership record the app edits.
-  const { rows } = await sql<{ revision: string }>`SELECT plans_revision::text AS revision FROM partnerships WHERE id = ${partnershipId}`.execute(db);
-  return rows[0]?.revision ?? '0';
-}
-
 export function findMilestone(db: DbOrTrx, partnershipId: string, id: string): Promise<MilestoneRow | undefined> {
   return db.selectFrom('milestones').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BAND_LABELS, SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
-import { hasChartData, trendChart } from '../../core/charts.ts';
+import { hasChartData, trendChart, type TrendChartInput } from '../../core/charts.ts';
 import {
   ECM_THEMES,
   FREQUENCY_LABELS,
@@ -144,6 +144,9 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
   });
 }
 
+/** Each page reading's chart, drawn once: the service hands out the same reading while the data stand. */
+const charts = new WeakMap<PageData, string | null>();
+
 /** What the indicator page shows: the page data with its chart and figures formatted. */
 function indicatorView(request: FastifyRequest, data: PageData) {
   const { indicator } = data;
@@ -156,6 +159,10 @@ function indicatorView(request: FastifyRequest, data: PageData) {
       ? [{ name: 'Comparator mean', kind: 'neighbours' as const, values: data.trend.map((r) => r.neighbourMean) }]
       : []),
   ];
+  const chartOf = (key: PageData, input: TrendChartInput) => {
+    if (!charts.has(key)) charts.set(key, hasChartData(input) ? trendChart(input) : null);
+    return charts.get(key)!;
+  };
   const chartInput = {
     id: `trend-${indicator.code}`,
     title: `${indicator.title}: ${data.area?.name ?? ''}`,
@@ -175,7 +182,7 @@ function indicatorView(request: FastifyRequest, data: PageData) {
     // The panel compares published figures; an indicator of the partnership's own has none.
     panel: data.panel && (data.panel.england !== null || data.panel.rankOf > 0 || data.panel.neighbourCount > 0) ? data.panel : undefined,
     fmt,
-    chart: hasChartData(chartInput) ? trendChart(chartInput) : null,
+    chart: chartOf(data, chartInput),
     mayManage: can(request.member!.role, 'indicators:manage'),
     comparatorLabel:
       data.comparator === 'sn2021'

@@ -10,7 +10,9 @@ import type { AreaRow } from '../../data/schema.ts';
 import { ENGLAND, panelFor } from '../../services/benchmarks.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { recordFigures, type FigureRecord } from '../../services/figures.ts';
+import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
+import { revisionOf } from '../../data/repositories/revisions.ts';
 import { parseInput } from '../../services/validation.ts';
 import { definitionOf, indicatorSchema, targetSchema } from './schemas.ts';
 
@@ -30,9 +32,13 @@ export interface TrendRow {
   neighbourCount: number;
 }
 
+/** How many indicator pages (partnership, revision, indicator, area, period) a server keeps worked out. */
+const PAGE_CACHE_SIZE = 128;
+
 /** The indicator library, an indicator's page with its benchmarks, and its targets. */
 export function createIndicatorsService(db: Db) {
   const tenant = tenantRunner(db);
+  const pageCache = new RevisionCache<Awaited<ReturnType<typeof pageOf>>>(PAGE_CACHE_SIZE);
 
   const findIndicator = async (trx: Trx, code: string) => {
     const indicator = await repo.findIndicatorByCode(trx, code);
@@ -51,6 +57,56 @@ export function createIndicatorsService(db: Db) {
       throw new ValidationError({ agencyId: 'Choose one of the partnership’s agencies' });
     }
   };
+
+  const pageOf = (partnershipId: string, actor: Actor, code: string, query: IndicatorQuery) =>
+    tenant(partnershipId, actor, async (trx) => {
+      const indicator = await findIndicator(trx, code);
+      const allAreas = await listAreas(trx);
+      const areas = new Map(allAreas.map((a) => [a.id, a]));
+      const partnership = await trx
+        .selectFrom('partnerships')
+        .select(['home_area_id', 'comparator'])
+        .where('id', '=', partnershipId)
+        .executeTakeFirstOrThrow();
+      const area = pickArea(allAreas, query.area, partnership.home_area_id);
+      const england = allAreas.find((a) => a.code === ENGLAND);
+      const region = allAreas.find((a) => a.code === area?.region_code && a.partnership_id === null);
+      const neighbours = area?.level === 'la' ? await comparatorAreas(trx, partnership.comparator, area.id) : [];
+      const ids = [area, england, region, ...neighbours].filter((a): a is AreaRow => a !== undefined).map((a) => a.id);
+      const figures = await observationsFor(trx, indicator.id, ids);
+      const trend = trendRows(figures, area, england, region, neighbours);
+      const latest = [...trend].reverse().find((r) => r.area?.value != null);
+      const periodCode = query.period && trend.some((r) => r.periodCode === query.period) ? query.period : latest?.periodCode;
+      const panel =
+        area && periodCode && area.level !== 'locality'
+          ? await panelFor(trx, areas, indicator, area, periodCode, partnership.comparator)
+          : undefined;
+      const breakdowns = figures.filter((f) => f.areaId === area?.id && f.breakdown !== '' && f.periodCode === periodCode);
+      return {
+        indicator,
+        area,
+        region,
+        england,
+        neighbours,
+        comparator: partnership.comparator,
+        areas: allAreas.filter((a) => a.level !== 'regional' && a.level !== 'national'),
+        trend,
+        periodCode,
+        // An area asked for that Baton does not know: the page says so rather than silently showing another.
+        unknownArea:
+          query.area?.trim() &&
+          area?.id !== query.area.trim() &&
+          area?.code !== query.area.trim().toUpperCase() &&
+          area?.code !== query.area.trim() &&
+          area?.old_code !== query.area.trim()
+            ? query.area.trim()
+            : undefined,
+        panel: panel?.panel,
+        breakdowns,
+        targets: await targets.listTargets(trx, partnershipId, indicator.id),
+        history: await targets.observationHistory(trx, indicator.id, 20),
+      };
+    });
 
   return {
     /** Every indicator the partnership can use: its own first, then the national library. */
@@ -105,55 +161,13 @@ export function createIndicatorsService(db: Db) {
       }),
 
     /** An indicator's page: its trend for an area beside England, the region and the comparators, and the benchmark panel. */
-    page: (partnershipId: string, actor: Actor, code: string, query: IndicatorQuery) =>
-      tenant(partnershipId, actor, async (trx) => {
-        const indicator = await findIndicator(trx, code);
-        const allAreas = await listAreas(trx);
-        const areas = new Map(allAreas.map((a) => [a.id, a]));
-        const partnership = await trx
-          .selectFrom('partnerships')
-          .select(['home_area_id', 'comparator'])
-          .where('id', '=', partnershipId)
-          .executeTakeFirstOrThrow();
-        const area = pickArea(allAreas, query.area, partnership.home_area_id);
-        const england = allAreas.find((a) => a.code === ENGLAND);
-        const region = allAreas.find((a) => a.code === area?.region_code && a.partnership_id === null);
-        const neighbours = area?.level === 'la' ? await comparatorAreas(trx, partnership.comparator, area.id) : [];
-        const ids = [area, england, region, ...neighbours].filter((a): a is AreaRow => a !== undefined).map((a) => a.id);
-        const figures = await observationsFor(trx, indicator.id, ids);
-        const trend = trendRows(figures, area, england, region, neighbours);
-        const latest = [...trend].reverse().find((r) => r.area?.value != null);
-        const periodCode = query.period && trend.some((r) => r.periodCode === query.period) ? query.period : latest?.periodCode;
-        const panel =
-          area && periodCode && area.level !== 'locality'
-            ? await panelFor(trx, areas, indicator, area, periodCode, partnership.comparator)
-            : undefined;
-        const breakdowns = figures.filter((f) => f.areaId === area?.id && f.breakdown !== '' && f.periodCode === periodCode);
-        return {
-          indicator,
-          area,
-          region,
-          england,
-          neighbours,
-          comparator: partnership.comparator,
-          areas: allAreas.filter((a) => a.level !== 'regional' && a.level !== 'national'),
-          trend,
-          periodCode,
-          // An area asked for that Baton does not know: the page says so rather than silently showing another.
-          unknownArea:
-            query.area?.trim() &&
-            area?.id !== query.area.trim() &&
-            area?.code !== query.area.trim().toUpperCase() &&
-            area?.code !== query.area.trim() &&
-            area?.old_code !== query.area.trim()
-              ? query.area.trim()
-              : undefined,
-          panel: panel?.panel,
-          breakdowns,
-          targets: await targets.listTargets(trx, partnershipId, indicator.id),
-          history: await targets.observationHistory(trx, indicator.id, 20),
-        };
-      }),
+    page: async (partnershipId: string, actor: Actor, code: string, query: IndicatorQuery) => {
+      // Worked out once per data revision of the partnership and shared, read-only: nothing in it depends on who reads.
+      const revision = await revisionOf(db, partnershipId, 'data');
+      return pageCache.get([partnershipId, revision, code, query.area ?? '', query.period ?? ''], () =>
+        pageOf(partnershipId, actor, code, query),
+      );
+    },
 
     /**
      * Records figures from a form or the API after the same checks an imported file gets; any

@@ -8,7 +8,9 @@ import { listBoards } from '../../data/repositories/boards.ts';
 import { listMembers } from '../../data/repositories/memberships.ts';
 import * as repo from '../../data/repositories/plans.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
+import { revisionOf } from '../../data/repositories/revisions.ts';
 import { parseInput } from '../../services/validation.ts';
 import * as schemas from './schemas.ts';
 import { chooseQuarter, readSponsorReport, sponsorReportSchema, writeSponsorReport } from './sponsor-reports.ts';
@@ -45,8 +47,7 @@ interface TrackerData {
 
 /** Plans and promises for one partnership. */
 export function createPlansService(db: Db) {
-  /** Least recently used first: a Map keeps insertion order, and a hit is moved to the end. */
-  const trackerCache = new Map<string, TrackerData>();
+  const trackerCache = new RevisionCache<TrackerData>(TRACKER_CACHE_SIZE);
   const tenant = tenantRunner(db);
 
   const findPlan = async (trx: Trx, partnershipId: string, id: string) => {
@@ -155,28 +156,24 @@ export function createPlansService(db: Db) {
     // What everyone sees is worked out once per revision of the partnership's plans (see the
     // plans-revision migration); only what this person may do is worked out per request. The
     // revision lives on the partnership row, which needs no tenant transaction to read.
-    const revision = await repo.plansRevision(db, partnershipId);
-    const key = JSON.stringify([partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId]);
-    let shared = trackerCache.get(key);
-    if (shared) {
-      trackerCache.delete(key);
-    } else {
-      shared = await tenant(partnershipId, actor, async (trx) => {
-        const actions = (await repo.listActions(trx, partnershipId, { ...filter, planStatuses: LIVE })).map((a) => {
-          const at = judgedAt(asAt, a.planEnd);
-          return { ...a, asAt: at, assessment: assessAction(a, at) };
-        });
-        return {
-          actions,
-          summary: summarise(actions.map((a) => a.assessment)),
-          plans: await repo.listPlans(trx, partnershipId, LIVE),
-          boards: await listBoards(trx, partnershipId),
-          agencies: await listAgencies(trx, partnershipId),
-        };
-      });
-      if (trackerCache.size >= TRACKER_CACHE_SIZE) trackerCache.delete(trackerCache.keys().next().value!);
-    }
-    trackerCache.set(key, shared);
+    const revision = await revisionOf(db, partnershipId, 'plans');
+    const shared = await trackerCache.get(
+      [partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId],
+      () =>
+        tenant(partnershipId, actor, async (trx) => {
+          const actions = (await repo.listActions(trx, partnershipId, { ...filter, planStatuses: LIVE })).map((a) => {
+            const at = judgedAt(asAt, a.planEnd);
+            return { ...a, asAt: at, assessment: assessAction(a, at) };
+          });
+          return {
+            actions,
+            summary: summarise(actions.map((a) => a.assessment)),
+            plans: await repo.listPlans(trx, partnershipId, LIVE),
+            boards: await listBoards(trx, partnershipId),
+            agencies: await listAgencies(trx, partnershipId),
+          };
+        }),
+    );
     return { ...shared, actions: shared.actions.map((a): AssessedAction => ({ ...a, mayUpdate: mayUpdateAction(actor, a) })) };
   };
 

@@ -6,6 +6,8 @@ import { POLARITY_LABELS } from '../../core/indicators.ts';
 import { DIRECTION_LEGEND, RAG_LABELS } from '../../core/judgements.ts';
 import type { SuppressionRule } from '../../core/suppression.ts';
 import { withTenant, type Db, type Trx } from '../../data/db.ts';
+import { revisionOf } from '../../data/repositories/revisions.ts';
+import { RevisionCache } from '../../services/revision-cache.ts';
 import { ENGLAND } from '../../services/benchmarks.ts';
 import { NotFoundError, type Actor } from '../../services/errors.ts';
 import { idParam } from '../../web/forms.ts';
@@ -25,34 +27,6 @@ const PUBLIC_READER: Actor = { userId: null, label: 'public scorecard page' };
 const NOT_FOUND = 'Page not found';
 
 const CACHE_SIZE = 200;
-/** National figures are loaded from the command line without a partnership's audit record, so a view lasts this long at most. */
-const CACHE_MS = 5 * 60_000;
-
-/**
- * What a published scorecard's view depends on, cheaply: its own version and date (today's when it
- * has none) and the partnership's latest audited change (figures, targets, rows, settings);
- * undefined when it is not published, which is checked on every request.
- */
-async function revisionOf(trx: Trx, partnershipId: string, id: string): Promise<string | undefined> {
-  const card = await trx
-    .selectFrom('scorecards as s')
-    .select(['s.published', 's.version', 's.as_at'])
-    .select((eb) =>
-      eb
-        .selectFrom('audit_events')
-        .select('id')
-        .where('partnership_id', '=', partnershipId)
-        .orderBy('at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .as('lastChange'),
-    )
-    .where('s.partnership_id', '=', partnershipId)
-    .where('s.id', '=', id)
-    .executeTakeFirst();
-  if (!card?.published) return undefined;
-  return [card.version, card.as_at ?? new Date().toISOString().slice(0, 10), card.lastChange ?? ''].join('|');
-}
 
 /** Whether a scorecard of this partnership is published, and if so what its rows' figures rest on. */
 async function basisFor(trx: Trx, partnershipId: string, scorecardId: string): Promise<Map<string, RowBasis> | undefined> {
@@ -95,7 +69,7 @@ export function createPublicScorecardsService(
   scorecards: ReturnType<typeof createScorecardsService>,
   rule: Partial<SuppressionRule> = PUBLIC_SUPPRESSION,
 ) {
-  const cache = new Map<string, { revision: string; until: number; view: PublicScorecard }>();
+  const cache = new RevisionCache<PublicScorecard>(CACHE_SIZE);
   return {
     /** The partnership's published scorecards, by title. */
     list: (partnershipId: string) =>
@@ -112,21 +86,18 @@ export function createPublicScorecardsService(
 
     /**
      * One published scorecard as at its own date, suppressed; NotFoundError when it is not
-     * published. Served from the cache while its revision stands (see revisionOf).
+     * published. Worked out once per data revision of the partnership (which any change to its
+     * figures, rows or settings, or a national load, moves) and day.
      */
     read: async (partnershipId: string, id: string): Promise<PublicScorecard> => {
-      const revision = await withTenant(db, { partnershipId }, (trx) => revisionOf(trx, partnershipId, id));
-      if (revision === undefined) throw new NotFoundError(NOT_FOUND);
-      const hit = cache.get(id);
-      if (hit && hit.revision === revision && hit.until > Date.now()) return hit.view;
-      const basis = await withTenant(db, { partnershipId }, (trx) => basisFor(trx, partnershipId, id));
-      const data = await scorecards.read(partnershipId, PUBLIC_READER, id);
-      if (!basis || !data.scorecard.published) throw new NotFoundError(NOT_FOUND);
-      const view = publicScorecard(data, basis, rule);
-      cache.delete(id);
-      cache.set(id, { revision, until: Date.now() + CACHE_MS, view });
-      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      return view;
+      const revision = await revisionOf(db, partnershipId, 'data');
+      return cache.get([partnershipId, revision, id, new Date().toISOString().slice(0, 10)], async () => {
+        const basis = await withTenant(db, { partnershipId }, (trx) => basisFor(trx, partnershipId, id));
+        if (!basis) throw new NotFoundError(NOT_FOUND);
+        const data = await scorecards.read(partnershipId, PUBLIC_READER, id);
+        if (!data.scorecard.published) throw new NotFoundError(NOT_FOUND);
+        return publicScorecard(data, basis, rule);
+      });
     },
   };
 }

@@ -16,7 +16,9 @@ import { listTargetsFor } from '../../data/repositories/targets.ts';
 import type { AreaRow } from '../../data/schema.ts';
 import { ENGLAND } from '../../services/benchmarks.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
+import { revisionOf } from '../../data/repositories/revisions.ts';
 import { parseInput } from '../../services/validation.ts';
 import { overrideSchema, rowSchema, scorecardSchema, sectionSchema, type ScorecardInput } from './schemas.ts';
 import { overrideRag } from '../../core/judgements.ts';
@@ -33,12 +35,23 @@ export interface ScorecardRowView extends RowView {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** How many scorecard readings (partnership, revision, scorecard, date) a server keeps worked out. */
+const READ_CACHE_SIZE = 64;
+
+/** A scorecard as read as at a date: its settings, the date, and its sections' rows worked out. */
+export interface ScorecardView {
+  scorecard: NonNullable<Awaited<ReturnType<typeof repo.findScorecard>>>;
+  asAt: string;
+  sections: { id: string; title: string; rows: ScorecardRowView[] }[];
+}
+
 /**
  * Scorecards: an analyst builds a board's scorecard of sections and rows; everyone in the
  * partnership reads it as at any date, each row judged by core/scorecard.ts.
  */
 export function createScorecardsService(db: Db) {
   const tenant = tenantRunner(db);
+  const readCache = new RevisionCache<ScorecardView>(READ_CACHE_SIZE);
 
   const findScorecard = async (trx: Trx, partnershipId: string, id: string) => {
     const scorecard = await repo.findScorecard(trx, partnershipId, id);
@@ -52,7 +65,7 @@ export function createScorecardsService(db: Db) {
   };
 
   /** Every row of a scorecard worked out as at a date. */
-  const view = async (trx: Trx, partnershipId: string, id: string, asAtAsked: string | undefined) => {
+  const view = async (trx: Trx, partnershipId: string, id: string, asAtAsked: string | undefined): Promise<ScorecardView> => {
     const scorecard = await findScorecard(trx, partnershipId, id);
     const asAt = asAtAsked && /^\d{4}-\d{2}-\d{2}$/.test(asAtAsked) ? asAtAsked : (scorecard.as_at ?? today());
     const layout = await repo.scorecardLayout(trx, partnershipId, id);
@@ -138,9 +151,17 @@ export function createScorecardsService(db: Db) {
         });
       }),
 
-    /** The scorecard for reading, as at a date (its own date, or today). */
-    read: (partnershipId: string, actor: Actor, id: string, asAt?: string) =>
-      tenant(partnershipId, actor, (trx) => view(trx, partnershipId, id, asAt)),
+    /**
+     * The scorecard for reading, as at a date (its own date, or today). Worked out once per data
+     * revision of the partnership (see the data-revision migration) and shared, read-only, by
+     * every reader: nothing in it depends on who reads.
+     */
+    read: async (partnershipId: string, actor: Actor, id: string, asAt?: string) => {
+      const revision = await revisionOf(db, partnershipId, 'data');
+      return readCache.get([partnershipId, revision, id, asAt ?? '', today()], () =>
+        tenant(partnershipId, actor, (trx) => view(trx, partnershipId, id, asAt)),
+      );
+    },
 
     /** What the builder needs: the layout, and the indicators and areas a row may use. */
     builder: (partnershipId: string, actor: Actor, id: string) =>

@@ -1,0 +1,54 @@
+import { sql, type Kysely } from 'kysely';
+
+/** Every table whose rows an indicator page or a scorecard shows. */
+const WATCHED = [
+  'indicators',
+  'observations',
+  'targets',
+  'period_signoffs',
+  'areas',
+  'area_neighbours',
+  'comparator_groups',
+  'comparator_group_areas',
+  'scorecards',
+  'scorecard_sections',
+  'scorecard_rows',
+  'scorecard_rag_overrides',
+  'scorecard_commentary',
+  'boards',
+] as const;
+
+/**
+ * A per-partnership data revision, raised in the same transaction as any change to what its
+ * indicator pages and scorecards are worked out from: figures, targets, areas, comparators,
+ * scorecards and their ratings, and the partnership's own council, comparator or name. A change
+ * made with no partnership in hand (the national load) raises every partnership's. As with the
+ * plans revision, a web server may keep what it worked out for as long as the revision stands.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`ALTER TABLE partnerships ADD COLUMN data_revision bigint NOT NULL DEFAULT 0`.execute(db);
+  await sql`
+    CREATE FUNCTION baton_bump_data_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE partnerships SET data_revision = data_revision + 1
+      WHERE id = baton_current_partnership() OR baton_current_partnership() IS NULL;
+      RETURN NULL;
+    END
+    $$`.execute(db);
+  for (const table of WATCHED) {
+    await sql`
+      CREATE TRIGGER ${sql.id(`${table}_data_revision`)} AFTER INSERT OR UPDATE OR DELETE ON ${sql.table(table)}
+        FOR EACH STATEMENT EXECUTE FUNCTION baton_bump_data_revision()`.execute(db);
+  }
+  // Only these columns: the bump itself updates the row, which must not fire the trigger again.
+  await sql`
+    CREATE TRIGGER partnerships_data_revision AFTER UPDATE OF home_area_id, comparator, name ON partnerships
+      FOR EACH STATEMENT EXECUTE FUNCTION baton_bump_data_revision()`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TRIGGER IF EXISTS partnerships_data_revision ON partnerships`.execute(db);
+  for (const table of WATCHED) await sql`DROP TRIGGER IF EXISTS ${sql.id(`${table}_data_revision`)} ON ${sql.table(table)}`.execute(db);
+  await sql`DROP FUNCTION IF EXISTS baton_bump_data_revision()`.execute(db);
+  await sql`ALTER TABLE partnerships DROP COLUMN data_revision`.execute(db);
+}

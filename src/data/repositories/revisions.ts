@@ -1,0 +1,14 @@
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../db.ts';
+
+/**
+ * A partnership's revision of one kind: 'plans' moves whenever anything the promise tracker shows
+ * changes, 'data' whenever anything an indicator page or scorecard shows changes (the
+ * plans-revision and data-revision migrations). Read with SQL: the columns belong to the
+ * triggers, not to the partnership record the app edits; they need no tenant transaction.
+ */
+export async function revisionOf(db: DbOrTrx, partnershipId: string, kind: 'plans' | 'data'): Promise<string> {
+  const column = kind === 'plans' ? 'plans_revision' : 'data_revision';
+  const { rows } = await sql<{ revision: string }>`SELECT ${sql.ref(column)}::text AS revision FROM partnerships WHERE id = ${partnershipId}`.execute(db);
+  return rows[0]?.revision ?? '0';
+}
