@@ -1,5 +1,5 @@
 // Issue 4: a scorecard of 40 rows (national indicators, so every benchmark column has figures),
-// four earlier periods and every column, added to walsall while the server is stopped.
+// four earlier periods, every column and eight rows charted, added to walsall while the server is stopped.
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/data/db.ts';
 import { NATIONAL_INDICATORS } from '../src/national/catalogue.ts';
@@ -8,6 +8,7 @@ import { SCORECARD_COLUMNS } from '../src/core/scorecard.ts';
 
 export const BENCH_ROWS = 40;
 const SECTIONS = 4;
+const CHART_EVERY = 5;
 
 /** Adds the bench scorecard and returns its id. */
 export async function loadBenchScorecard(pgliteDir: string): Promise<{ id: string; rows: number }> {
@@ -32,6 +33,8 @@ export async function loadBenchScorecard(pgliteDir: string): Promise<{ id: strin
         indicatorCode: code,
         ragRule: 'england',
         tolerance: '1',
+        // Every fifth row among the "charts for selected areas", so the page and the papers draw eight charts.
+        chart: n % CHART_EVERY === 0 ? 'yes' : '',
       });
     }
     return { id, rows: codes.length };

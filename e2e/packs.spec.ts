@@ -25,7 +25,8 @@ test.describe('Board packs', () => {
     await page.getByLabel('Date of the meeting').fill('2013-11-26');
     await page.getByRole('button', { name: 'Freeze the pack' }).click();
     await expect(mainHeading(page)).toContainText('as presented to the Scrutiny and Performance Panel, 26 November 2013');
-    await expect(page.getByRole('table', { name: 'Assessments' })).toContainText('46.0%');
+    await expect(page.getByRole('table', { name: 'Assessments', exact: true })).toContainText('46.0%');
+    await expect(page.getByTestId('selected-chart')).toHaveCount(3);
     await expectAccessible();
     await screenshot(page, 'pack');
 

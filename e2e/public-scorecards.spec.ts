@@ -13,6 +13,8 @@ test.describe('Public scorecards', () => {
     await expect(mainHeading(page)).toHaveText('Children’s social care benchmarks (published statistics)');
     await expect(page.getByRole('table').first()).toContainText('England');
     await expect(page.getByText('Sign out')).toHaveCount(0);
+    await expect(page.getByTestId('selected-chart')).toHaveCount(2);
+    await expect(page.getByTestId('selected-chart').first().locator('svg[role="img"]')).toBeVisible();
     await expectAccessible();
     await screenshot(page, 'public-scorecard');
   });

@@ -16,10 +16,14 @@ test.describe('Scorecards', () => {
 
     await page.getByRole('link', { name: Q3_2013 }).click();
     await expect(mainHeading(page)).toHaveText(Q3_2013);
-    const assessments = page.getByRole('table', { name: 'Assessments' });
+    const assessments = page.getByRole('table', { name: 'Assessments', exact: true });
     await expect(assessments.getByRole('row', { name: /Initial assessments/ })).toContainText('Deteriorated');
     await expect(assessments.getByRole('row', { name: /Core assessments/ })).toContainText('Improved');
     await expect(page.getByTestId('legend')).toContainText('Maintained');
+    await expect(page.getByRole('heading', { name: 'Charts for selected areas' })).toBeVisible();
+    await expect(page.getByTestId('selected-chart')).toHaveCount(3);
+    await expect(page.getByTestId('selected-chart').first().locator('svg[role="img"]')).toBeVisible();
+    await expect(page.getByTestId('selected-chart-table').first()).toContainText('75.5%');
     await expectAccessible();
     await screenshot(page, 'scorecard');
 
@@ -67,8 +71,15 @@ test.describe('Scorecards', () => {
     await expect(page.getByTestId('builder-section')).toContainText('cp-plan-second-pct');
     await expectAccessible();
 
+    await page.getByRole('button', { name: 'Chart cp-plan-second-pct in the paper' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(successBanner(page)).toContainText('The row will be charted');
+    await expect(page.getByTestId('charted')).toHaveText('Yes');
+    await expectAccessible();
+
     await page.getByRole('link', { name: 'Read the scorecard' }).click();
-    await expect(page.getByRole('table', { name: 'Child protection' })).toContainText('24.5%');
+    await expect(page.getByRole('table', { name: 'Child protection', exact: true })).toContainText('24.5%');
+    await expect(page.getByTestId('selected-chart')).toHaveCount(1);
     await expectAccessible();
 
     await page.getByRole('link', { name: 'Exception report' }).click();

@@ -127,6 +127,7 @@ const HTML_ROUTES: Route[] = [
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/sections`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/move`, allowed: ANALYSTS, ok: 303 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/chart`, allowed: ANALYSTS, ok: 303 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/delete`, allowed: ANALYSTS, ok: 303 },
   { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/freeze`, allowed: ANALYSTS, ok: 200 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/packs`, allowed: ANALYSTS, ok: 400 },

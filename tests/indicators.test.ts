@@ -219,8 +219,9 @@ describe.each(DIALECTS)('indicators, figures and targets (%s)', (dialect) => {
       expect(periods[0]).toBe('At 31 March 2013');
       expect(periods.length).toBeGreaterThan(10);
       const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(res.body)?.[1];
-      expect(desc).toContain(`in ${periods[0]}`);
-      expect(desc).toContain(`in ${periods.at(-1)}`);
+      // "At 31 March 2013" in the table is "at 31 March 2013" in a sentence.
+      expect(desc).toContain(`from 39.6 ${periods[0]!.replace(/^At /, 'at ')}`);
+      expect(desc).toContain(periods.at(-1)!.replace(/^At /, 'at '));
     });
 
     it.each(['nonsense', 'AT1999-03-31', '%3Cscript%3E'])('falls back to the latest period for ?period=%s', async (period) => {

@@ -155,6 +155,14 @@ describe.each(DIALECTS)('board packs (%s)', (dialect) => {
       expect(rowOf((await viewer.get(`/p/walsall/scorecards/${q3}`)).body, 'row-sw-vacancy-rate-pct')).toContain('19.9%');
     });
 
+    it('keeps the charts for selected areas the board was shown, on the page and as images in the Word paper', async () => {
+      const pack = (await viewer.get(`/p/walsall/packs/${november}`)).body;
+      expect(pack).toContain('Charts for selected areas');
+      expect([...pack.matchAll(/data-qa="selected-chart"/g)]).toHaveLength(3);
+      const files = unzip((await viewer.get(`/p/walsall/packs/${november}/export.docx`)).rawPayload);
+      expect([...files.keys()].filter((name) => name.startsWith('word/media/'))).toHaveLength(3);
+    });
+
     it('compares two packs: what was revised', async () => {
       const page = await viewer.get(`/p/walsall/packs/compare?a=${november}&b=${january}`);
       expect(page.statusCode).toBe(200);

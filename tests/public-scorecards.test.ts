@@ -38,7 +38,7 @@ const TEST_FIGURES = [
   { indicator_code: 'pf-notifications', period: 'FY2013-14', value: '1234', breakdown: 'Sex: Female' },
 ];
 const TEST_ROWS = [
-  { indicatorCode: 'private-fostering-count', ragRule: 'target', note: 'Notifications are rising' },
+  { indicatorCode: 'private-fostering-count', ragRule: 'target', note: 'Notifications are rising', chart: 'yes' },
   { indicatorCode: 'pf-visits-pct', ragRule: 'none' },
   { indicatorCode: 'pf-notifications', ragRule: 'none' },
   { indicatorCode: 'pf-notifications', breakdown: 'Sex: Male', ragRule: 'none' },
@@ -142,6 +142,17 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
     expect(row).toContain('Notifications are rising');
   });
 
+  it('charts a chosen row from the suppressed figures only: a hidden figure is a gap, in words and in the table', async () => {
+    const page = (await get(`/public/walsall/scorecards/${test}`)).body;
+    const charts = page.slice(page.indexOf('id="charts"'), page.indexOf('id="how-to-read"'));
+    expect(charts).toContain('Children in private fostering arrangements, Walsall');
+    expect(charts).toMatch(/<desc id="chart-[0-9a-f-]{36}-desc">Walsall 9 in 2012-13\.<\/desc>/);
+    const table = /<table[\s\S]*?<\/table>/.exec(charts)![0];
+    expect(table).toMatch(/2012-13<\/th><td[^>]*>9<\/td>/);
+    expect(table).toMatch(/2013-14<\/th><td[^>]*>c<\/td>/);
+    expect(charts).not.toMatch(/>3</);
+  });
+
   it('hides a percentage worked out from a small count, and a part that would give a small one away', async () => {
     const body = (await get(`/public/walsall/scorecards/${test}`)).body;
     expect(cellOf(rowOf(body, 'pf-visits-pct'), 'current')).toMatch(/^<strong>c</);
@@ -214,6 +225,8 @@ describe('publicScorecardCsv', () => {
       ragReason: 'Not rated',
       band: null,
       significance: null,
+      chart: false,
+      englandTrend: [],
     };
     const csv = publicScorecardCsv({
       scorecard: { id: 's', title: 'T', description: '', boardName: null, columns: [] },

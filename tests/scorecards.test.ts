@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { revisionOf } from '../src/data/repositories/revisions.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './support/app.ts';
+import { unzip } from './support/zip.ts';
 
 const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
 
@@ -257,5 +258,46 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     const after = await Promise.all(ids.map((id) => revisionOf(db, id, 'data')));
     expect(ids.length).toBeGreaterThan(1);
     after.forEach((revision, n) => expect(Number(revision)).toBeGreaterThan(Number(before[n])));
+  });
+  describe('charts for selected areas', () => {
+    /** The selected charts on a page, by title. */
+    const chartsOn = (body: string) =>
+      [...body.matchAll(/<figure class="app-figure" id="chart-[0-9a-f-]{36}" data-qa="selected-chart">/g)].length;
+    const rowId = (body: string, code: string) => /chart=([0-9a-f-]{36})/.exec(rowOf(body, code))![1]!;
+
+    it('charts the rows the Q3 2013 paper charted, each beside England with a table of the same figures', async () => {
+      const page = (await viewer.get(q3)).body;
+      expect(page).toContain('<h2 class="govuk-heading-m" id="charts">Charts for selected areas</h2>');
+      expect(chartsOn(page)).toBe(3);
+      const assessments = page.slice(page.indexOf('id="charts"'));
+      const first = /<h3[^>]*>([^<]*)<\/h3>\s*<figure[^>]*>\s*<svg[^>]*role="img"[\s\S]*?<\/figure>\s*(<table[\s\S]*?<\/table>)/.exec(
+        assessments,
+      )!;
+      expect(first[1]).toBe('Initial assessments completed within 10 working days, Walsall');
+      expect(first[2]).toMatch(/64\.9%[\s\S]*75\.5%[\s\S]*46\.0%/);
+    });
+
+    it('lets an analyst choose a row for charting and stop, audited; a viewer may not', async () => {
+      const vacancies = rowId((await viewer.get(q3)).body, 'sw-vacancy-rate-pct');
+      expect((await viewer.post(`${q3}/rows/${vacancies}/chart`, { chart: 'yes' })).statusCode).toBe(403);
+      const chosen = await analyst.post(`${q3}/rows/${vacancies}/chart`, { chart: 'yes' });
+      expect(chosen.statusCode).toBe(303);
+      expect(chosen.headers.location).toBe(`${q3}/edit?notice=charted#row-${vacancies}`);
+      expect(chartsOn((await viewer.get(q3)).body)).toBe(4);
+      expect((await analyst.get(`${q3}/edit`)).body).toMatch(new RegExp(`id="row-${vacancies}"[\\s\\S]*?data-qa="charted">Yes<`));
+      expect((await analyst.post(`${q3}/rows/${vacancies}/chart`, { chart: 'no' })).statusCode).toBe(303);
+      expect(chartsOn((await viewer.get(q3)).body)).toBe(3);
+      const audit = (await (await t.signedIn('admin@walsall.example')).get('/p/walsall/admin/audit')).body;
+      expect(audit).toContain('Chose to chart a scorecard row in the paper');
+      expect(audit).toContain('Stopped charting a scorecard row in the paper');
+    });
+
+    it('puts them in the Word paper as images with alt text', async () => {
+      const files = unzip((await viewer.get(`${q3}/export.docx`)).rawPayload);
+      expect([...files.keys()].filter((name) => name.startsWith('word/media/'))).toHaveLength(3);
+      expect(files.get('word/document.xml')!.toString('utf8')).toContain(
+        'descr="Line chart of Initial assessments completed within 10 working days, Walsall.',
+      );
+    });
   });
 });

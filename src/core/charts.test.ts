@@ -133,6 +133,18 @@ describe('chartSummary', () => {
       'Walsall from 61 per cent in 2021-22 to 66 per cent in 2024-25; England 55 per cent to 57 per cent.',
     ],
     [
+      'says "at" a date for a period at a date',
+      {
+        ...emptyTestData,
+        periods: [
+          { code: 'AT2013-03-31', label: 'At 31 March 2013' },
+          { code: 'AT2013-11-30', label: 'At 30 November 2013' },
+        ],
+        series: [{ name: 'Walsall', kind: 'area', values: [39.6, 44.5] }],
+      },
+      'Walsall from 39.6 at 31 March 2013 to 44.5 at 30 November 2013.',
+    ],
+    [
       'groups thousands',
       { ...emptyTestData, series: [{ name: 'Walsall', kind: 'area', values: [1234, null, 10500] }] },
       'Walsall from 1,234 in 2020-21 to 10,500 in 2022-23.',

@@ -157,17 +157,21 @@ function segments(points: readonly ([number, number] | null)[]): [number, number
 /** In words, e.g. "Walsall from 39.6 in 2012-13 to 52.1 in 2024-25; England 37.9 to 41.0." */
 export function chartSummary(input: TrendChartInput): string {
   const write = formatter(input);
-  const label = (i: number) => input.periods[i]?.label ?? '';
+  // "in 2012-13", "in Nov 2013", but "at 31 March 2013" for a period labelled "At 31 March 2013".
+  const label = (i: number) => {
+    const text = input.periods[i]?.label ?? '';
+    return text.startsWith('At ') ? `at ${text.slice(3)}` : `in ${text}`;
+  };
   let span: [number, number] | undefined;
   const parts = input.series.flatMap((s) => {
     const at = s.values.flatMap((v, i) => (finite(v) && i < input.periods.length ? [i] : []));
     if (at.length === 0) return [];
     const [a, b] = [at[0]!, at[at.length - 1]!];
     const [from, to] = [write(s.values[a]!), write(s.values[b]!)];
-    if (a === b) return [`${s.name} ${from} in ${label(a)}`];
+    if (a === b) return [`${s.name} ${from} ${label(a)}`];
     const same = span?.[0] === a && span[1] === b;
     span ??= [a, b];
-    return [same ? `${s.name} ${from} to ${to}` : `${s.name} from ${from} in ${label(a)} to ${to} in ${label(b)}`];
+    return [same ? `${s.name} ${from} to ${to}` : `${s.name} from ${from} ${label(a)} to ${to} ${label(b)}`];
   });
   return parts.length ? `${parts.join('; ')}.` : 'No figures to chart yet.';
 }

@@ -187,7 +187,8 @@ export interface DemoScorecard {
   /** Shown on the partnership's public pages. */
   published?: boolean;
   columns: ScorecardColumn[];
-  sections: { title: string; rows: { indicator: string; ragRule: RowRagRule; tolerance?: number; note?: string }[] }[];
+  /** `chart`: among the paper's "charts for selected areas". */
+  sections: { title: string; rows: { indicator: string; ragRule: RowRagRule; tolerance?: number; note?: string; chart?: boolean }[] }[];
 }
 
 /**
@@ -249,14 +250,15 @@ export const WALSALL_SCORECARDS: DemoScorecard[] = [
       {
         title: 'Assessments',
         rows: [
-          { indicator: 'ia-10-days-pct', ragRule: 'england', tolerance: 5 },
-          { indicator: 'ca-35-days-pct', ragRule: 'england', tolerance: 5 },
+          // Seed 003 puts "Charts for Selected Areas" over its assessments and child protection tables.
+          { indicator: 'ia-10-days-pct', ragRule: 'england', tolerance: 5, chart: true },
+          { indicator: 'ca-35-days-pct', ragRule: 'england', tolerance: 5, chart: true },
         ],
       },
       {
         title: 'Children on a child protection plan',
         rows: [
-          { indicator: 'cp-plan-rate', ragRule: 'none', note: 'England at 31 March 2013: 37.9' },
+          { indicator: 'cp-plan-rate', ragRule: 'none', note: 'England at 31 March 2013: 37.9', chart: true },
           { indicator: 'cp-repeat-2yrs-pct', ragRule: 'band', tolerance: 2, note: '10–15% is considered ideal' },
         ],
       },
@@ -304,14 +306,14 @@ export const WALSALL_SCORECARDS: DemoScorecard[] = [
       {
         title: 'Child protection',
         rows: [
-          { indicator: 'cp-plan-rate', ragRule: 'none' },
+          { indicator: 'cp-plan-rate', ragRule: 'none', chart: true },
           { indicator: 'cp-plan-second-pct', ragRule: 'band', tolerance: 3 },
         ],
       },
       {
         title: 'Children looked after',
         rows: [
-          { indicator: 'cla-rate', ragRule: 'none' },
+          { indicator: 'cla-rate', ragRule: 'none', chart: true },
           { indicator: 'cla-3plus-placements-pct', ragRule: 'neighbours', tolerance: 1 },
         ],
       },

@@ -75,6 +75,7 @@ async function addScorecards(trx: Trx, partnershipId: string, cards: readonly De
               rag_rule: row.ragRule,
               tolerance: row.tolerance ?? 0,
               note: row.note ?? '',
+              chart: row.chart ?? false,
             };
           }),
         )

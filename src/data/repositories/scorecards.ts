@@ -57,6 +57,7 @@ export async function scorecardLayout(db: DbOrTrx, partnershipId: string, scorec
           'r.tolerance',
           'r.maintained_band as maintainedBand',
           'r.note',
+          'r.chart',
         ])
         .where('r.partnership_id', '=', partnershipId)
         .where(

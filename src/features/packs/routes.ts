@@ -16,6 +16,7 @@ import {
   type ScorecardExport,
 } from '../scorecards/exports.ts';
 import { renderPdf } from '../scorecards/pdf.ts';
+import { selectedCharts } from '../scorecards/charts.ts';
 import { FrozenPackError, longDate, presentedAs, type PacksService } from './service.ts';
 
 type Params = { slug: string; id: string };
@@ -94,7 +95,14 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
       request,
       reply,
       'packs/views/pack.njk',
-      { ...LABELS, ...data, presentedAs: presentedAs(data.pack), footnotes, notice: request.query.notice },
+      {
+        ...LABELS,
+        ...data,
+        presentedAs: presentedAs(data.pack),
+        footnotes,
+        charts: selectedCharts(data.pack.snapshot.sections),
+        notice: request.query.notice,
+      },
       page,
     );
   });
@@ -125,7 +133,14 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
       if (format === 'xlsx') return send(await scorecardXlsx(x));
       if (format === 'docx') return send(await scorecardDocx(x));
       if (!x.sections.some((s) => s.rows.some((r) => r.current))) throw new EmptyScorecardError();
-      const html = await reply.viewAsync('packs/views/print.njk', { ...LABELS, pack, exceptions, x, partnership: request.partnership });
+      const html = await reply.viewAsync('packs/views/print.njk', {
+        ...LABELS,
+        pack,
+        exceptions,
+        x,
+        charts: selectedCharts(x.sections),
+        partnership: request.partnership,
+      });
       const pdf = await renderPdf(html);
       if (Buffer.isBuffer(pdf)) return send(pdf);
       request.log.warn({ cause: pdf.cause }, 'PDF export unavailable');

@@ -26,6 +26,8 @@ function testRow({ id, unit = 'count', code = 'test-count', breakdown = '', valu
     areaName: 'Testshire',
     breakdown,
     note: 'A standing note',
+    chart: false,
+    englandTrend: [],
     periods,
     figures,
     current: last ? { ...last, periodCode: periods.at(-1)!.code, periodLabel: periods.at(-1)!.label, status: 'provisional' } : null,

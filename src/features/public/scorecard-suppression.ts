@@ -64,6 +64,10 @@ export interface PublicRow {
   breakdown: string;
   note: string;
   qualityNotes: string[];
+  /** Charted on the page ("charts for selected areas"), from the figures here: suppressed ones are gaps. */
+  chart: boolean;
+  /** England's published figures for the periods (national statistics, published already). */
+  englandTrend: (number | null)[];
   periods: { code: string; label: string }[];
   figures: PublicFigure[];
   current: (PublicFigure & { periodLabel: string; provisional: boolean }) | null;
@@ -194,6 +198,8 @@ export function publicScorecard(
       breakdown: row.breakdown,
       note: row.note,
       qualityNotes: [...row.qualityNotes],
+      chart: row.chart,
+      englandTrend: [...row.englandTrend],
       periods: row.periods.map((p) => ({ code: p.code, label: p.label })),
       figures,
       current: current && { ...current, periodLabel: row.current!.periodLabel, provisional: row.current!.status === 'provisional' },

@@ -14,6 +14,7 @@ import { idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import type { createScorecardsService } from '../scorecards/service.ts';
 import { CSV_COLUMNS, scorecardFilename } from '../scorecards/exports.ts';
+import { selectedCharts } from '../scorecards/charts.ts';
 import {
   PUBLIC_SUPPRESSION,
   publicScorecard,
@@ -172,6 +173,7 @@ export function registerPublicScorecardRoutes(app: FastifyInstance, published: P
     return renderPage(request, reply, 'public/views/scorecard.njk', {
       publicPartnership: partnership,
       ...view,
+      charts: selectedCharts(view.sections),
       POLARITY_LABELS,
       SIGNIFICANCE_LABELS,
       RAG_LABELS,

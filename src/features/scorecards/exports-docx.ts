@@ -2,6 +2,7 @@ import {
   Document,
   FootnoteReferenceRun,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageOrientation,
   Paragraph,
@@ -18,6 +19,7 @@ import { DIRECTION_LEGEND, RAG_LABELS } from '../../core/judgements.ts';
 import { type Rag } from '../../core/plans.ts';
 import { plainText } from '../../core/sponsor-report.ts';
 import type { ScorecardRowView } from './service.ts';
+import { chartImages, selectedCharts } from './charts.ts';
 import {
   assertFigures,
   betterWhen,
@@ -119,6 +121,52 @@ function sectionTable(x: ScorecardExport, rows: readonly ScorecardRowView[], foo
   });
 }
 
+/** Width in the paper of a chart image, in pixels at 96 to the inch (6.7 inches). */
+const CHART_WIDTH = 640;
+
+/**
+ * "Charts for selected areas", as board papers print them: each chosen row's chart as an image
+ * with its description as alt text, and a table of the same figures for anyone who cannot see it.
+ */
+async function chartsSection(x: ScorecardExport): Promise<(Paragraph | Table)[]> {
+  const charts = await chartImages(selectedCharts(x.sections));
+  if (charts.length === 0) return [];
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: run('Charts for selected areas') }),
+    ...charts.flatMap(({ chart, image }) => {
+      const header = ['Period', chart.row.areaName, ...(chart.withEngland ? ['England'] : [])];
+      const figureRows = chart.table.map(
+        (line) =>
+          new TableRow({
+            cantSplit: true,
+            children: [line.period, line.figure, ...(chart.withEngland ? [line.england] : [])].map((text) => textCell(text)),
+          }),
+      );
+      return [
+        new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: run(chart.title) }),
+        new Paragraph({
+          keepNext: true,
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: image.data,
+              transformation: { width: CHART_WIDTH, height: Math.round((CHART_WIDTH * image.height) / image.width) },
+              altText: { name: chart.id, title: chart.title, description: chart.alt },
+            }),
+          ],
+        }),
+        new Table({
+          width: { size: 50, type: WidthType.PERCENTAGE },
+          rows: [
+            new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h) => textCell(h, { bold: true })) }),
+            ...figureRows,
+          ],
+        }),
+      ];
+    }),
+  ];
+}
+
 function legend(x: ScorecardExport): Paragraph[] {
   const shown = new Set(x.columns);
   const line = (label: string, meaning: string) => new Paragraph({ children: [...run(label, { bold: true }), ...run(`: ${meaning}`)] });
@@ -195,6 +243,7 @@ export async function scorecardDocx(x: ScorecardExport): Promise<Buffer> {
           paragraph(`Figures as at ${x.asAtLabel}`, true),
           ...(x.presentedAs ? [paragraph(x.presentedAs)] : []),
           ...body,
+          ...(await chartsSection(x)),
           ...legend(x),
         ],
       },

@@ -97,6 +97,8 @@ function row(spec: RowSpec): ScorecardRowView {
     breakdown: spec.breakdown ?? '',
     note: spec.note ?? '',
     ragRule: spec.ragRule ?? 'none',
+    chart: false,
+    englandTrend: [],
   };
 }
 
@@ -343,6 +345,28 @@ describe('scorecardDocx', () => {
     expect(footnotes).toContain(`Data quality: ${QUALITY}`);
     expect(document).toContain('How to read this scorecard');
     expect(document).toContain('w:orient="landscape"');
+    expect([...files.keys()].filter((name) => name.startsWith('word/media/'))).toEqual([]);
+    expect(document).not.toContain('Charts for selected areas');
+  });
+
+  it('prints the rows chosen for charting as images with alt text, each with a table of its figures', async () => {
+    const charted = { ...cpRate, chart: true, englandTrend: [35.5, 37.8, 37.9] };
+    const unchartable = { ...secondPlans, chart: true, figures: secondPlans.figures.map((f) => ({ ...f, value: null })) };
+    const files = unzip(await scorecardDocx({ ...fixture, sections: [{ title: 'Safeguarding', rows: [charted, unchartable] }] }));
+    const document = files.get('word/document.xml')!.toString('utf8');
+    const images = [...files.keys()].filter((name) => name.startsWith('word/media/'));
+    expect(images).toHaveLength(1);
+    const png = files.get(images[0]!)!;
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1280); // IHDR width: twice the 640 pixels it is shown at
+    expect(document).toContain('Charts for selected areas');
+    const alt =
+      'Line chart of Children subject to a child protection plan, rate per 10,000, Walsall. ' +
+      'Walsall from 35.2 at 31 March 2011 to 39.6 at 31 March 2013; England 35.5 to 37.9.';
+    expect(document).toContain(`descr="${alt}"`);
+    // The chart's figures as a table: period, Walsall and England, after the section's own table.
+    expect(document.match(/<w:tbl>/g)).toHaveLength(2);
+    expect(document.slice(document.indexOf('Charts for selected areas'))).toMatch(/At 31 March 2012[\s\S]*38\.0[\s\S]*37\.8/);
   });
 });
 

@@ -4,13 +4,12 @@ import { POLARITY_LABELS } from '../../core/indicators.ts';
 import { DIRECTION_LEGEND, RAG_LABELS, RAG_RULE_LABELS } from '../../core/judgements.ts';
 import { can } from '../../core/policy.ts';
 import { SCORECARD_COLUMN_LABELS, SCORECARD_COLUMNS } from '../../core/scorecard.ts';
-import { trendChart } from '../../core/charts.ts';
-import { formatFigure } from '../../core/indicators.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { renderPage } from '../../web/views.ts';
 import { EmptyScorecardError, scorecardCsv, scorecardDocx, scorecardFilename, scorecardXlsx, type ScorecardExport } from './exports.ts';
 import { renderPdf } from './pdf.ts';
+import { rowChart, selectedCharts } from './charts.ts';
 import { actorOf } from '../admin/actor.ts';
 
 type Params = { slug: string; id: string; row: string };
@@ -95,16 +94,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     const overriding = typeof extra.override === 'string' ? rows.find((r) => r.id === extra.override && r.current) : undefined;
     const charted =
       typeof extra.chartRow === 'string' ? rows.find((r) => r.id === extra.chartRow && r.figures.some((f) => f.value !== null)) : undefined;
-    const chart = charted && {
-      row: charted,
-      svg: trendChart({
-        id: 'row-chart',
-        title: `${charted.indicator.title}, ${charted.areaName}`,
-        periods: charted.periods,
-        series: [{ name: charted.areaName, kind: 'area', values: charted.figures.map((f) => f.value) }],
-        format: (n: number) => formatFigure(n, charted.indicator.unit, charted.indicator.decimals),
-      }),
-    };
+    const chart = charted && rowChart(charted, 'chart');
     return {
       template: 'scorecards/views/scorecard.njk',
       data: {
@@ -113,6 +103,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         footnotes: [...new Set(notes)],
         overriding,
         chart,
+        charts: selectedCharts(data.sections),
         mayManage: can(request.member!.role, 'indicators:manage'),
         values: {},
         ...extra,
@@ -174,7 +165,13 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         if (format === 'docx')
           return send('application/vnd.openxmlformats-officedocument.wordprocessingml.document', await scorecardDocx(x));
         if (!data.sections.some((s) => s.rows.some((r) => r.current))) throw new EmptyScorecardError();
-        const html = await reply.viewAsync('scorecards/views/print.njk', { ...LABELS, ...data, x, partnership: request.partnership });
+        const html = await reply.viewAsync('scorecards/views/print.njk', {
+          ...LABELS,
+          ...data,
+          x,
+          charts: selectedCharts(data.sections),
+          partnership: request.partnership,
+        });
         const pdf = await renderPdf(html);
         if (!Buffer.isBuffer(pdf)) {
           request.log.warn({ cause: pdf.cause }, 'PDF export unavailable');
@@ -247,6 +244,12 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     const direction = (request.body as Record<string, unknown> | undefined)?.direction === 'up' ? 'up' : 'down';
     await scorecards.moveRow(request.partnership!.id, actorOf(request), idParam(request.params.id), idParam(request.params.row), direction);
     return reply.redirect(url(request, `/edit#row-${request.params.row}`), 303);
+  });
+
+  app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/chart', manage, async (request, reply) => {
+    const chart = (request.body as Record<string, unknown> | undefined)?.chart === 'yes';
+    await scorecards.setChart(request.partnership!.id, actorOf(request), idParam(request.params.id), idParam(request.params.row), chart);
+    return reply.redirect(url(request, `/edit?notice=${chart ? 'charted' : 'uncharted'}#row-${request.params.row}`), 303);
   });
 
   app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/delete', manage, async (request, reply) => {

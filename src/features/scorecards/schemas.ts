@@ -25,6 +25,12 @@ const number = (label: string) =>
       return n;
     });
 
+/** A checkbox ("yes") or a boolean from the API: true only when ticked. */
+const yes = z
+  .union([z.string(), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === 'yes');
+
 export const scorecardSchema = z.object({
   title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer'),
   description: text(2000, 'The description'),
@@ -49,10 +55,7 @@ export const scorecardSchema = z.object({
     .optional()
     .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter the date as YYYY-MM-DD, or leave it empty for today')
     .transform((v) => v || null),
-  published: z
-    .union([z.string(), z.boolean()])
-    .optional()
-    .transform((v) => v === true || v === 'yes'),
+  published: yes,
 });
 
 export type ScorecardInput = z.infer<typeof scorecardSchema>;
@@ -74,6 +77,7 @@ export const rowSchema = z.object({
   tolerance: number('The tolerance'),
   maintainedBand: number('The maintained band'),
   note: text(500, 'The note'),
+  chart: yes,
 });
 
 export const overrideSchema = z.object({

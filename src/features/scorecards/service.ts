@@ -31,6 +31,10 @@ export interface ScorecardRowView extends RowView {
   breakdown: string;
   note: string;
   ragRule: string;
+  /** Charted on the page and in the paper ("charts for selected areas"). */
+  chart: boolean;
+  /** England's published figure for each of the row's periods (empty when the row is England's). */
+  englandTrend: (number | null)[];
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -224,6 +228,7 @@ export function createScorecardsService(db: Db) {
             tolerance: input.tolerance,
             maintained_band: input.maintainedBand,
             note: input.note,
+            chart: input.chart,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -276,6 +281,21 @@ export function createScorecardsService(db: Db) {
             ? `Rated a scorecard row ${input.rag} by hand for ${input.period}: ${input.reason}`
             : `Returned a scorecard row to its rule’s rating for ${input.period}: ${input.reason}`,
           after: input,
+        });
+      }),
+
+    /** Chooses whether a row is charted on the page and in the paper ("charts for selected areas"). */
+    setChart: (partnershipId: string, actor: Actor, id: string, rowId: string, chart: boolean) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const row = (await repo.scorecardLayout(trx, partnershipId, id)).flatMap((s) => s.rows).find((r) => r.id === rowId);
+        if (!row) throw new NotFoundError('No such row in this scorecard');
+        if (row.chart === chart) return;
+        await trx.updateTable('scorecard_rows').set({ chart }).where('id', '=', rowId).execute();
+        await audit({
+          action: 'update',
+          entityType: 'scorecard_row',
+          entityId: rowId,
+          summary: chart ? 'Chose to chart a scorecard row in the paper' : 'Stopped charting a scorecard row in the paper',
         });
       }),
 
@@ -401,6 +421,8 @@ async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly PlacedRow[]
       breakdown: r.row.breakdown,
       note: r.row.note,
       ragRule: r.row.ragRule,
+      chart: r.row.chart,
+      englandTrend: r.area.id === england?.id ? [] : view.periods.map((p) => englandOf(figures, england, p.code)),
     };
   });
 }
@@ -428,6 +450,12 @@ function seriesOf(p: PlacedRow, figures: readonly ObservationView[], asAt: strin
     }));
   const current = series.filter((f) => f.periodStart <= asAt && (f.value !== null || f.marker !== null)).at(-1);
   return { series, current };
+}
+
+/** England's whole-population figure for a period: the published one, else one the partnership recorded; or null. */
+function englandOf(figures: readonly ObservationView[], england: AreaRow | undefined, periodCode: string): number | null {
+  const found = figures.filter((f) => f.areaId === england?.id && f.breakdown === '' && f.periodCode === periodCode);
+  return (found.find((f) => f.partnershipId === null) ?? found[0])?.value ?? null;
 }
 
 /** The benchmark panel of a row from the period's published figures (core/benchmark-panel.ts). */
