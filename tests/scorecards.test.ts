@@ -247,6 +247,13 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     expect(rowOf((await viewer.get(december)).body, 'eh-rate')).toContain('275.3');
   });
 
+  it('shows only an analyst the links to rate by hand, though everyone reads the same kept reading', async () => {
+    const rateLink = /Change<span class="govuk-visually-hidden"> the rating of /;
+    expect((await viewer.get(q3)).body).not.toMatch(rateLink);
+    expect((await analyst.get(q3)).body).toMatch(rateLink);
+    expect((await viewer.get(q3)).body).not.toMatch(rateLink);
+  });
+
   it('moves every partnership’s data revision when national figures are loaded', async () => {
     const { db } = t.database;
     const ids = (await db.selectFrom('partnerships').select('id').orderBy('slug').execute()).map((p) => p.id);

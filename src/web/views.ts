@@ -59,6 +59,34 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
   });
 }
 
+/** Fragments already rendered, by the shared reading they were rendered from, then by variant. */
+const fragments = new WeakMap<object, Map<string, Promise<string>>>();
+
+/**
+ * Renders part of a page once per shared, frozen reading (services/revision-cache.ts hands out the
+ * same object while the data stand) and variant (what else the fragment shows, such as whether the
+ * reader may change it), for the page to include with `| safe`. The fragment must carry nothing
+ * per request: no CSRF token, no CSP nonce, nothing about the person beyond its variant.
+ */
+export function renderFragment(
+  reply: FastifyReply,
+  reading: object,
+  variant: readonly unknown[],
+  template: string,
+  data: Record<string, unknown>,
+): Promise<string> {
+  const byVariant = fragments.get(reading) ?? new Map<string, Promise<string>>();
+  fragments.set(reading, byVariant);
+  const key = JSON.stringify(variant);
+  let html = byVariant.get(key);
+  if (!html) {
+    html = reply.viewAsync(template, data);
+    html.catch(() => byVariant.delete(key));
+    byVariant.set(key, html);
+  }
+  return html;
+}
+
 export interface PageOptions {
   /** Which navigation item is current. */
   nav?: string;

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BAND_LABELS, SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
 import { POLARITY_LABELS } from '../../core/indicators.ts';
 import { DIRECTION_LEGEND, RAG_LABELS, RAG_RULE_LABELS } from '../../core/judgements.ts';
@@ -6,7 +6,7 @@ import { can } from '../../core/policy.ts';
 import { SCORECARD_COLUMN_LABELS, SCORECARD_COLUMNS } from '../../core/scorecard.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { NotFoundError } from '../../services/errors.ts';
-import { renderPage } from '../../web/views.ts';
+import { renderFragment, renderPage } from '../../web/views.ts';
 import { EmptyScorecardError, scorecardCsv, scorecardDocx, scorecardFilename, scorecardXlsx, type ScorecardExport } from './exports.ts';
 import { renderPdf } from './pdf.ts';
 import { rowChart, selectedCharts } from './charts.ts';
@@ -87,7 +87,12 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     }),
   );
 
-  const readView = async (request: FastifyRequest<{ Params: Params }>, asAt: string | undefined, extra: Record<string, unknown>) => {
+  const readView = async (
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    asAt: string | undefined,
+    extra: Record<string, unknown>,
+  ) => {
     const data = await scorecards.read(request.partnership!.id, actorOf(request), idParam(request.params.id), asAt);
     const notes = data.sections.flatMap((s) => s.rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]));
     const rows = data.sections.flatMap((s) => s.rows);
@@ -95,6 +100,15 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     const charted =
       typeof extra.chartRow === 'string' ? rows.find((r) => r.id === extra.chartRow && r.figures.some((f) => f.value !== null)) : undefined;
     const chart = charted && rowChart(charted, 'chart');
+    const mayManage = can(request.member!.role, 'indicators:manage');
+    const slug = request.partnership!.slug;
+    const tablesHtml = await renderFragment(reply, data, [slug, mayManage], 'scorecards/views/sections.njk', {
+      ...LABELS,
+      ...data,
+      partnership: { slug },
+      charts: selectedCharts(data.sections),
+      mayManage,
+    });
     return {
       template: 'scorecards/views/scorecard.njk',
       data: {
@@ -103,8 +117,8 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         footnotes: [...new Set(notes)],
         overriding,
         chart,
-        charts: selectedCharts(data.sections),
-        mayManage: can(request.member!.role, 'indicators:manage'),
+        tablesHtml,
+        mayManage,
         values: {},
         ...extra,
       },
@@ -116,7 +130,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     '/p/:slug/scorecards/:id',
     async (request, reply) => {
       const { asAt, notice, override, chart } = request.query;
-      const view = await readView(request, asAt, { notice, override, chartRow: chart });
+      const view = await readView(request, reply, asAt, { notice, override, chartRow: chart });
       return renderPage(request, reply, view.template, view.data, view.options);
     },
   );
@@ -124,7 +138,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
   app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/rag', manage, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const asAt = typeof body.asAt === 'string' ? body.asAt : undefined;
-    const view = await readView(request, asAt, { override: request.params.row });
+    const view = await readView(request, reply, asAt, { override: request.params.row });
     return handleForm(request, reply, view, async () => {
       await scorecards.overrideRating(
         request.partnership!.id,
