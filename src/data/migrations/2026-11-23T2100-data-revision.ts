@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createRevision, dropRevision } from './revisions.ts';
 
 /** Every table whose rows an indicator page or a scorecard shows. */
 const WATCHED = [
@@ -26,20 +27,7 @@ const WATCHED = [
  * plans revision, a web server may keep what it worked out for as long as the revision stands.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE partnerships ADD COLUMN data_revision bigint NOT NULL DEFAULT 0`.execute(db);
-  await sql`
-    CREATE FUNCTION baton_bump_data_revision() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      UPDATE partnerships SET data_revision = data_revision + 1
-      WHERE id = baton_current_partnership() OR baton_current_partnership() IS NULL;
-      RETURN NULL;
-    END
-    $$`.execute(db);
-  for (const table of WATCHED) {
-    await sql`
-      CREATE TRIGGER ${sql.id(`${table}_data_revision`)} AFTER INSERT OR UPDATE OR DELETE ON ${sql.table(table)}
-        FOR EACH STATEMENT EXECUTE FUNCTION baton_bump_data_revision()`.execute(db);
-  }
+  await createRevision(db, 'data', WATCHED);
   // Only these columns: the bump itself updates the row, which must not fire the trigger again.
   await sql`
     CREATE TRIGGER partnerships_data_revision AFTER UPDATE OF home_area_id, comparator, name ON partnerships
@@ -48,7 +36,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TRIGGER IF EXISTS partnerships_data_revision ON partnerships`.execute(db);
-  for (const table of WATCHED) await sql`DROP TRIGGER IF EXISTS ${sql.id(`${table}_data_revision`)} ON ${sql.table(table)}`.execute(db);
-  await sql`DROP FUNCTION IF EXISTS baton_bump_data_revision()`.execute(db);
-  await sql`ALTER TABLE partnerships DROP COLUMN data_revision`.execute(db);
+  await dropRevision(db, 'data', WATCHED);
 }
