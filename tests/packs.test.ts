@@ -169,6 +169,16 @@ describe.each(DIALECTS)('board packs (%s)', (dialect) => {
       expect(rowOf(page.body, 'change-sw-vacancy-rate-pct')).toContain('revised from 18.6% to 19.9%');
     });
 
+    it('compares two packs: whose exception commentary changed', async () => {
+      const page = await viewer.get(`/p/walsall/packs/compare?a=${november}&b=${january}`);
+      const { exceptions } = (await packs.pack(walsall, actor, january)).pack.snapshot;
+      const row = (await packs.pack(walsall, actor, january)).pack.snapshot.sections
+        .flatMap((s) => s.rows)
+        .find((r) => r.id === exceptions.find((e) => e.commentary)!.rowId)!;
+      expect(rowOf(page.body, `change-${row.indicator.code}`)).toContain('Commentary changed: the story behind the curve');
+      expect(page.body).toContain('commentary written or changed: 1');
+    });
+
     it('asks for both packs when a comparison lacks one', async () => {
       const page = await viewer.get(`/p/walsall/packs/compare?a=${november}&b=`);
       expect(page.statusCode).toBe(400);

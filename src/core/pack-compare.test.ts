@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIRECTION_LABELS, DIRECTION_SYMBOLS, type Direction } from './judgements.ts';
-import { compareRow, comparePacks, type ChangeKind, type PackRow, type PackSections } from './pack-compare.ts';
+import { compareExceptions, compareRow, comparePacks, type ChangeKind, type PackRow, type PackSections } from './pack-compare.ts';
 import type { Rag } from './plans.ts';
 
 // ---- Test data: the Walsall social worker vacancy rate row, monthly, as two packs showed it -------
@@ -169,6 +169,67 @@ describe('comparePacks', () => {
       row({ id: 'b', code: 'b' }),
       row({ id: 'd', code: 'd' }),
     );
-    expect(comparePacks(earlier, later).counts).toEqual({ added: 1, removed: 1, moved: 0, revised: 1, rag: 1, direction: 0, unchanged: 1 });
+    expect(comparePacks(earlier, later).counts).toEqual({
+      added: 1,
+      removed: 1,
+      moved: 0,
+      revised: 1,
+      rag: 1,
+      direction: 0,
+      exception: 0,
+      commentary: 0,
+      unchanged: 1,
+    });
+  });
+
+  it('reports a row’s commentary changing between the packs’ exception reports', () => {
+    const commentary = { story: 'Agency staff left.', whatWorks: '', nextSteps: 'Recruit.', who: 'Head of service', byWhen: null };
+    const earlier = { ...pack(row({ id: 'a' })), exceptions: [{ rowId: 'a', commentary }] };
+    const later = {
+      ...pack(row({ id: 'a' })),
+      exceptions: [{ rowId: 'a', commentary: { ...commentary, nextSteps: 'Recruit and retain.' } }],
+    };
+    const compared = comparePacks(earlier, later);
+    expect(compared.rows[0]!.changes).toEqual([{ kind: 'commentary', text: 'Commentary changed: what we will do' }]);
+    expect(compared.counts.commentary).toBe(1);
+  });
+});
+
+describe('compareExceptions', () => {
+  const note = {
+    story: 'Agency staff left.',
+    whatWorks: 'Mentoring.',
+    nextSteps: 'Recruit.',
+    who: 'Head of service',
+    byWhen: '2014-03-31',
+  };
+  it.each<[string, Parameters<typeof compareExceptions>[0], Parameters<typeof compareExceptions>[1], string[]]>([
+    ['nothing when the row is in neither report', undefined, undefined, []],
+    ['a row coming into the report', undefined, { commentary: null }, ['exception: Now in the exception report']],
+    ['a row coming in with commentary', undefined, { commentary: note }, ['exception: Now in the exception report, with commentary']],
+    ['a row leaving the report', { commentary: note }, undefined, ['exception: No longer in the exception report']],
+    ['nothing when neither pack had commentary', { commentary: null }, { commentary: null }, []],
+    ['commentary written', { commentary: null }, { commentary: note }, ['commentary: Commentary written']],
+    [
+      'commentary gone (a new period, none yet)',
+      { commentary: note },
+      { commentary: null },
+      ['commentary: No commentary yet, where the earlier pack had some'],
+    ],
+    ['nothing when the commentary is the same', { commentary: note }, { commentary: { ...note } }, []],
+    [
+      'one part changed',
+      { commentary: note },
+      { commentary: { ...note, byWhen: '2014-06-30' } },
+      ['commentary: Commentary changed: by when'],
+    ],
+    [
+      'several parts changed, named in the report’s order',
+      { commentary: note },
+      { commentary: { ...note, who: 'Director', story: 'More leavers.', nextSteps: 'Pay.' } },
+      ['commentary: Commentary changed: the story behind the curve, what we will do and who'],
+    ],
+  ])('%s', (_case, before, after, expected) => {
+    expect(compareExceptions(before, after).map((c) => `${c.kind}: ${c.text}`)).toEqual(expected);
   });
 });

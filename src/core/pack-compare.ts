@@ -23,11 +23,31 @@ export interface PackRow {
   rag: { rag: Rag | null };
 }
 
-export interface PackSections {
-  sections: readonly { title: string; rows: readonly PackRow[] }[];
+/** The owner's commentary on an exception row as a pack froze it, as much as a comparison reads. */
+export interface PackCommentary {
+  story: string;
+  whatWorks: string;
+  nextSteps: string;
+  who: string;
+  byWhen: string | null;
 }
 
-export type ChangeKind = 'added' | 'removed' | 'moved' | 'revised' | 'rag' | 'direction';
+export interface PackSections {
+  sections: readonly { title: string; rows: readonly PackRow[] }[];
+  /** The rows in the pack's exception report, each with its commentary as frozen. */
+  exceptions?: readonly { rowId: string; commentary: PackCommentary | null }[];
+}
+
+export type ChangeKind = 'added' | 'removed' | 'moved' | 'revised' | 'rag' | 'direction' | 'exception' | 'commentary';
+
+/** The parts of the commentary, as the exception report names them. */
+const COMMENTARY_PARTS: [keyof PackCommentary, string][] = [
+  ['story', 'the story behind the curve'],
+  ['whatWorks', 'what works'],
+  ['nextSteps', 'what we will do'],
+  ['who', 'who'],
+  ['byWhen', 'by when'],
+];
 
 export interface RowChange {
   kind: ChangeKind;
@@ -111,6 +131,27 @@ export function compareRow(earlier: PackRow, later: PackRow): RowChange[] {
 }
 
 /**
+ * What changed in a row's place in the exception report: it came in or went out, or its owner's
+ * commentary was written or changed (and which parts).
+ */
+export function compareExceptions(
+  before: { commentary: PackCommentary | null } | undefined,
+  after: { commentary: PackCommentary | null } | undefined,
+): RowChange[] {
+  if (!before && !after) return [];
+  if (!before) return [{ kind: 'exception', text: `Now in the exception report${after!.commentary ? ', with commentary' : ''}` }];
+  if (!after) return [{ kind: 'exception', text: 'No longer in the exception report' }];
+  const [a, b] = [before.commentary, after.commentary];
+  if (!a && !b) return [];
+  if (!a) return [{ kind: 'commentary', text: 'Commentary written' }];
+  if (!b) return [{ kind: 'commentary', text: 'No commentary yet, where the earlier pack had some' }];
+  const changed = COMMENTARY_PARTS.filter(([part]) => (a[part] ?? '') !== (b[part] ?? '')).map(([, label]) => label);
+  if (changed.length === 0) return [];
+  const list = changed.length === 1 ? changed[0] : `${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`;
+  return [{ kind: 'commentary', text: `Commentary changed: ${list}` }];
+}
+
+/**
  * Compares an earlier pack with a later one, row by row.
  * @example comparePacks(november, january).counts.revised // 1: a November figure was revised
  */
@@ -127,7 +168,15 @@ export function comparePacks(earlier: PackSections, later: PackSections): PackCo
       ...describe(section, row),
       earlier: old ? shown(old) : null,
       later: shown(row),
-      changes: old ? compareRow(old, row) : [{ kind: 'added' as const, text: 'Not in the earlier pack' }],
+      changes: old
+        ? [
+            ...compareRow(old, row),
+            ...compareExceptions(
+              earlier.exceptions?.find((e) => e.rowId === old.id),
+              later.exceptions?.find((e) => e.rowId === row.id),
+            ),
+          ]
+        : [{ kind: 'added' as const, text: 'Not in the earlier pack' }],
     })),
     ...removed.map(({ section, row }) => ({
       ...describe(section, row),
@@ -136,7 +185,17 @@ export function comparePacks(earlier: PackSections, later: PackSections): PackCo
       changes: [{ kind: 'removed' as const, text: 'Not in the later pack' }],
     })),
   ];
-  const counts: PackComparison['counts'] = { added: 0, removed: 0, moved: 0, revised: 0, rag: 0, direction: 0, unchanged: 0 };
+  const counts: PackComparison['counts'] = {
+    added: 0,
+    removed: 0,
+    moved: 0,
+    revised: 0,
+    rag: 0,
+    direction: 0,
+    exception: 0,
+    commentary: 0,
+    unchanged: 0,
+  };
   for (const row of rows) {
     if (row.changes.length === 0) counts.unchanged++;
     for (const kind of new Set(row.changes.map((c) => c.kind))) counts[kind]++;
