@@ -247,6 +247,20 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     expect(rowOf((await viewer.get(december)).body, 'eh-rate')).toContain('275.3');
   });
 
+  it('links each row and its current figure to the indicator’s page for the row’s area and period', async () => {
+    const row = rowOf((await viewer.get(q3)).body, 'cp-plan-rate');
+    const links = [...row.matchAll(/href="(\/p\/walsall\/indicators\/[^"]+)"/g)].map(([, href]) => href!.replaceAll('&amp;', '&'));
+    expect(links).toEqual([
+      '/p/walsall/indicators/cp-plan-rate?area=E08000030',
+      '/p/walsall/indicators/cp-plan-rate?area=E08000030&period=AT2013-11-30#benchmarks',
+    ]);
+    for (const link of links) {
+      const page = await viewer.get(link.replace(/#.*/, ''));
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('data-qa="unknown-area"');
+    }
+  });
+
   it('shows only an analyst the links to rate by hand, though everyone reads the same kept reading', async () => {
     const rateLink = /Change<span class="govuk-visually-hidden"> the rating of /;
     expect((await viewer.get(q3)).body).not.toMatch(rateLink);

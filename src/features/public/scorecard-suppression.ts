@@ -39,7 +39,7 @@ export interface RowBasis {
 }
 
 /** The parts of a staff scorecard row this needs (ScorecardRowView has them all). */
-export type ReadRow = Omit<ScorecardRowView, 'indicator' | 'areaName' | 'ragRule'> & {
+export type ReadRow = Omit<ScorecardRowView, 'indicator' | 'areaName' | 'areaCode' | 'ragRule'> & {
   indicator: Pick<Indicator, 'code' | 'title' | 'unit' | 'decimals' | 'polarity' | 'bandLow' | 'bandHigh' | 'lag'>;
   areaName: string;
 };

@@ -94,6 +94,7 @@ function row(spec: RowSpec): ScorecardRowView {
     id: `row-${spec.indicator.code}`,
     indicator: spec.indicator,
     areaName: 'Walsall',
+    areaCode: 'E08000030',
     breakdown: spec.breakdown ?? '',
     note: spec.note ?? '',
     ragRule: spec.ragRule ?? 'none',

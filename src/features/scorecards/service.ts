@@ -28,6 +28,8 @@ export interface ScorecardRowView extends RowView {
   id: string;
   indicator: Indicator;
   areaName: string;
+  /** The area's code, as the indicator page takes it (an ONS code, or a locality's own). */
+  areaCode: string;
   breakdown: string;
   note: string;
   ragRule: string;
@@ -418,6 +420,7 @@ async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly PlacedRow[]
       id: r.row.id,
       indicator: r.indicator,
       areaName: r.area.name,
+      areaCode: r.area.code,
       breakdown: r.row.breakdown,
       note: r.row.note,
       ragRule: r.row.ragRule,
