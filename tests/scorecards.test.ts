@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { parseNationalData, writeNationalData } from '../src/national/load.ts';
 import { revisionOf } from '../src/data/repositories/revisions.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './support/app.ts';
 import { unzip } from './support/zip.ts';
@@ -33,6 +34,9 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     q3 = new RegExp(`href="(/p/walsall/scorecards/[0-9a-f-]{36})">${Q3_2013}`).exec(list.body)![1]!;
   });
   afterAll(() => t.close());
+
+  /** The bundled national data, parsed once (loading it again changes no figure). */
+  const bundle = parseNationalData();
 
   /** The HTML of one scorecard row. */
   const rowOf = (body: string, code: string) => new RegExp(`data-qa="row-${code}"[\\s\\S]*?</tr>`).exec(body)?.[0] ?? '';
@@ -231,7 +235,11 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
   it('charts a row on demand in an accessible figure with the same figures in a table', async () => {
     const row = /data-qa="row-sw-vacancy-rate-pct"[\s\S]*?chart=([0-9a-f-]{36})/.exec((await viewer.get(q3)).body)![1]!;
     const page = await viewer.get(`${q3}?chart=${row}`);
-    expect(page.body).toMatch(/<figure class="app-figure" id="chart" data-qa="row-chart">\s*<svg[^>]*role="img"/);
+    // The chart's link lands on its heading, then the figure and the table.
+    expect(page.body).toMatch(
+      /<div class="app-row-chart" id="chart">\s*<h2[^>]*>[^<]*<\/h2>\s*<figure class="app-figure" data-qa="row-chart">\s*<svg[^>]*role="img"/,
+    );
+    expect(page.body).toContain('href="/p/walsall/indicators/sw-vacancy-rate-pct?area=E08000030">indicator’s page</a>');
     expect(/data-qa="row-chart-table"[\s\S]*?<\/table>/.exec(page.body)?.[0]).toContain('18.6%');
   });
   it('shows a figure saved after the scorecard was read at once: the kept reading moves with the data', async () => {
@@ -268,22 +276,32 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     expect((await viewer.get(q3)).body).not.toMatch(rateLink);
   });
 
-  it('moves every partnership’s data revision when national figures are loaded', async () => {
+  it('moves every partnership’s data revision exactly once when the national figures are loaded', async () => {
     const { db } = t.database;
     const ids = (await db.selectFrom('partnerships').select('id').orderBy('slug').execute()).map((p) => p.id);
     const before = await Promise.all(ids.map((id) => revisionOf(db, id, 'data')));
-    await db.transaction().execute(async (trx) => {
-      await sql`SELECT set_config('baton.national', 'load', true)`.execute(trx);
-      await sql`UPDATE observations SET value = value WHERE partnership_id IS NULL AND period_code = 'AT2013-03-31'`.execute(trx);
-    });
+    await writeNationalData(db, bundle);
     const after = await Promise.all(ids.map((id) => revisionOf(db, id, 'data')));
     expect(ids.length).toBeGreaterThan(1);
-    after.forEach((revision, n) => expect(Number(revision)).toBeGreaterThan(Number(before[n])));
+    after.forEach((revision, n) => expect(Number(revision)).toBe(Number(before[n]) + 1));
   });
+
+  it('raises the revisions before each statement, so a writer locks its partnership before any row of its own', async () => {
+    const { rows } = await sql<{ trigger_name: string; action_timing: string }>`
+      SELECT DISTINCT trigger_name, action_timing FROM information_schema.triggers
+      WHERE trigger_name LIKE '%\_revision' ESCAPE '\\' AND event_object_table <> 'partnerships'`.execute(t.database.db);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((r) => r.action_timing !== 'BEFORE')).toEqual([]);
+  });
+
   describe('charts for selected areas', () => {
     /** The selected charts on a page, by title. */
     const chartsOn = (body: string) =>
-      [...body.matchAll(/<figure class="app-figure" id="chart-[0-9a-f-]{36}" data-qa="selected-chart">/g)].length;
+      [
+        ...body.matchAll(
+          /<div class="app-row-chart" id="chart-[0-9a-f-]{36}">\s*<h3[^>]*>[^<]*<\/h3>\s*<figure class="app-figure" data-qa="selected-chart">/g,
+        ),
+      ].length;
     const rowId = (body: string, code: string) => /chart=([0-9a-f-]{36})/.exec(rowOf(body, code))![1]!;
 
     it('charts the rows the Q3 2013 paper charted, each beside England with a table of the same figures', async () => {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { createRevision, dropRevision } from './revisions.ts';
 
 /** Every table whose rows the promise tracker shows. */
-const WATCHED = [
+export const WATCHED = [
   'plans',
   'priorities',
   'priority_agencies',
@@ -22,7 +22,8 @@ const WATCHED = [
  * stale figures.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await createRevision(db, 'plans', WATCHED);
+  // As first written; 2026-11-23T2300-plans-revision-before moves the triggers before the statement.
+  await createRevision(db, 'plans', WATCHED, { timing: 'AFTER' });
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

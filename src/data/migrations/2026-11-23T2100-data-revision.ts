@@ -5,6 +5,7 @@ import { createRevision, dropRevision } from './revisions.ts';
 const WATCHED = [
   'indicators',
   'observations',
+  'observation_history',
   'targets',
   'period_signoffs',
   'areas',
@@ -27,7 +28,10 @@ const WATCHED = [
  * plans revision, a web server may keep what it worked out for as long as the revision stands.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await createRevision(db, 'data', WATCHED);
+  // The national load (baton.national = 'load', src/national/load.ts) raises every partnership's
+  // revision once, as its last statement, rather than holding every partnership's row for the
+  // whole load.
+  await createRevision(db, 'data', WATCHED, { timing: 'BEFORE', unless: sql`current_setting('baton.national', true) = 'load'` });
   // Only these columns: the bump itself updates the row, which must not fire the trigger again.
   await sql`
     CREATE TRIGGER partnerships_data_revision AFTER UPDATE OF home_area_id, comparator, name ON partnerships
