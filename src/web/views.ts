@@ -73,14 +73,14 @@ export function renderFragment(
   reading: object,
   variant: readonly unknown[],
   template: string,
-  data: Record<string, unknown>,
+  data: () => Record<string, unknown>,
 ): Promise<string> {
   const byVariant = fragments.get(reading) ?? new Map<string, Promise<string>>();
   fragments.set(reading, byVariant);
   const key = JSON.stringify(variant);
   let html = byVariant.get(key);
   if (!html) {
-    html = reply.viewAsync(template, data);
+    html = reply.viewAsync(template, data());
     html.catch(() => byVariant.delete(key));
     byVariant.set(key, html);
   }

@@ -66,7 +66,7 @@ export interface PublicRow {
   qualityNotes: string[];
   /** Charted on the page ("charts for selected areas"), from the figures here: suppressed ones are gaps. */
   chart: boolean;
-  /** England's published figures for the periods (national statistics, published already). */
+  /** England's figures for the periods: national statistics, whether loaded or recorded by the partnership, never suppressed (England's counts are never small). */
   englandTrend: (number | null)[];
   periods: { code: string; label: string }[];
   figures: PublicFigure[];

@@ -7,19 +7,19 @@ const require = createRequire(import.meta.url);
 /** The font charts are drawn in: DejaVu Sans, shipped as an npm package, so no system font is needed. */
 const FONT_FAMILY = 'DejaVu Sans';
 
-let ready: Promise<Uint8Array[]> | undefined;
+/** The rasteriser can be initialised once per process (a second try throws), so a failure is kept. */
+let wasm: Promise<void> | undefined;
+let fonts: Promise<Uint8Array[]> | undefined;
 
-/** Loads the WebAssembly rasteriser and the fonts once, on first use. */
-function setUp(): Promise<Uint8Array[]> {
-  ready ??= (async () => {
-    await initWasm(await readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
-    const fonts = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => readFile(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
-    return Promise.all(fonts);
-  })();
-  ready.catch(() => {
-    ready = undefined;
+/** Loads the WebAssembly rasteriser and the fonts, once, on first use. */
+async function setUp(): Promise<Uint8Array[]> {
+  wasm ??= readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm')).then((module) => initWasm(module));
+  fonts ??= Promise.all(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => readFile(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))));
+  fonts.catch(() => {
+    fonts = undefined;
   });
-  return ready;
+  await wasm;
+  return fonts;
 }
 
 /**

@@ -4,7 +4,7 @@ import { rowChartable, rowChartAlt, rowChartInput, rowChartTitle, type Chartable
 import { svgToPng } from './chart-png.ts';
 
 /** A row with the figures' text as the scorecard writes them (staff, frozen and public rows all have it). */
-type WrittenRow = ChartableRow & { figures: readonly { value: number | null; text: string }[] };
+type WrittenRow = ChartableRow & { figures: readonly { value: number | null; text: string; suppressed?: boolean }[] };
 
 /** A chart of a scorecard row as pages, print views and papers show it. */
 export interface RowChart<R extends WrittenRow = WrittenRow> {
@@ -15,7 +15,7 @@ export interface RowChart<R extends WrittenRow = WrittenRow> {
   alt: string;
   svg: string;
   /** The same figures as a table: one line per period, England's column only where it has figures. */
-  table: { period: string; figure: string; england: string }[];
+  table: { period: string; figure: string; hidden: boolean; england: string }[];
   withEngland: boolean;
 }
 
@@ -37,6 +37,7 @@ export function rowChart<R extends WrittenRow>(row: R, id = `chart-${row.id}`): 
     table: row.periods.map((p, i) => ({
       period: p.label,
       figure: row.figures[i]?.text ?? '–',
+      hidden: row.figures[i]?.suppressed === true,
       england: formatFigure(england[i] ?? null, row.indicator.unit, row.indicator.decimals),
     })),
     withEngland: england.some((v) => v !== null),
@@ -53,7 +54,25 @@ export function selectedCharts<R extends WrittenRow & { chart?: boolean }>(secti
 /** Width in pixels of chart images in papers: twice the size they are shown, so they print sharply. */
 export const PAPER_CHART_PIXELS = 1280;
 
-/** The selected charts as PNG images for a Word paper. */
-export function chartImages<R extends WrittenRow>(charts: readonly RowChart<R>[]) {
-  return Promise.all(charts.map(async (c) => ({ chart: c, image: await svgToPng(c.svg, PAPER_CHART_PIXELS) })));
+/** Each chart's image, drawn once (a kept reading's charts are the same objects, export after export). */
+const images = new WeakMap<RowChart, Promise<Awaited<ReturnType<typeof svgToPng>>>>();
+
+/**
+ * The selected charts as PNG images for a Word paper. Drawing one takes some tens of
+ * milliseconds on the event loop, so they are drawn one at a time with other requests let in
+ * between.
+ */
+export async function chartImages<R extends WrittenRow>(charts: readonly RowChart<R>[]) {
+  const drawn = [];
+  for (const chart of charts) {
+    let image = images.get(chart);
+    if (!image) {
+      await new Promise((resolve) => setImmediate(resolve));
+      image = svgToPng(chart.svg, PAPER_CHART_PIXELS);
+      image.catch(() => images.delete(chart));
+      images.set(chart, image);
+    }
+    drawn.push({ chart, image: await image });
+  }
+  return drawn;
 }

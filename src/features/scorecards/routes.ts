@@ -94,7 +94,6 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     extra: Record<string, unknown>,
   ) => {
     const data = await scorecards.read(request.partnership!.id, actorOf(request), idParam(request.params.id), asAt);
-    const notes = data.sections.flatMap((s) => s.rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]));
     const rows = data.sections.flatMap((s) => s.rows);
     const overriding = typeof extra.override === 'string' ? rows.find((r) => r.id === extra.override && r.current) : undefined;
     const charted =
@@ -102,19 +101,19 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     const chart = charted && rowChart(charted, 'chart');
     const mayManage = can(request.member!.role, 'indicators:manage');
     const slug = request.partnership!.slug;
-    const tablesHtml = await renderFragment(reply, data, [slug, mayManage], 'scorecards/views/sections.njk', {
+    const tablesHtml = await renderFragment(reply, data, [slug, mayManage], 'scorecards/views/sections.njk', () => ({
       ...LABELS,
       ...data,
       partnership: { slug },
       charts: selectedCharts(data.sections),
+      footnotes: [...new Set(rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))],
       mayManage,
-    });
+    }));
     return {
       template: 'scorecards/views/scorecard.njk',
       data: {
         ...LABELS,
         ...data,
-        footnotes: [...new Set(notes)],
         overriding,
         chart,
         tablesHtml,

@@ -35,7 +35,7 @@ export interface ScorecardRowView extends RowView {
   ragRule: string;
   /** Charted on the page and in the paper ("charts for selected areas"). */
   chart: boolean;
-  /** England's published figure for each of the row's periods (empty when the row is England's). */
+  /** England's figure for each of the row's periods, the published one or else the partnership's record of it (empty when the row is England's). */
   englandTrend: (number | null)[];
 }
 
