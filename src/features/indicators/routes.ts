@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BAND_LABELS, SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
-import { hasChartData, trendChart, type TrendChartInput } from '../../core/charts.ts';
+import { hasChartData, trendChart } from '../../core/charts.ts';
 import {
   ECM_THEMES,
   FREQUENCY_LABELS,
@@ -14,7 +14,7 @@ import {
 import { can } from '../../core/policy.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
-import { renderPage } from '../../web/views.ts';
+import { renderFragment, renderPage } from '../../web/views.ts';
 import { actorOf } from '../admin/actor.ts';
 import { indicatorCsv } from './export.ts';
 import { PERIOD_TYPE_LABELS } from './schemas.ts';
@@ -95,7 +95,7 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     '/p/:slug/indicators/:code',
     async (request, reply) => {
       const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), request.query);
-      return renderPage(request, reply, 'indicators/views/indicator.njk', indicatorView(request, data), page);
+      return renderPage(request, reply, 'indicators/views/indicator.njk', await indicatorView(request, reply, data), page);
     },
   );
 
@@ -130,7 +130,11 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
   app.post<{ Params: Params }>('/p/:slug/indicators/:code/targets', manage, async (request, reply) => {
     const code = codeParam(request.params.code);
     const data = await indicators.page(request.partnership!.id, actorOf(request), code, {});
-    const view = { template: 'indicators/views/indicator.njk', data: { ...indicatorView(request, data), targetOpen: true }, options: page };
+    const view = {
+      template: 'indicators/views/indicator.njk',
+      data: { ...(await indicatorView(request, reply, data)), targetOpen: true },
+      options: page,
+    };
     return handleForm(request, reply, view, async () => {
       await indicators.addTarget(request.partnership!.id, actorOf(request), code, request.body);
       return `/p/${request.params.slug}/indicators/${code}?notice=target#targets`;
@@ -144,11 +148,11 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
   });
 }
 
-/** Each page reading's chart, drawn once: the service hands out the same reading while the data stand. */
-const charts = new WeakMap<PageData, string | null>();
-
-/** What the indicator page shows: the page data with its chart and figures formatted. */
-function indicatorView(request: FastifyRequest, data: PageData) {
+/**
+ * What the indicator page shows: the page data with its chart and figures formatted, and the
+ * figures' part of the page rendered once per kept reading (it holds nothing about the person).
+ */
+async function indicatorView(request: FastifyRequest, reply: FastifyReply, data: PageData) {
   const { indicator } = data;
   const fmt = (value: number | null | undefined, marker?: string | null) =>
     formatFigure(value, indicator.unit as Unit, indicator.decimals, marker as never);
@@ -159,10 +163,6 @@ function indicatorView(request: FastifyRequest, data: PageData) {
       ? [{ name: 'Comparator mean', kind: 'neighbours' as const, values: data.trend.map((r) => r.neighbourMean) }]
       : []),
   ];
-  const chartOf = (key: PageData, input: TrendChartInput) => {
-    if (!charts.has(key)) charts.set(key, hasChartData(input) ? trendChart(input) : null);
-    return charts.get(key)!;
-  };
   const chartInput = {
     id: `trend-${indicator.code}`,
     title: `${indicator.title}: ${data.area?.name ?? ''}`,
@@ -175,14 +175,13 @@ function indicatorView(request: FastifyRequest, data: PageData) {
     region: data.region !== undefined && data.trend.some((r) => r.region !== null),
     neighbours: data.neighbours.length > 0 && data.trend.some((r) => r.neighbourMean !== null),
   };
-  return {
+  const view = {
     ...LABELS,
     ...data,
     has,
     // The panel compares published figures; an indicator of the partnership's own has none.
     panel: data.panel && (data.panel.england !== null || data.panel.rankOf > 0 || data.panel.neighbourCount > 0) ? data.panel : undefined,
     fmt,
-    chart: chartOf(data, chartInput),
     mayManage: can(request.member!.role, 'indicators:manage'),
     comparatorLabel:
       data.comparator === 'sn2021'
@@ -194,4 +193,11 @@ function indicatorView(request: FastifyRequest, data: PageData) {
     notice: (request.query as { notice?: string }).notice,
     values: {},
   };
+  const slug = request.partnership!.slug;
+  const figuresHtml = await renderFragment(reply, data, [slug], 'indicators/views/figures-part.njk', () => ({
+    ...view,
+    chart: hasChartData(chartInput) ? trendChart(chartInput) : null,
+    partnership: { slug },
+  }));
+  return { ...view, figuresHtml };
 }
