@@ -163,6 +163,14 @@ describe.each(DIALECTS)('board packs (%s)', (dialect) => {
       expect([...files.keys()].filter((name) => name.startsWith('word/media/'))).toHaveLength(3);
     });
 
+    it('puts the exception report with its commentary as frozen in the pack’s Word paper', async () => {
+      const paper = unzip((await viewer.get(`/p/walsall/packs/${november}/export.docx`)).rawPayload);
+      const document = paper.get('word/document.xml')!.toString('utf8');
+      expect(document).toContain('>Exception report<');
+      expect(document).toContain(FIRST_STORY);
+      expect(document).not.toContain(LATER_STORY);
+    });
+
     it('compares two packs: what was revised', async () => {
       const page = await viewer.get(`/p/walsall/packs/compare?a=${november}&b=${january}`);
       expect(page.statusCode).toBe(200);

@@ -119,6 +119,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
       presentedAs: presentedAs(pack),
       columns: pack.snapshot.scorecard.columns,
       sections: pack.snapshot.sections,
+      exceptions,
     };
     // The pack's title is too long for a file name: the meeting's date and name say which pack it is.
     const filename = scorecardFilename(`board pack ${pack.presentedOn} ${pack.meeting}`, format as keyof typeof TYPES);

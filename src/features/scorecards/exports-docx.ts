@@ -23,10 +23,14 @@ import { chartImages, selectedCharts } from './charts.ts';
 import {
   assertFigures,
   betterWhen,
+  byWhenWords,
+  COMMENTARY_PARTS,
   directionWords,
+  exceptionHeading,
   EXTRA_HEADERS,
   extraColumns,
   figureFor,
+  noCommentary,
   ragLabel,
   sectionPeriods,
   type ScorecardExport,
@@ -167,6 +171,31 @@ async function chartsSection(x: ScorecardExport): Promise<(Paragraph | Table)[]>
   ];
 }
 
+/** The exception report: each red or deteriorating row with its owner's commentary, as a two-column table. */
+function exceptionsSection(x: ScorecardExport): (Paragraph | Table)[] {
+  if (!x.exceptions) return [];
+  const line = (label: string, value: string) =>
+    new TableRow({ cantSplit: true, children: [textCell(label, { bold: true }), textCell(value || '—')] });
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: run('Exception report') }),
+    paragraph('The rows rated red or worse than the period before, with their owners’ commentary.'),
+    ...(x.exceptions.length === 0
+      ? [paragraph('No row was red or worse than the period before.')]
+      : x.exceptions.flatMap((e) => [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: run(exceptionHeading(e)) }),
+          e.commentary
+            ? new Table({
+                width: { size: 100, type: WidthType.PERCENTAGE },
+                rows: [
+                  ...COMMENTARY_PARTS.map(([part, label]) => line(label, e.commentary![part])),
+                  line('By when', byWhenWords(e.commentary.byWhen)),
+                ],
+              })
+            : paragraph(noCommentary(x)),
+        ])),
+  ];
+}
+
 function legend(x: ScorecardExport): Paragraph[] {
   const shown = new Set(x.columns);
   const line = (label: string, meaning: string) => new Paragraph({ children: [...run(label, { bold: true }), ...run(`: ${meaning}`)] });
@@ -244,6 +273,7 @@ export async function scorecardDocx(x: ScorecardExport): Promise<Buffer> {
           ...(x.presentedAs ? [paragraph(x.presentedAs)] : []),
           ...body,
           ...(await chartsSection(x)),
+          ...exceptionsSection(x),
           ...legend(x),
         ],
       },

@@ -28,7 +28,41 @@ export interface ScorecardExport {
   /** The columns shown beside each row's figures, in order (scorecard.columns). */
   columns: readonly ScorecardColumn[];
   sections: readonly { title: string; rows: readonly ScorecardRowView[] }[];
+  /** The exception report: the red and deteriorating rows with their owners' commentary (none given: not printed). */
+  exceptions?: readonly ExportException[];
 }
+
+/** A row of the exception report with its owner's commentary for the row's period, if any was written. */
+export interface ExportException {
+  section: string;
+  row: ScorecardRowView;
+  commentary: { story: string; whatWorks: string; nextSteps: string; who: string; byWhen: string | Date | null } | null;
+}
+
+/** The commentary's parts, as the exception report names them. */
+export const COMMENTARY_PARTS = [
+  ['story', 'The story behind the curve'],
+  ['whatWorks', 'What works'],
+  ['nextSteps', 'What we will do'],
+  ['who', 'Who'],
+] as const;
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "By when" in words, e.g. "31 March 2014". */
+export const byWhenWords = (byWhen: string | Date | null) =>
+  byWhen ? LONG_DATE.format(typeof byWhen === 'string' ? new Date(`${byWhen.slice(0, 10)}T00:00:00Z`) : byWhen) : '';
+
+/** The row as the exception report heads it: "Initial assessments …: 46.0% (2013-14), ▼ Deteriorated, Red". */
+export function exceptionHeading(e: ExportException): string {
+  const r = e.row;
+  const figure = r.current ? `${r.current.text} (${r.current.periodLabel})` : 'No figure';
+  return `${r.indicator.title}, ${r.areaName}: ${figure}, ${directionWords(r)}, ${ragLabel(r.rag.rag)}`;
+}
+
+/** What a paper says where a row has no commentary: a pack was frozen without it; a scorecard waits for it. */
+export const noCommentary = (x: ScorecardExport) =>
+  x.presentedAs ? 'No commentary had been written when the pack was frozen.' : 'No commentary has been written for this period yet.';
 
 /** The scorecard has no rows, or none of its rows has a figure: there is nothing to put in a file. */
 export class EmptyScorecardError extends Error {

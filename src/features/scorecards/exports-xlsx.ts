@@ -9,11 +9,14 @@ import type { ScorecardRowView } from './service.ts';
 import {
   assertFigures,
   betterWhen,
+  byWhenWords,
+  COMMENTARY_PARTS,
   directionWords,
   EXTRA_HEADERS,
   extraColumns,
   figureFor,
   markerOf,
+  noCommentary,
   ragLabel,
   sectionPeriods,
   type ScorecardExport,
@@ -146,6 +149,36 @@ function sectionSheet(x: ScorecardExport, rows: readonly ScorecardRowView[]): { 
   return { data, widths };
 }
 
+/** The exception report as a sheet: a line per red or deteriorating row, its commentary in columns. */
+function exceptionsSheet(x: ScorecardExport): SheetData {
+  const header = [
+    'Section',
+    'Indicator',
+    'Area',
+    'Period',
+    'Figure',
+    'Direction of travel',
+    'RAG',
+    ...COMMENTARY_PARTS.map(([, label]) => label),
+    'By when',
+  ];
+  return [
+    header.map(bold),
+    ...(x.exceptions ?? []).map((e): XlsxRow => [
+      text(e.section),
+      text(e.row.indicator.title),
+      text(e.row.areaName),
+      text(e.row.current?.periodLabel),
+      text(e.row.current?.text),
+      text(directionWords(e.row)),
+      text(ragLabel(e.row.rag.rag)),
+      ...(e.commentary
+        ? [...COMMENTARY_PARTS.map(([part]) => text(e.commentary![part])), text(byWhenWords(e.commentary.byWhen))]
+        : [text(noCommentary(x)), null, null, null, null]),
+    ]),
+  ];
+}
+
 function legendSheet(x: ScorecardExport): SheetData {
   const pair = (a: string, b: string): XlsxRow => [text(a), text(b)];
   const blank: XlsxRow = [null, null];
@@ -181,12 +214,20 @@ export async function scorecardXlsx(x: ScorecardExport): Promise<Buffer> {
   const sections = x.sections.filter((s) => s.rows.length > 0);
   const names = sheetNames(
     sections.map((s) => s.title),
-    ['Legend'],
+    ['Legend', 'Exception report'],
   );
   const sheets = sections.map((section, i) => {
     const { data, widths } = sectionSheet(x, section.rows);
     return { data, sheet: names[i]!, columns: widths.map((width) => ({ width })), stickyRowsCount: 1, stickyColumnsCount: 1 };
   });
+  if (x.exceptions)
+    sheets.push({
+      data: exceptionsSheet(x),
+      sheet: 'Exception report',
+      columns: [20, 40, 16, 16, 10, 18, 12, 50, 40, 50, 24, 16].map((width) => ({ width })),
+      stickyRowsCount: 1,
+      stickyColumnsCount: 0,
+    });
   sheets.push({
     data: legendSheet(x),
     sheet: 'Legend',

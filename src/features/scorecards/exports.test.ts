@@ -371,6 +371,82 @@ describe('scorecardDocx', () => {
   });
 });
 
+describe('the exception report in the papers', () => {
+  const withExceptions: ScorecardExport = {
+    ...fixture,
+    exceptions: [
+      {
+        section: 'Safeguarding',
+        row: cpRate,
+        commentary: {
+          story: 'More families stepped up from early help.',
+          whatWorks: '=HYPERLINK("x")',
+          nextSteps: 'Review every plan open over 18 months.',
+          who: 'Head of safeguarding',
+          byWhen: '2014-03-31',
+        },
+      },
+      { section: 'Early help', row: takeUp, commentary: null },
+    ],
+  };
+
+  it('puts each row and its commentary in the Word paper, and says where there is none', async () => {
+    const document = unzip(await scorecardDocx(withExceptions))
+      .get('word/document.xml')!
+      .toString('utf8');
+    const report = document.slice(document.indexOf('>Exception report<'));
+    expect(report).toContain('Children subject to a child protection plan, rate per 10,000, Walsall: 39.6 (At 31 March 2013)');
+    expect(report).toMatch(/The story behind the curve[\s\S]*More families stepped up from early help\./);
+    expect(report).toMatch(/By when[\s\S]*31 March 2014/);
+    expect(report).toContain('No commentary had been written when the pack was frozen.');
+  });
+
+  it('gives it a sheet in Excel, a line per row, commentary neutralised', async () => {
+    const sheets = await readXlsxFile(await scorecardXlsx(withExceptions));
+    expect(sheets.map((s) => s.sheet)).toEqual(['Safeguarding', 'Early help', 'Exception report', 'Legend']);
+    const [header, first, second] = sheets[2]!.data;
+    expect(header).toEqual([
+      'Section',
+      'Indicator',
+      'Area',
+      'Period',
+      'Figure',
+      'Direction of travel',
+      'RAG',
+      'The story behind the curve',
+      'What works',
+      'What we will do',
+      'Who',
+      'By when',
+    ]);
+    expect(first).toEqual([
+      'Safeguarding',
+      'Children subject to a child protection plan, rate per 10,000',
+      'Walsall',
+      'At 31 March 2013',
+      '39.6',
+      cpRate.direction ? `${cpRate.direction.symbol} ${cpRate.direction.label}` : 'No comparison',
+      expect.stringMatching(/^(Red|Amber|Green|Not rated)/),
+      'More families stepped up from early help.',
+      `'=HYPERLINK("x")`,
+      'Review every plan open over 18 months.',
+      'Head of safeguarding',
+      '31 March 2014',
+    ]);
+    expect(second?.[7]).toBe('No commentary had been written when the pack was frozen.');
+  });
+
+  it('leaves it out of a paper that was not given one', async () => {
+    const sheets = await readXlsxFile(await scorecardXlsx(fixture));
+    expect(sheets.map((s) => s.sheet)).not.toContain('Exception report');
+    expect(
+      unzip(await scorecardDocx(fixture))
+        .get('word/document.xml')!
+        .toString('utf8'),
+    ).not.toContain('>Exception report<');
+  });
+});
+
 describe('an empty scorecard', () => {
   it.each(empties)('with %s is refused by every format', async (_name, empty) => {
     expect(() => scorecardCsv(empty)).toThrow(EmptyScorecardError);

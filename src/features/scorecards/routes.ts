@@ -155,7 +155,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const format = request.params.format;
       if (!['csv', 'xlsx', 'docx', 'pdf'].includes(format)) throw new NotFoundError('Page not found');
-      const data = await scorecards.read(request.partnership!.id, actorOf(request), idParam(request.params.id), request.query.asAt);
+      const data = await exceptions.report(request.partnership!.id, actorOf(request), idParam(request.params.id), request.query.asAt);
       const back = (notice: string) =>
         reply.redirect(`/p/${request.params.slug}/scorecards/${request.params.id}?asAt=${data.asAt}&notice=${notice}`, 303);
       const x: ScorecardExport = {
@@ -166,6 +166,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         presentedAs: null,
         columns: data.scorecard.columns,
         sections: data.sections,
+        exceptions: data.exceptions,
       };
       try {
         const send = (type: string, body: string | Buffer) =>
