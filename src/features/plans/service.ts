@@ -1,54 +1,28 @@
-import { isApproved, isLive, planVocabulary, type PlanStatus } from '../../core/plans.ts';
+import { isApproved, isLive, planVocabulary } from '../../core/plans.ts';
 import { describeChanges, type PlanSnapshot } from '../../core/plan-versions.ts';
 import { mayEditPriority, mayUpdateAction, type Person } from '../../core/policy.ts';
-import { assessAction, quarterOf, rollUp, summarise, type ActionAssessment } from '../../core/promises.ts';
-import { withTenant, type Db, type Trx } from '../../data/db.ts';
+import { assessAction, quarterOf, rollUp, summarise } from '../../core/promises.ts';
+import type { Db, Trx } from '../../data/db.ts';
 import { listAgencies } from '../../data/repositories/agencies.ts';
 import { listBoards } from '../../data/repositories/boards.ts';
 import { listMembers } from '../../data/repositories/memberships.ts';
 import * as repo from '../../data/repositories/plans.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
-import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
-import { revisionOf } from '../../data/repositories/revisions.ts';
 import { parseInput } from '../../services/validation.ts';
 import * as schemas from './schemas.ts';
 import { chooseQuarter, readSponsorReport, sponsorReportSchema, writeSponsorReport } from './sponsor-reports.ts';
+import { createTrackerReads, judgedAt, today, type AssessedAction } from './tracker.ts';
+
+export type { AssessedAction } from './tracker.ts';
 
 /** The signed-in person as the plans feature needs them: who they are, their role and agency. */
 export type PlanActor = Actor & Person;
 
-/** Plans which hold agencies to their promises: approved, published or closed. */
-const LIVE: PlanStatus[] = ['approved', 'published', 'closed'];
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** The date an action is judged at: the date asked for (today by default), but never after its plan ended. */
-function judgedAt(asAt: string, planEnd: string): string {
-  return asAt < planEnd ? asAt : planEnd;
-}
-
-export interface AssessedAction extends repo.ActionItem {
-  assessment: ActionAssessment;
-  asAt: string;
-  mayUpdate: boolean;
-}
-
-/** How many tracker views (partnership, revision, filter, date) a server keeps worked out. */
-const TRACKER_CACHE_SIZE = 64;
-
-interface TrackerData {
-  actions: Omit<AssessedAction, 'mayUpdate'>[];
-  summary: ReturnType<typeof summarise>;
-  plans: repo.PlanListItem[];
-  boards: Awaited<ReturnType<typeof listBoards>>;
-  agencies: Awaited<ReturnType<typeof listAgencies>>;
-}
-
 /** Plans and promises for one partnership. */
 export function createPlansService(db: Db) {
-  const trackerCache = new RevisionCache<TrackerData>(TRACKER_CACHE_SIZE);
   const tenant = tenantRunner(db);
+  const reads = createTrackerReads(db);
 
   const findPlan = async (trx: Trx, partnershipId: string, id: string) => {
     const plan = await repo.findPlan(trx, partnershipId, id);
@@ -142,40 +116,6 @@ export function createPlansService(db: Db) {
     plan_values: form.values,
     status: form.status,
   });
-
-  /**
-   * The promise tracker: every action of the live plans in scope, judged as at a date (each
-   * plan no later than its end), with the counts a board looks at.
-   */
-  const tracker = async (
-    partnershipId: string,
-    actor: PlanActor,
-    filter: Omit<repo.ActionFilter, 'planStatuses' | 'actionId'>,
-    asAt = today(),
-  ) => {
-    // What everyone sees is worked out once per revision of the partnership's plans (see the
-    // plans-revision migration); only what this person may do is worked out per request. The
-    // revision lives on the partnership row, which needs no tenant transaction to read.
-    const revision = await revisionOf(db, partnershipId, 'plans');
-    const shared = await trackerCache.get(
-      [partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId],
-      () =>
-        tenant(partnershipId, actor, async (trx) => {
-          const actions = (await repo.listActions(trx, partnershipId, { ...filter, planStatuses: LIVE })).map((a) => {
-            const at = judgedAt(asAt, a.planEnd);
-            return { ...a, asAt: at, assessment: assessAction(a, at) };
-          });
-          return {
-            actions,
-            summary: summarise(actions.map((a) => a.assessment)),
-            plans: await repo.listPlans(trx, partnershipId, LIVE),
-            boards: await listBoards(trx, partnershipId),
-            agencies: await listAgencies(trx, partnershipId),
-          };
-        }),
-    );
-    return { ...shared, actions: shared.actions.map((a): AssessedAction => ({ ...a, mayUpdate: mayUpdateAction(actor, a) })) };
-  };
 
   return {
     /** What the plan forms offer: the partnership's boards, agencies and people. */
@@ -530,53 +470,7 @@ export function createPlansService(db: Db) {
         return id;
       }),
 
-    tracker,
-
-    /** What a person owes: actions they may report on that are overdue, unreported or due soon. */
-    /** What a person owes: actions they may report on that are overdue, unreported or due soon. */
-    owedBy: async (partnershipId: string, actor: PlanActor, asAt = today()) => {
-      if (actor.role === 'admin') return [];
-      const { actions } = await tracker(partnershipId, actor, {}, asAt);
-      return actions.filter(
-        (a) => a.planStatus !== 'closed' && a.mayUpdate && (a.assessment.overdue || a.assessment.unreported || a.assessment.dueSoon),
-      );
-    },
-
-    /** A partnership's published plans with their priorities' progress, for the public site. */
-    publishedPlans: (partnershipId: string) =>
-      withTenant(db, { partnershipId }, async (trx) => {
-        const plans = await repo.listPlans(trx, partnershipId, ['published']);
-        return Promise.all(
-          plans.map(async (plan) => {
-            const priorities = await repo.listPriorities(trx, partnershipId, plan.id);
-            const measures = await repo.listMeasures(
-              trx,
-              partnershipId,
-              priorities.map((p) => p.id),
-            );
-            const asAt = judgedAt(today(), plan.period_end);
-            const actions = (await repo.listActions(trx, partnershipId, { planId: plan.id })).map((a) => ({
-              ...a,
-              assessment: assessAction(a, asAt),
-            }));
-            return {
-              plan,
-              asAt,
-              vocabulary: planVocabulary(plan.kind),
-              summary: summarise(actions.map((a) => a.assessment)),
-              priorities: priorities.map((p) => {
-                const own = actions.filter((a) => a.priorityId === p.id);
-                return {
-                  ...p,
-                  measures: measures.filter((m) => m.priority_id === p.id),
-                  summary: summarise(own.map((a) => a.assessment)),
-                  rag: rollUp(own.map((a) => a.assessment)),
-                };
-              }),
-            };
-          }),
-        );
-      }),
+    ...reads,
 
     /**
      * A priority's report to its board for a quarter (by default the latest it can cover): the saved

@@ -1,0 +1,130 @@
+import { planVocabulary, type PlanStatus } from '../../core/plans.ts';
+import { mayUpdateAction } from '../../core/policy.ts';
+import { assessAction, rollUp, summarise, type ActionAssessment } from '../../core/promises.ts';
+import { withTenant, type Db } from '../../data/db.ts';
+import { listAgencies } from '../../data/repositories/agencies.ts';
+import { listBoards } from '../../data/repositories/boards.ts';
+import * as repo from '../../data/repositories/plans.ts';
+import { revisionOf } from '../../data/repositories/revisions.ts';
+import { RevisionCache } from '../../services/revision-cache.ts';
+import { tenantRunner } from '../../services/tenant.ts';
+import type { PlanActor } from './service.ts';
+
+// What the promise tracker, a person's home page and the public site read of a partnership's
+// plans: worked out from every action in scope, the tracker's part kept per plans revision.
+
+/** Plans which hold agencies to their promises: approved, published or closed. */
+const LIVE: PlanStatus[] = ['approved', 'published', 'closed'];
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The date an action is judged at: the date asked for (today by default), but never after its plan ended. */
+export function judgedAt(asAt: string, planEnd: string): string {
+  return asAt < planEnd ? asAt : planEnd;
+}
+
+export interface AssessedAction extends repo.ActionItem {
+  assessment: ActionAssessment;
+  asAt: string;
+  mayUpdate: boolean;
+}
+
+/** How many tracker views (partnership, revision, filter, date) a server keeps worked out. */
+const TRACKER_CACHE_SIZE = 64;
+
+interface TrackerData {
+  actions: Omit<AssessedAction, 'mayUpdate'>[];
+  summary: ReturnType<typeof summarise>;
+  plans: repo.PlanListItem[];
+  boards: Awaited<ReturnType<typeof listBoards>>;
+  agencies: Awaited<ReturnType<typeof listAgencies>>;
+}
+
+/** The tracker, what a person owes and the published plans, for the plans service to hand out. */
+export function createTrackerReads(db: Db) {
+  const trackerCache = new RevisionCache<TrackerData>(TRACKER_CACHE_SIZE);
+  const tenant = tenantRunner(db);
+
+  /**
+   * The promise tracker: every action of the live plans in scope, judged as at a date (each
+   * plan no later than its end), with the counts a board looks at.
+   */
+  const tracker = async (
+    partnershipId: string,
+    actor: PlanActor,
+    filter: Omit<repo.ActionFilter, 'planStatuses' | 'actionId'>,
+    asAt = today(),
+  ) => {
+    // What everyone sees is worked out once per revision of the partnership's plans (see the
+    // plans-revision migration); only what this person may do is worked out per request. The
+    // revision lives on the partnership row, which needs no tenant transaction to read.
+    const revision = await revisionOf(db, partnershipId, 'plans');
+    const shared = await trackerCache.get(
+      [partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId],
+      () =>
+        tenant(partnershipId, actor, async (trx) => {
+          const actions = (await repo.listActions(trx, partnershipId, { ...filter, planStatuses: LIVE })).map((a) => {
+            const at = judgedAt(asAt, a.planEnd);
+            return { ...a, asAt: at, assessment: assessAction(a, at) };
+          });
+          return {
+            actions,
+            summary: summarise(actions.map((a) => a.assessment)),
+            plans: await repo.listPlans(trx, partnershipId, LIVE),
+            boards: await listBoards(trx, partnershipId),
+            agencies: await listAgencies(trx, partnershipId),
+          };
+        }),
+    );
+    return { ...shared, actions: shared.actions.map((a): AssessedAction => ({ ...a, mayUpdate: mayUpdateAction(actor, a) })) };
+  };
+
+  return {
+    tracker,
+
+    /** What a person owes: actions they may report on that are overdue, unreported or due soon. */
+    owedBy: async (partnershipId: string, actor: PlanActor, asAt = today()) => {
+      if (actor.role === 'admin') return [];
+      const { actions } = await tracker(partnershipId, actor, {}, asAt);
+      return actions.filter(
+        (a) => a.planStatus !== 'closed' && a.mayUpdate && (a.assessment.overdue || a.assessment.unreported || a.assessment.dueSoon),
+      );
+    },
+
+    /** A partnership's published plans with their priorities' progress, for the public site. */
+    publishedPlans: (partnershipId: string) =>
+      withTenant(db, { partnershipId }, async (trx) => {
+        const plans = await repo.listPlans(trx, partnershipId, ['published']);
+        return Promise.all(
+          plans.map(async (plan) => {
+            const priorities = await repo.listPriorities(trx, partnershipId, plan.id);
+            const measures = await repo.listMeasures(
+              trx,
+              partnershipId,
+              priorities.map((p) => p.id),
+            );
+            const asAt = judgedAt(today(), plan.period_end);
+            const actions = (await repo.listActions(trx, partnershipId, { planId: plan.id })).map((a) => ({
+              ...a,
+              assessment: assessAction(a, asAt),
+            }));
+            return {
+              plan,
+              asAt,
+              vocabulary: planVocabulary(plan.kind),
+              summary: summarise(actions.map((a) => a.assessment)),
+              priorities: priorities.map((p) => {
+                const own = actions.filter((a) => a.priorityId === p.id);
+                return {
+                  ...p,
+                  measures: measures.filter((m) => m.priority_id === p.id),
+                  summary: summarise(own.map((a) => a.assessment)),
+                  rag: rollUp(own.map((a) => a.assessment)),
+                };
+              }),
+            };
+          }),
+        );
+      }),
+  };
+}
