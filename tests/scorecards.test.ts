@@ -331,6 +331,15 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
       expect(audit).toContain('Stopped charting a scorecard row in the paper');
     });
 
+    it('answers 404 for charting a row that is not in the scorecard, and changes nothing', async () => {
+      const before = chartsOn((await viewer.get(q3)).body);
+      for (const row of ['00000000-0000-4000-8000-000000000000', 'not-a-row']) {
+        const res = await analyst.post(`${q3}/rows/${row}/chart`, { chart: 'yes' });
+        expect(res.statusCode).toBe(404);
+      }
+      expect(chartsOn((await viewer.get(q3)).body)).toBe(before);
+    });
+
     it('puts them in the Word paper as images with alt text', async () => {
       const files = unzip((await viewer.get(`${q3}/export.docx`)).rawPayload);
       expect([...files.keys()].filter((name) => name.startsWith('word/media/'))).toHaveLength(3);
