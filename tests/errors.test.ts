@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { createTestApp } from './support/app.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createTestApp, DIALECTS } from './support/app.ts';
 
 describe('when the database is unavailable', () => {
   it('pages apologise without a stack trace and /healthz answers 503', async () => {
@@ -15,6 +17,26 @@ describe('when the database is unavailable', () => {
     expect(health.statusCode).toBe(503);
     expect(api.statusCode).toBe(500);
     expect(api.json()).toMatchObject({ status: 500, detail: 'Something went wrong on our side. Try again later.' });
+  });
+});
+
+describe.runIf(DIALECTS.includes('postgres'))('when PostgreSQL closes idle connections (a restart or an administrator)', () => {
+  it('keeps serving: the pool opens new connections, and nothing is left uncaught', async () => {
+    const t = await createTestApp('postgres');
+    try {
+      const client = await t.signedIn('viewer@walsall.example');
+      expect((await client.get('/p/walsall/tracker')).statusCode).toBe(200);
+      const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.database.db);
+      const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+      await admin.connect();
+      const killed = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [rows[0]!.name]);
+      await admin.end();
+      expect(killed.rowCount).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await client.get('/p/walsall/tracker')).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -72,9 +72,22 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   };
 }
 
+/**
+ * A pool that survives the server dropping an idle connection (a restart, an administrator, a
+ * dropped database): pg reports it as an 'error' event on the pool, which with no listener would
+ * end the process. The pool has already discarded the client and opens a new one when next asked;
+ * a lasting failure shows on the next query, where the request fails in the ordinary way.
+ */
+function survivingPool(pool: pg.Pool): pg.Pool {
+  pool.on('error', (error: Error & { code?: string }) => {
+    process.emitWarning(`A database connection was closed by the server (${error.code ?? error.message})`, 'BatonDatabaseWarning');
+  });
+  return pool;
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const owner = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+    dialect: new PostgresDialect({ pool: survivingPool(new pg.Pool({ connectionString: url, max: 1 })) }),
   });
   try {
     await migrateToLatest(owner);
@@ -83,7 +96,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   }
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString: url, max: poolSize }),
+      pool: survivingPool(new pg.Pool({ connectionString: url, max: poolSize })),
       onCreateConnection: async (connection) => {
         await connection.executeQuery(sql.raw(SET_APP_ROLE).compile(db));
       },
