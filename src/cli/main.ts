@@ -1,68 +1,20 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
-import { runMigrate, runSeed, runServe } from './serve.ts';
-import { runTokens, runUsers } from './users.ts';
-import { runImport } from './import.ts';
-import { UsageError } from './errors.ts';
-
-const USAGE = `Usage: baton <command>
-
-  serve [--demo]                 start the web server (--demo loads the demo on first start)
-  migrate                        apply database migrations
-  seed demo                      load the demo partnerships (once)
-  users create --partnership SLUG --email EMAIL --name NAME --role ROLE [--password P]
-  users set-role --partnership SLUG --email EMAIL --role ROLE
-  users reset-password --email EMAIL [--password P]
-  tokens create --user EMAIL [--name NAME]
-  import template FILE --partnership SLUG [--dry-run]
-  import dfe FILE --partnership SLUG --mapping NAME [--dry-run]
-  import national [--dry-run]    load the bundled DfE and ONS statistics
-
-Roles: admin, analyst, sponsor, contributor, member, viewer.
-Without --password a strong password is generated and printed once.
-An import with any problem writes nothing, prints the problems as CSV and exits 3.
-Settings come from the environment: see README.md.`;
+import { loadConfig } from '../config.ts';
+import { COMMANDS, parseCommandLine, USAGE } from './commands.ts';
+import { describeFailure, UsageError } from './errors.ts';
+import { runCommand } from './run.ts';
+import { runServe } from './serve.ts';
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      demo: { type: 'boolean' },
-      partnership: { type: 'string' },
-      email: { type: 'string' },
-      user: { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string' },
-      password: { type: 'string' },
-      mapping: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const [command, sub, file] = positionals;
-  if (values.help || !command) {
+  const line = parseCommandLine(argv);
+  if (line.values.help || !line.command) {
     console.log(USAGE);
-    return command || values.help ? 0 : 2;
+    return line.command || line.values.help ? 0 : 2;
   }
   const config = loadConfig();
-  switch (command) {
-    case 'serve':
-      return runServe(config, { demo: values.demo ?? false });
-    case 'migrate':
-      return runMigrate(config);
-    case 'seed':
-      if (sub !== 'demo') throw new UsageError('Only "baton seed demo" is available.');
-      return runSeed(config);
-    case 'users':
-      return runUsers(config, sub, values);
-    case 'tokens':
-      return runTokens(config, sub, values);
-    case 'import':
-      return runImport(config, sub, file, values);
-    default:
-      throw new UsageError(`Unknown command "${command}".`);
-  }
+  if (line.command === 'serve') return runServe(config, { demo: line.values.demo === true });
+  const spec = COMMANDS[line.command];
+  if (!spec) throw new UsageError(`Unknown command "${line.command}".`);
+  return runCommand(config, spec, line, argv);
 }
 
 main(process.argv.slice(2)).then(
@@ -70,10 +22,9 @@ main(process.argv.slice(2)).then(
     if (code !== undefined && code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
-    const known =
-      error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    console.error(`baton: ${(error as Error).message}`);
-    if (known) console.error('Run "baton --help" for usage.');
-    process.exitCode = known ? 2 : 1;
+    const failure = describeFailure(error);
+    console.error(`baton: ${failure.message}`);
+    if (failure.hint) console.error(failure.hint);
+    process.exitCode = failure.code;
   },
 );

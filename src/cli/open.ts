@@ -2,7 +2,15 @@ import path from 'node:path';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../data/db.ts';
 
-/** Opens the configured database: the PostgreSQL server when DATABASE_URL is set, else PGlite in the data directory. */
-export function openConfiguredDatabase(config: Config) {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+/** The embedded database's folder inside Baton's data directory. */
+export function pgliteDirOf(config: Config): string {
+  return path.join(config.dataDir, 'pglite');
+}
+
+/**
+ * Opens the configured database: the PostgreSQL server when DATABASE_URL is set, else PGlite in the
+ * data directory, which this process then owns (`command` is recorded in its lock).
+ */
+export function openConfiguredDatabase(config: Config, command: string) {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDirOf(config), ownerCommand: command });
 }

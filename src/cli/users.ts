@@ -1,17 +1,15 @@
-import type { Config } from '../config.ts';
 import { passwordProblem } from '../core/passwords.ts';
 import { isRole, ROLES } from '../core/policy.ts';
 import { randomToken } from '../core/secrets.ts';
-import { withTenant, withUser, type DatabaseHandle } from '../data/db.ts';
+import { withTenant, withUser } from '../data/db.ts';
 import { recordAudit } from '../data/repositories/audit.ts';
 import { listMembershipsOfUser } from '../data/repositories/memberships.ts';
 import { deleteSessionsOfUser } from '../data/repositories/sessions.ts';
 import { findUserByEmail, setPasswordHash } from '../data/repositories/users.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
-import { createServices } from '../services/index.ts';
-import { CLI_ACTOR, ValidationError } from '../services/errors.ts';
+import { CLI_ACTOR } from '../services/errors.ts';
+import { say, type CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
-import { openConfiguredDatabase } from './open.ts';
 
 type Options = Partial<Record<'partnership' | 'email' | 'user' | 'name' | 'role' | 'password', string>>;
 
@@ -27,92 +25,81 @@ function role(options: Options) {
   return value;
 }
 
-export async function withDatabase(config: Config, work: (database: DatabaseHandle) => Promise<number>): Promise<number> {
-  const database = await openConfiguredDatabase(config);
-  try {
-    return await work(database);
-  } catch (error) {
-    if (error instanceof ValidationError) throw new UsageError(error.message);
-    throw error;
-  } finally {
-    await database.close();
-  }
-}
-
-export async function partnershipId(database: DatabaseHandle, config: Config, slug: string): Promise<string> {
-  const partnership = await createServices(database.db, config).partnerships.findBySlug(slug);
+/** The id of the partnership named on the command line. */
+export async function partnershipId(ctx: CommandContext, slug: string): Promise<string> {
+  const partnership = await ctx.services.partnerships.findBySlug(slug);
   if (!partnership) throw new UsageError(`There is no partnership "${slug}".`);
   return partnership.id;
 }
 
 /** `baton users create|set-role|reset-password`. */
-export function runUsers(config: Config, sub: string | undefined, options: Options): Promise<number> {
-  return withDatabase(config, async (database) => {
-    const { admin } = createServices(database.db, config);
-    if (sub === 'create') {
-      const id = await partnershipId(database, config, required(options, 'partnership'));
-      const password = options.password ?? randomToken(15);
-      await admin.addMember(id, CLI_ACTOR, {
-        email: required(options, 'email'),
-        name: required(options, 'name'),
-        role: role(options),
-        password,
-      });
-      console.log(`Added ${options.email} to ${options.partnership} as ${options.role}.`);
-      if (!options.password) console.log(`Password (shown once): ${password}`);
-      return 0;
+export async function runUsers(ctx: CommandContext): Promise<number> {
+  const { database, io } = ctx;
+  const [sub] = ctx.line.positionals;
+  const options = ctx.line.values as Options;
+  const { admin } = ctx.services;
+  if (sub === 'create') {
+    const id = await partnershipId(ctx, required(options, 'partnership'));
+    const password = options.password ?? randomToken(15);
+    await admin.addMember(id, CLI_ACTOR, {
+      email: required(options, 'email'),
+      name: required(options, 'name'),
+      role: role(options),
+      password,
+    });
+    say(io, `Added ${options.email} to ${options.partnership} as ${options.role}.`);
+    if (!options.password) say(io, `Password (shown once): ${password}`);
+    return 0;
+  }
+  if (sub === 'set-role') {
+    const id = await partnershipId(ctx, required(options, 'partnership'));
+    const user = await findUserByEmail(database.db, required(options, 'email'));
+    if (!user) throw new UsageError(`There is no user ${options.email}.`);
+    const member = await admin.getMember(id, CLI_ACTOR, user.id).catch(() => undefined);
+    if (!member) throw new UsageError(`${options.email} is not in ${options.partnership}.`);
+    await admin.updateMember(id, CLI_ACTOR, user.id, { role: role(options), agencyId: member.agencyId ?? '', version: member.version });
+    say(io, `${options.email} is now ${options.role} in ${options.partnership}.`);
+    return 0;
+  }
+  if (sub === 'reset-password') {
+    const email = required(options, 'email');
+    const user = await findUserByEmail(database.db, email);
+    if (!user) throw new UsageError(`There is no user ${email}.`);
+    const password = options.password ?? randomToken(15);
+    const problem = passwordProblem(password);
+    if (problem) throw new UsageError(problem);
+    await setPasswordHash(database.db, user.id, await hashPassword(password));
+    await deleteSessionsOfUser(database.db, user.id);
+    const memberships = await withUser(database.db, user.id, (trx) => listMembershipsOfUser(trx, user.id));
+    for (const m of memberships) {
+      await withTenant(database.db, { partnershipId: m.partnershipId }, (trx) =>
+        recordAudit(trx, {
+          partnershipId: m.partnershipId,
+          actorUserId: null,
+          actor: CLI_ACTOR.label,
+          action: 'update',
+          entityType: 'password',
+          entityId: user.id,
+          summary: `Reset the password of ${user.email} and signed them out everywhere`,
+        }),
+      );
     }
-    if (sub === 'set-role') {
-      const id = await partnershipId(database, config, required(options, 'partnership'));
-      const user = await findUserByEmail(database.db, required(options, 'email'));
-      if (!user) throw new UsageError(`There is no user ${options.email}.`);
-      const member = await admin.getMember(id, CLI_ACTOR, user.id).catch(() => undefined);
-      if (!member) throw new UsageError(`${options.email} is not in ${options.partnership}.`);
-      await admin.updateMember(id, CLI_ACTOR, user.id, { role: role(options), agencyId: member.agencyId ?? '', version: member.version });
-      console.log(`${options.email} is now ${options.role} in ${options.partnership}.`);
-      return 0;
-    }
-    if (sub === 'reset-password') {
-      const email = required(options, 'email');
-      const user = await findUserByEmail(database.db, email);
-      if (!user) throw new UsageError(`There is no user ${email}.`);
-      const password = options.password ?? randomToken(15);
-      const problem = passwordProblem(password);
-      if (problem) throw new UsageError(problem);
-      await setPasswordHash(database.db, user.id, await hashPassword(password));
-      await deleteSessionsOfUser(database.db, user.id);
-      const memberships = await withUser(database.db, user.id, (trx) => listMembershipsOfUser(trx, user.id));
-      for (const m of memberships) {
-        await withTenant(database.db, { partnershipId: m.partnershipId }, (trx) =>
-          recordAudit(trx, {
-            partnershipId: m.partnershipId,
-            actorUserId: null,
-            actor: CLI_ACTOR.label,
-            action: 'update',
-            entityType: 'password',
-            entityId: user.id,
-            summary: `Reset the password of ${user.email} and signed them out everywhere`,
-          }),
-        );
-      }
-      console.log(`Password reset for ${email}; their sessions have ended.`);
-      if (!options.password) console.log(`New password (shown once): ${password}`);
-      return 0;
-    }
-    throw new UsageError('Use "baton users create", "baton users set-role" or "baton users reset-password".');
-  });
+    say(io, `Password reset for ${email}; their sessions have ended.`);
+    if (!options.password) say(io, `New password (shown once): ${password}`);
+    return 0;
+  }
+  throw new UsageError('Use "baton users create", "baton users set-role" or "baton users reset-password".');
 }
 
 /** `baton tokens create --user EMAIL`: prints a personal API token once. */
-export function runTokens(config: Config, sub: string | undefined, options: Options): Promise<number> {
-  if (sub !== 'create') return Promise.reject(new UsageError('Use "baton tokens create --user EMAIL".'));
-  return withDatabase(config, async (database) => {
-    const email = required(options, 'user');
-    const user = await findUserByEmail(database.db, email);
-    if (!user) throw new UsageError(`There is no user ${email}.`);
-    const name = options.name ?? `Created with the baton command on ${new Date().toISOString().slice(0, 10)}`;
-    const issued = await createServices(database.db, config).account.createToken({ userId: user.id, label: CLI_ACTOR.label }, { name });
-    console.log(issued.token);
-    return 0;
-  });
+export async function runTokens(ctx: CommandContext): Promise<number> {
+  if (ctx.line.positionals[0] !== 'create') throw new UsageError('Use "baton tokens create --user EMAIL".');
+  const options = ctx.line.values as Options;
+  const email = required(options, 'user');
+  const user = await findUserByEmail(ctx.database.db, email);
+  if (!user) throw new UsageError(`There is no user ${email}.`);
+  const name = options.name ?? `Created with the baton command on ${new Date().toISOString().slice(0, 10)}`;
+  const issued = await ctx.services.account.createToken({ userId: user.id, label: CLI_ACTOR.label }, { name });
+  say(ctx.io, issued.token);
+  return 0;
 }

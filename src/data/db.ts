@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
@@ -9,6 +8,7 @@ import pg from 'pg';
 const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 import { migrations } from './migrations/index.ts';
+import { acquireOwnerLock, type OwnerLock } from './owner-lock.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -24,7 +24,17 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tar archive (tests clone a template from it). */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * PGlite only: runs `work` while no other query or transaction can run, with a raw query
+   * function acting as the database owner. A snapshot taken inside is consistent.
+   */
+  exclusive?: <T>(work: (query: RawQuery, dump: () => Promise<Uint8Array>) => Promise<T>) => Promise<T>;
+  /** PGlite in a folder: this process's ownership of the data directory (released on close). */
+  owner?: OwnerLock;
 }
+
+/** Plain SQL with positional parameters, answered as rows of objects. */
+export type RawQuery = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
@@ -34,6 +44,14 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** Pool size for a PostgreSQL server. */
   poolSize?: number;
+  /**
+   * What this process is, recorded in the data directory's lock (`serve`, or a CLI command).
+   * PGlite in a folder takes the lock in the folder's parent (Baton's data directory); a second
+   * process gets DataDirInUseError instead of opening it twice.
+   */
+  ownerCommand?: string;
+  /** A lock this process already holds on the data directory (the caller releases it). */
+  ownerLock?: OwnerLock;
 }
 
 const SET_APP_ROLE = 'SET ROLE baton_app';
@@ -50,13 +68,42 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 
 async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir, {
+  const inMemory = dataDir.startsWith('memory://');
+  if (options.ownerLock) return startPglite(dataDir, inMemory, options, undefined);
+  const lock = inMemory ? undefined : acquireOwnerLock(path.dirname(dataDir), options.ownerCommand ?? 'database');
+  try {
+    return await startPglite(dataDir, inMemory, options, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/**
+ * Opens an embedded data directory as it is, without migrating, for `work` alone, then closes it.
+ * The caller must own the data directory (restore checks a backup with it before anything else).
+ */
+export async function withRawPglite<T>(dataDir: string, loadDataDir: Blob | undefined, work: (query: RawQuery) => Promise<T>): Promise<T> {
+  const pglite = await PGlite.create(dataDir, { loadDataDir });
+  try {
+    return await pglite.transaction((tx) => work(async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows));
+  } finally {
+    await pglite.close();
+  }
+}
+
+async function startPglite(dataDir: string, inMemory: boolean, options: OpenOptions, lock: OwnerLock | undefined): Promise<DatabaseHandle> {
+  const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
     loadDataDir: options.loadDataDir,
     parsers: { [DATE_OID]: (value: string) => value },
   });
   const owner = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  await migrateToLatest(owner);
+  try {
+    await migrateToLatest(owner);
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
   // The embedded database has no autovacuum, so without this its planner would guess every
   // table holds a handful of rows and choose poor plans for the tracker and scorecards.
   await pglite.exec('ANALYZE');
@@ -65,10 +112,24 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'pglite',
+    owner: lock,
     async close() {
-      if (!pglite.closed) await pglite.close();
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
     dumpDataDir: () => pglite.dumpDataDir('none'),
+    // PGlite's transaction holds its instance-wide lock, so nothing else runs until `work` ends;
+    // the dump itself only needs the query lock, which statements inside release between them.
+    exclusive: (work) =>
+      pglite.transaction(async (tx) => {
+        await tx.exec('SET LOCAL ROLE NONE');
+        const query: RawQuery = async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows;
+        const dump = async () => new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
+        return work(query, dump);
+      }),
   };
 }
 
@@ -105,8 +166,27 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-/** Applies every pending migration; throws with the failing migration's name if one fails. */
+/** The database was migrated by a newer Baton than this one: running on it could damage it. */
+export class NewerDatabaseError extends Error {}
+
+/** Names of the migrations a database has applied that this version of Baton does not know. */
+async function unknownMigrations(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db).catch(() => ({ rows: [] }));
+  return rows.map((r) => r.name).filter((name) => !(name in migrations));
+}
+
+/**
+ * Applies every pending migration; throws with the failing migration's name if one fails, and
+ * refuses (NewerDatabaseError) a database that a newer version of Baton has migrated.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const unknown = await unknownMigrations(db);
+  if (unknown.length) {
+    throw new NewerDatabaseError(
+      `This database was last used by a newer version of Baton (it has migration ${unknown.at(-1)}, which this version does not know). ` +
+        'Run that newer version, or restore a backup taken before the upgrade; this version will not change the database.',
+    );
+  }
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
