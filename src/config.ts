@@ -11,8 +11,10 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Secret used to sign CSRF tokens; generated into dataDir outside production when unset. */
   sessionSecret: string | undefined;
+  /** Mark cookies `Secure`; on by default in production, where Baton is served over HTTPS. */
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** How many reverse proxies in front of Baton to take the client's address and protocol from (X-Forwarded-For and -Proto); 0 for none. */
+  trustProxy: number;
   demoPassword: string | undefined;
   logLevel: string;
   /** Minutes of inactivity after which a session ends. */
@@ -29,9 +31,39 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
-function flag(value: string | undefined, fallback: boolean): boolean {
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off'];
+
+/** Strict, so that a mistyped security setting ("ture") stops the app instead of quietly meaning off. */
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
-  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+  if (TRUE.includes(value.toLowerCase())) return true;
+  if (FALSE.includes(value.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, not "${value}"`);
+}
+
+/** TRUST_PROXY: true is the one proxy in front of Baton, false none, a number a chain (a load balancer, then nginx). */
+function proxyCount(value: string | undefined): number {
+  if (value === undefined || value === '' || FALSE.includes(value.toLowerCase())) return 0;
+  if (TRUE.includes(value.toLowerCase())) return 1;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  throw new ConfigError(`TRUST_PROXY must be true, false or the number of proxies in front of Baton, not "${value}"`);
+}
+
+/** What production needs and has no safe default for, each with what to set it to. */
+const REQUIRED_IN_PRODUCTION: Record<string, string> = {
+  SESSION_SECRET:
+    'SESSION_SECRET must be set when NODE_ENV=production: at least 32 random characters, the same on every instance (for example the output of "openssl rand -hex 32").',
+  DATABASE_URL:
+    'DATABASE_URL must be set when NODE_ENV=production: the PostgreSQL server to keep the data in, as postgres://USER:PASSWORD@HOST:5432/DATABASE, where USER owns the database (the embedded database is for trying Baton out; leave NODE_ENV unset to use it).',
+  TRUST_PROXY:
+    "TRUST_PROXY must be set when NODE_ENV=production: true when Baton is reached only through a reverse proxy that terminates TLS and sets X-Forwarded-For and X-Forwarded-Proto (Baton then takes the client's address and https from them; for a chain, such as a load balancer in front of nginx, give the number of proxies); false when clients connect to Baton directly (the headers are then ignored, since anyone could forge them).",
+};
+
+/** Every production setting that is missing, in one message, so an operator fixes them in one go. */
+function checkProduction(env: Env): void {
+  const missing = Object.keys(REQUIRED_IN_PRODUCTION).filter((name) => !env[name]);
+  if (missing.length > 0) throw new ConfigError(missing.map((name) => REQUIRED_IN_PRODUCTION[name]).join('\n'));
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -47,10 +79,8 @@ function int(name: string, value: string | undefined, fallback: number): number 
  */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  if (nodeEnv === 'production') checkProduction(env);
   const sessionSecret = env.SESSION_SECRET || undefined;
-  if (nodeEnv === 'production' && !sessionSecret) {
-    throw new ConfigError('SESSION_SECRET must be set when NODE_ENV=production (at least 32 random characters).');
-  }
   if (sessionSecret !== undefined && sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET must be at least 32 characters long.');
   }
@@ -63,8 +93,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.BATON_DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     sessionSecret,
-    cookieSecure: flag(env.COOKIE_SECURE, nodeEnv === 'production'),
-    trustProxy: flag(env.TRUST_PROXY, false),
+    cookieSecure: flag('COOKIE_SECURE', env.COOKIE_SECURE, nodeEnv === 'production'),
+    trustProxy: proxyCount(env.TRUST_PROXY),
     demoPassword: env.BATON_DEMO_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     sessionIdleMinutes: int('BATON_SESSION_IDLE_MINUTES', env.BATON_SESSION_IDLE_MINUTES, 30),

@@ -108,12 +108,12 @@ describe('the baton command', () => {
     const second = serve();
     let output = '';
     second.stdout.on('data', (chunk) => (output += chunk));
-    const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+    const ready = await waitForHealth(`http://127.0.0.1:${port}/readyz`);
     const publicPage = await fetch(`http://127.0.0.1:${port}/public/walsall`);
     const stopped = new Promise((resolve) => second.on('exit', resolve));
     second.kill('SIGTERM');
     await stopped;
-    expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await ready.json()).toEqual({ status: 'ready' });
     expect(publicPage.status).toBe(200);
     expect(output).not.toContain('Demo loaded');
   });

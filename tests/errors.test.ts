@@ -4,17 +4,17 @@ import pg from 'pg';
 import { createTestApp, DIALECTS } from './support/app.ts';
 
 describe('when the database is unavailable', () => {
-  it('pages apologise without a stack trace and /healthz answers 503', async () => {
+  it('pages apologise without a stack trace and /readyz answers 503', async () => {
     const t = await createTestApp('pglite');
     await t.database.close();
     const page = await t.app.inject({ url: '/' });
-    const health = await t.app.inject({ url: '/healthz' });
+    const ready = await t.app.inject({ url: '/readyz' });
     const api = await t.app.inject({ url: '/api/v1/me', headers: { authorization: 'Bearer baton_x' } });
     await t.app.close();
     expect(page.statusCode).toBe(500);
     expect(page.body).toContain('Sorry, there is a problem with Baton');
     expect(page.body).not.toMatch(/\s+at .+:\d+:\d+/);
-    expect(health.statusCode).toBe(503);
+    expect(ready.statusCode).toBe(503);
     expect(api.statusCode).toBe(500);
     expect(api.json()).toMatchObject({ status: 500, detail: 'Something went wrong on our side. Try again later.' });
   });

@@ -15,12 +15,14 @@ import { createScorecardsService } from '../features/scorecards/service.ts';
 import { createExceptionsService } from '../features/scorecards/exceptions.ts';
 import { createPacksService } from '../features/packs/service.ts';
 import { createPublicScorecardsService } from '../features/public/scorecards.ts';
+import { createHealthService } from '../features/health/service.ts';
 
 /** Wires every service once; routes receive these and never build their own dependencies. */
 export function createServices(db: Db, config: Config) {
   const scorecards = createScorecardsService(db);
   const exceptions = createExceptionsService(db, scorecards);
   return {
+    health: createHealthService(db),
     auth: createAuthService(db, config),
     admin: createAdminService(db),
     partnerships: createPartnershipService(db),

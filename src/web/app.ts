@@ -6,13 +6,13 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../data/db.ts';
 import { registerAccountRoutes } from '../features/account/routes.ts';
 import { registerAdminRoutes } from '../features/admin/routes.ts';
 import { registerApiRoutes } from '../features/api/routes.ts';
 import { registerAuthRoutes } from '../features/auth/routes.ts';
+import { registerHealthRoutes } from '../features/health/routes.ts';
 import { registerHomeRoutes } from '../features/home/routes.ts';
 import { registerPlanRoutes } from '../features/plans/routes.ts';
 import { registerCandidateRoutes } from '../features/candidates/routes.ts';
@@ -43,6 +43,12 @@ export interface AppOptions {
 }
 
 /**
+ * Believes X-Forwarded-* from the `count` proxies nearest Baton only, so entries a client wrote
+ * into X-Forwarded-For itself (left of those its proxy added) are never taken as its address.
+ */
+const nearestProxies = (count: number) => (_address: string, hop: number) => hop < count;
+
+/**
  * Builds Baton's web application. The order below is the order a request meets things:
  * health → security headers → cookies and session → body parsing → static files → views →
  * partnership guard → CSRF → routes → not found → errors.
@@ -53,7 +59,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
       level: config.logLevel,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[hidden]' },
     },
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy > 0 ? nearestProxies(config.trustProxy) : false,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
@@ -62,14 +68,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
   app.decorate('services', createServices(database.db, config));
   app.addHook('onClose', () => database.close());
 
-  app.get('/healthz', { logLevel: 'warn' }, async (_request, reply) => {
-    try {
-      await sql`SELECT 1`.execute(database.db);
-      return { status: 'ok', database: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });
-    }
-  });
+  registerHealthRoutes(app);
 
   await app.register(helmet, {
     enableCSPNonces: true,

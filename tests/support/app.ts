@@ -94,8 +94,12 @@ export class Client {
   }
 
   /** Posts a form as a browser would, with the page's CSRF token unless `csrf: false`. */
-  /** Posts a form; a field given a list is sent once per item, as checkboxes are. */
-  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: boolean | string } = {}) {
+  /** Posts a form; a field given a list is sent once per item, as checkboxes are; `headers` are sent as well. */
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    options: { csrf?: boolean | string; headers?: Record<string, string> } = {},
+  ) {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(form)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
     if (options.csrf !== false) body.set('_csrf', typeof options.csrf === 'string' ? options.csrf : await this.csrfToken());
@@ -103,7 +107,7 @@ export class Client {
       await this.app.inject({
         method: 'POST',
         url,
-        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...options.headers },
         payload: body.toString(),
       }),
     );
