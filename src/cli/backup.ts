@@ -9,7 +9,7 @@ import { withRawPglite } from '../data/db.ts';
 import { migrations } from '../data/migrations/index.ts';
 import { acquireOwnerLock } from '../data/owner-lock.ts';
 import { readLocalFile, say, TERMINAL_IO, type CommandContext, type CommandLine } from './context.ts';
-import { UsageError } from './errors.ts';
+import { RefusedError, UsageError } from './errors.ts';
 import { pgliteDirOf } from './open.ts';
 import { backupPostgres, restorePostgres } from './pg-tools.ts';
 
@@ -65,12 +65,12 @@ export async function runRestore(config: Config, line: CommandLine): Promise<num
   try {
     backup = decodeBackup(readLocalFile(file, MAX_BACKUP_BYTES));
   } catch (error) {
-    if (error instanceof NotABackupError) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof NotABackupError) throw new RefusedError(`${file}: ${error.message}`);
     throw error;
   }
   const unknown = backup.manifest.migrations.filter((name) => !(name in migrations));
   if (unknown.length)
-    throw new UsageError(`${file} was taken by a newer version of Baton (migration ${unknown.at(-1)}); restore it with that version.`);
+    throw new RefusedError(`${file} was taken by a newer version of Baton (migration ${unknown.at(-1)}); restore it with that version.`);
   const lock = acquireOwnerLock(config.dataDir, 'restore');
   try {
     return await restoreInto(pgliteDirOf(config), backup, file, force);
@@ -84,7 +84,7 @@ async function restoreInto(dir: string, backup: ReturnType<typeof decodeBackup>,
   const aside = `${dir}.before-restore-${stamp}`;
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
     if (!force) {
-      throw new UsageError(
+      throw new RefusedError(
         `${dir} already holds a database. Restore into an empty data directory (set BATON_DATA_DIR), or add --force to set the current one aside as ${path.basename(aside)} and restore in its place.`,
       );
     }

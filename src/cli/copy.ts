@@ -4,7 +4,7 @@ import { checksumDifferences } from '../data/checksums.ts';
 import { openDatabase } from '../data/db.ts';
 import { copyDatabase, nonEmptyTables, type CopyProgress } from '../data/transfer.ts';
 import { say, TERMINAL_IO, type CommandLine } from './context.ts';
-import { UsageError } from './errors.ts';
+import { RefusedError, UsageError } from './errors.ts';
 import { openConfiguredDatabase } from './open.ts';
 
 const BAR_WIDTH = 24;
@@ -48,12 +48,12 @@ export async function runCopy(config: Config, line: CommandLine): Promise<number
   try {
     await target.connect();
   } catch (error) {
-    throw new UsageError(`Cannot connect to ${new URL(url).host}: ${(error as Error).message}`);
+    throw new RefusedError(`Cannot connect to ${new URL(url).host}: ${(error as Error).message}`);
   }
   try {
     const full = await nonEmptyTables(target);
     if (full.length)
-      throw new UsageError(
+      throw new RefusedError(
         `The target database is not empty (${full.slice(0, 5).join(', ')}${full.length > 5 ? ', …' : ''} hold rows). Copy into a new, empty database.`,
       );
     await (await openDatabase({ databaseUrl: url, poolSize: 1 })).close(); // migrates it to this version

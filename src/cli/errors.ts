@@ -6,6 +6,9 @@ import { ValidationError } from '../services/errors.ts';
 /** A mistake in how a command was typed: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}
 
+/** The command was understood but its target is not what it needs (a non-empty database, a file that is not a backup): exit 2, no usage hint. */
+export class RefusedError extends Error {}
+
 /** The command needs the data directory to itself, and another process has it. */
 export class InUseError extends Error {}
 
@@ -19,7 +22,7 @@ export function describeFailure(error: unknown): { code: number; message: string
   if (error instanceof UsageError || error instanceof ConfigError || parseArgs) {
     return { code: EXIT.usage, message, hint: 'Run "baton --help" for usage.' };
   }
-  if (error instanceof ValidationError) return { code: EXIT.usage, message };
+  if (error instanceof ValidationError || error instanceof RefusedError) return { code: EXIT.usage, message };
   if (error instanceof DataDirInUseError || error instanceof InUseError) return { code: EXIT.inUse, message };
   if (error instanceof NewerDatabaseError) return { code: EXIT.failed, message };
   return { code: EXIT.failed, message };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { say, type CliIo } from './context.ts';
-import { UsageError } from './errors.ts';
+import { RefusedError, UsageError } from './errors.ts';
 
 /**
  * Backups of a PostgreSQL server are PostgreSQL's own: pg_dump's custom format, restored with
@@ -81,15 +81,15 @@ export async function restorePostgres(config: Config, file: string, force: boole
     throw new UsageError(`Cannot read ${file}.`);
   }
   if (head.toString('latin1').startsWith('BATON-BACKUP')) {
-    throw new UsageError(
+    throw new RefusedError(
       `${file} is a backup of the embedded database: restore it without DATABASE_URL, then move it with "baton copy --to …".`,
     );
   }
-  if (!head.toString('latin1').startsWith('PGDMP')) throw new UsageError(`${file} is not a pg_dump backup (custom format).`);
+  if (!head.toString('latin1').startsWith('PGDMP')) throw new RefusedError(`${file} is not a pg_dump backup (custom format).`);
   const tool = findTool('pg_restore');
   const tables = await publicTableCount(config.databaseUrl!);
   if (tables > 0 && !force) {
-    throw new UsageError(
+    throw new RefusedError(
       `The database already has ${tables} tables. Restore into an empty database, or add --force to drop and replace Baton's tables.`,
     );
   }

@@ -21,30 +21,66 @@ interface TablePlan {
   selfReferencing: boolean;
 }
 
-/** Tables ordered so each comes after every table its foreign keys point to. */
-export async function tablesInDependencyOrder(query: RawQuery): Promise<{ order: string[]; selfReferencing: Set<string> }> {
+interface ForeignKey {
+  name: string;
+  child: string;
+  parent: string;
+}
+
+/** The tables to copy, in groups: each after the groups its foreign keys point to. */
+export interface CopyOrder {
+  /** Mostly one table each; tables whose keys point at each other in a circle share a group (and a transaction). */
+  groups: string[][];
+  /** Keys between tables of one group, checked when the group's rows are all in. */
+  circular: ForeignKey[];
+  selfReferencing: Set<string>;
+}
+
+/**
+ * Orders tables by their foreign keys (Tarjan's strongly connected components, which come out
+ * parents first). A partnership points at its home area and a local area at its partnership:
+ * such a circle is copied in one transaction with its keys checked at the end.
+ */
+export async function tablesInDependencyOrder(query: RawQuery): Promise<CopyOrder> {
   const tables = await listTables(query);
-  const links = await query(
-    `SELECT conrelid::regclass::text AS child, confrelid::regclass::text AS parent
+  const keys = (await query(
+    `SELECT conname AS name, conrelid::regclass::text AS child, confrelid::regclass::text AS parent
      FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`,
-  );
-  const parents = new Map(tables.map((t) => [t, new Set<string>()]));
+  )) as unknown as ForeignKey[];
+  const parents = new Map(tables.map((t) => [t, [] as string[]]));
   const selfReferencing = new Set<string>();
-  for (const { child, parent } of links as { child: string; parent: string }[]) {
-    if (child === parent) selfReferencing.add(child);
-    else parents.get(child)?.add(parent);
+  for (const key of keys) {
+    if (key.child === key.parent) selfReferencing.add(key.child);
+    else parents.get(key.child)?.push(key.parent);
   }
-  const order: string[] = [];
-  const visit = (table: string, path: Set<string>) => {
-    if (order.includes(table)) return;
-    if (path.has(table)) throw new Error(`Foreign keys form a cycle through ${table}; it cannot be copied table by table.`);
-    path.add(table);
-    for (const parent of parents.get(table) ?? []) visit(parent, path);
-    path.delete(table);
-    order.push(table);
+  const groups: string[][] = [];
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const visit = (table: string) => {
+    index.set(table, index.size);
+    low.set(table, index.get(table)!);
+    stack.push(table);
+    for (const parent of parents.get(table) ?? []) {
+      if (!index.has(parent)) {
+        visit(parent);
+        low.set(table, Math.min(low.get(table)!, low.get(parent)!));
+      } else if (stack.includes(parent)) low.set(table, Math.min(low.get(table)!, index.get(parent)!));
+    }
+    if (low.get(table) === index.get(table)) {
+      const group: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        group.push(member);
+      } while (member !== table);
+      groups.push(group);
+    }
   };
-  for (const table of tables) visit(table, new Set());
-  return { order, selfReferencing };
+  for (const table of tables) if (!index.has(table)) visit(table);
+  const groupOf = new Map(groups.flatMap((g, i) => g.map((t) => [t, i] as const)));
+  const circular = keys.filter((k) => k.child !== k.parent && groupOf.get(k.child) === groupOf.get(k.parent));
+  return { groups, circular, selfReferencing };
 }
 
 async function planTable(query: RawQuery, name: string, selfReferencing: boolean): Promise<TablePlan> {
@@ -85,32 +121,44 @@ export async function nonEmptyTables(target: pg.Client): Promise<string[]> {
   return found;
 }
 
-async function copyTable(source: RawQuery, target: pg.Client, plan: TablePlan, report: (copied: number, rows: number) => void) {
+/** Copies one table's rows inside the caller's transaction, reporting as it goes. */
+async function copyRows(source: RawQuery, target: pg.Client, plan: TablePlan, report: (copied: number, rows: number) => void) {
   const [{ rows }] = (await source(`SELECT count(*)::int AS rows FROM ${quoteIdent(plan.name)}`)) as [{ rows: number }];
   const table = quoteIdent(plan.name);
   const columns = plan.columns.map(quoteIdent).join(', ');
   const batch = plan.selfReferencing ? Math.max(rows, 1) : BATCH_ROWS;
+  if (rows === 0) report(0, 0);
+  for (let offset = 0; offset < rows; offset += batch) {
+    const [chunk] = await source(
+      `SELECT json_agg(t)::text AS rows FROM (SELECT ${columns} FROM ${table} t ORDER BY ${plan.orderBy} LIMIT ${batch} OFFSET ${offset}) t`,
+    );
+    await target.query(
+      `INSERT INTO ${table} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`,
+      [chunk!.rows],
+    );
+    report(Math.min(offset + batch, rows), rows);
+  }
+}
+
+/** One group of tables in one transaction; keys between its tables are checked once all its rows are in. */
+async function copyGroup(source: RawQuery, target: pg.Client, plans: TablePlan[], circular: ForeignKey[], report: (plan: TablePlan, copied: number, rows: number) => void) {
+  const constraint = (key: ForeignKey, how: string) =>
+    target.query(`ALTER TABLE ${quoteIdent(key.child)} ALTER CONSTRAINT ${quoteIdent(key.name)} ${how}`);
+  // Triggers (revisions, progress roll-ups, frozen packs) would change or refuse rows that are being copied as they are.
+  const triggers = (how: string) => Promise.all(plans.map((plan) => target.query(`ALTER TABLE ${quoteIdent(plan.name)} ${how} TRIGGER USER`)));
   await target.query('BEGIN');
   try {
-    // Triggers (revisions, progress roll-ups, frozen packs) would change or refuse rows that are being copied as they are.
-    await target.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
-    for (let offset = 0; offset < rows; offset += batch) {
-      const [chunk] = await source(
-        `SELECT json_agg(t)::text AS rows FROM (SELECT ${columns} FROM ${table} t ORDER BY ${plan.orderBy} LIMIT ${batch} OFFSET ${offset}) t`,
-      );
-      await target.query(
-        `INSERT INTO ${table} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`,
-        [chunk!.rows],
-      );
-      report(Math.min(offset + batch, rows), rows);
-    }
-    await target.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+    for (const key of circular) await constraint(key, 'DEFERRABLE INITIALLY DEFERRED');
+    await triggers('DISABLE');
+    for (const plan of plans) await copyRows(source, target, plan, (copied, rows) => report(plan, copied, rows));
+    await target.query('SET CONSTRAINTS ALL IMMEDIATE');
+    await triggers('ENABLE');
+    for (const key of circular) await constraint(key, 'NOT DEFERRABLE');
     await target.query('COMMIT');
   } catch (error) {
     await target.query('ROLLBACK');
     throw error;
   }
-  if (rows === 0) report(0, 0);
 }
 
 /** Sets every sequence of the target to where the source's stands, so new rows get new keys. */
@@ -124,7 +172,7 @@ async function copySequences(source: RawQuery, target: pg.Client): Promise<void>
 
 /**
  * Copies every table of `source` (read in one consistent snapshot) into an empty, migrated
- * `target`, each table in its own transaction, then checks every table's rows and checksum.
+ * `target`, each table in its own transaction (tables whose keys form a circle, together), then checks every table's rows and checksum.
  * @returns the source's checksums and the target's, for the caller to compare and report.
  */
 export async function copyDatabase(
@@ -133,10 +181,14 @@ export async function copyDatabase(
   onProgress: (progress: CopyProgress) => void,
 ): Promise<{ source: TableChecksum[]; target: TableChecksum[] }> {
   await requireBypass(target);
-  const { order, selfReferencing } = await tablesInDependencyOrder(source);
-  for (const [i, name] of order.entries()) {
-    const plan = await planTable(source, name, selfReferencing.has(name));
-    await copyTable(source, target, plan, (copied, rows) => onProgress({ table: name, index: i + 1, tables: order.length, copied, rows }));
+  const { groups, circular, selfReferencing } = await tablesInDependencyOrder(source);
+  const order = groups.flat();
+  for (const group of groups) {
+    const plans = await Promise.all(group.map((name) => planTable(source, name, selfReferencing.has(name))));
+    const keys = circular.filter((k) => group.includes(k.child));
+    await copyGroup(source, target, plans, keys, (plan, copied, rows) =>
+      onProgress({ table: plan.name, index: order.indexOf(plan.name) + 1, tables: order.length, copied, rows }),
+    );
   }
   await copySequences(source, target);
   const expected = await tableChecksums(source, order);
