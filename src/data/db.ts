@@ -9,6 +9,7 @@ const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 import { migrations } from './migrations/index.ts';
 import { acquireOwnerLock, type OwnerLock } from './owner-lock.ts';
+import { migrationState } from './readiness.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -169,18 +170,12 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
 /** The database was migrated by a newer Baton than this one: running on it could damage it. */
 export class NewerDatabaseError extends Error {}
 
-/** Names of the migrations a database has applied that this version of Baton does not know. */
-async function unknownMigrations(db: Kysely<Database>): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db).catch(() => ({ rows: [] }));
-  return rows.map((r) => r.name).filter((name) => !(name in migrations));
-}
-
 /**
  * Applies every pending migration; throws with the failing migration's name if one fails, and
  * refuses (NewerDatabaseError) a database that a newer version of Baton has migrated.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const unknown = await unknownMigrations(db);
+  const { unknown } = await migrationState(db);
   if (unknown.length) {
     throw new NewerDatabaseError(
       `This database was last used by a newer version of Baton (it has migration ${unknown.at(-1)}, which this version does not know). ` +
