@@ -101,12 +101,15 @@ describe('one Baton per embedded data directory, with the CLI in a second termin
       expect(fs.readdirSync(restored).filter((f) => f.startsWith('pglite.before-restore-'))).toHaveLength(1);
     });
 
-    it('refuses a file that is not a backup and writes nothing', () => {
+    it.each([
+      ['a file that is not a backup', () => Buffer.from('not a backup'), 'is not a Baton backup'],
+      ['a backup cut short', () => fs.readFileSync(path.join(dir, 'backup.baton')).subarray(0, 2_000_000), 'The backup is damaged'],
+    ])('refuses %s and keeps nothing of it', (_case, bytes, message) => {
       const empty = fs.mkdtempSync(`${dir}-empty-`);
-      fs.writeFileSync(path.join(empty, 'notes.txt'), 'not a backup');
-      const result = baton({ BATON_DATA_DIR: empty }, ['restore', path.join(empty, 'notes.txt')]);
-      expect(result).toMatchObject({ code: 2, err: expect.stringContaining('is not a Baton backup') });
-      expect(fs.readdirSync(empty)).toEqual(['notes.txt']);
+      fs.writeFileSync(path.join(empty, 'given.baton'), bytes());
+      const result = baton({ BATON_DATA_DIR: empty }, ['restore', path.join(empty, 'given.baton')]);
+      expect(result).toMatchObject({ code: 2, err: expect.stringContaining(message) });
+      expect(fs.readdirSync(empty)).toEqual(['given.baton']);
       fs.rmSync(empty, { recursive: true });
     });
   });

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
+import * as tar from 'tar';
 import type { Config } from '../config.ts';
 import { decodeBackup, encodeBackup, NotABackupError, type BackupManifest } from '../data/backup-file.ts';
-import { checksumDifferences, tableChecksums } from '../data/checksums.ts';
+import { checksumDifferences, tableChecksums, type TableChecksum } from '../data/checksums.ts';
 import { withRawPglite } from '../data/db.ts';
 import { migrations } from '../data/migrations/index.ts';
 import { acquireOwnerLock } from '../data/owner-lock.ts';
@@ -13,7 +12,6 @@ import { RefusedError, UsageError } from './errors.ts';
 import { pgliteDirOf } from './open.ts';
 import { backupPostgres, restorePostgres } from './pg-tools.ts';
 
-const gzip = promisify(zlib.gzip);
 /** A backup is read whole into memory; larger than this it is surely not one of ours. */
 const MAX_BACKUP_BYTES = 4 * 1024 ** 3;
 
@@ -26,29 +24,39 @@ function fileArgument(line: CommandLine, verb: string): string {
   return file;
 }
 
+/** The data directory's files as a gzipped tar, read and compressed off the main thread. */
+async function tarOf(dir: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of tar.create({ gzip: true, cwd: dir, portable: true }, ['.'])) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 /**
- * `baton backup FILE`. Embedded: a snapshot taken while nothing else runs (a second or two with
- * the demo), with every table's row count and checksum, then compressed without holding anything
- * up. A PostgreSQL server: pg_dump's custom format.
+ * `baton backup FILE`. Embedded: while nothing else runs (about a second with the demo), a
+ * CHECKPOINT, every table's row count and checksum, and a copy of the data directory's files;
+ * then, holding nothing up, the copy is packed. A PostgreSQL server: pg_dump's custom format.
  */
 export async function runBackup(ctx: CommandContext): Promise<number> {
   const file = fileArgument(ctx.line, 'backup');
   if (ctx.database.kind === 'postgres') return backupPostgres(ctx.config, file, ctx.io);
   const started = performance.now();
-  const snapshot = await ctx.database.exclusive!(async (query, dump) => {
-    await query('CHECKPOINT');
-    const tables = await tableChecksums(query);
-    const applied = await query('SELECT name FROM kysely_migration ORDER BY name');
-    return { tables, migrations: applied.map((r) => String(r.name)), tar: await dump() };
-  });
-  const manifest: BackupManifest = {
-    format: 1,
-    kind: 'pglite',
-    takenAt: new Date().toISOString(),
-    migrations: snapshot.migrations,
-    tables: snapshot.tables,
-  };
-  const bytes = encodeBackup(manifest, await gzip(snapshot.tar, { level: 6 }));
+  // Beside the database, on the same disk: a copy in /tmp could fill a small memory-backed folder.
+  const copy = await fs.promises.mkdtemp(path.join(ctx.config.dataDir, '.backup-'));
+  let bytes: Uint8Array;
+  let manifest: BackupManifest;
+  try {
+    const snapshot = await ctx.database.exclusive!(async (query) => {
+      await query('CHECKPOINT');
+      const tables = await tableChecksums(query);
+      const applied = await query('SELECT name FROM kysely_migration ORDER BY name');
+      await fs.promises.cp(ctx.database.dataDir!, copy, { recursive: true });
+      return { tables, migrations: applied.map((r) => String(r.name)) };
+    });
+    manifest = { format: 1, kind: 'pglite', takenAt: new Date().toISOString(), ...snapshot };
+    bytes = encodeBackup(manifest, await tarOf(copy));
+  } finally {
+    await fs.promises.rm(copy, { recursive: true, force: true });
+  }
   await ctx.writeOutput(file, bytes);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   say(ctx.io, `Backed up ${manifest.tables.length} tables (${totalRows(manifest)} rows) to ${file}: ${mib(bytes.length)} in ${seconds} s.`);
@@ -79,6 +87,22 @@ export async function runRestore(config: Config, line: CommandLine): Promise<num
   }
 }
 
+/** Unpacks a backup into `dir` and proves it against the manifest, table by table. */
+async function unpackAndCheck(dir: string, backup: ReturnType<typeof decodeBackup>): Promise<TableChecksum[]> {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  await new Promise<void>((resolve, reject) => {
+    const unpack = tar.extract({ cwd: dir, strict: true });
+    unpack.on('error', reject).on('close', resolve);
+    unpack.end(Buffer.from(backup.gzippedTar));
+  }).catch((error: unknown) => {
+    throw new RefusedError(`The backup is damaged and cannot be unpacked (${(error as Error).message}).`);
+  });
+  const found = await withRawPglite(dir, undefined, (query) => tableChecksums(query));
+  const problems = checksumDifferences(backup.manifest.tables, found);
+  if (problems.length) throw new Error(`The restored database does not match the backup, so it was not kept:\n  ${problems.join('\n  ')}`);
+  return found;
+}
+
 async function restoreInto(dir: string, backup: ReturnType<typeof decodeBackup>, file: string, force: boolean): Promise<number> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const aside = `${dir}.before-restore-${stamp}`;
@@ -93,12 +117,13 @@ async function restoreInto(dir: string, backup: ReturnType<typeof decodeBackup>,
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const started = performance.now();
-  const found = await withRawPglite(dir, new Blob([backup.gzippedTar]), (query) => tableChecksums(query, undefined));
-  const problems = checksumDifferences(backup.manifest.tables, found);
-  if (problems.length) {
-    fs.renameSync(dir, `${dir}.failed-restore-${stamp}`);
+  let found: TableChecksum[];
+  try {
+    found = await unpackAndCheck(dir, backup);
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
     if (fs.existsSync(aside)) fs.renameSync(aside, dir);
-    throw new Error(`The restored database does not match ${file}, so it was not kept:\n  ${problems.join('\n  ')}`);
+    throw error;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   say(

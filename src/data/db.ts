@@ -29,7 +29,9 @@ export interface DatabaseHandle {
    * PGlite only: runs `work` while no other query or transaction can run, with a raw query
    * function acting as the database owner. A snapshot taken inside is consistent.
    */
-  exclusive?: <T>(work: (query: RawQuery, dump: () => Promise<Uint8Array>) => Promise<T>) => Promise<T>;
+  exclusive?: <T>(work: (query: RawQuery) => Promise<T>) => Promise<T>;
+  /** PGlite in a folder: the folder (its files are a consistent snapshot inside `exclusive`, after a CHECKPOINT). */
+  dataDir?: string;
   /** PGlite in a folder: this process's ownership of the data directory (released on close). */
   owner?: OwnerLock;
 }
@@ -84,7 +86,7 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
  * Opens an embedded data directory as it is, without migrating, for `work` alone, then closes it.
  * The caller must own the data directory (restore checks a backup with it before anything else).
  */
-export async function withRawPglite<T>(dataDir: string, loadDataDir: Blob | undefined, work: (query: RawQuery) => Promise<T>): Promise<T> {
+export async function withRawPglite<T>(dataDir: string | undefined, loadDataDir: Blob | undefined, work: (query: RawQuery) => Promise<T>): Promise<T> {
   const pglite = await PGlite.create(dataDir, { loadDataDir });
   try {
     return await pglite.transaction((tx) => work(async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows));
@@ -122,14 +124,12 @@ async function startPglite(dataDir: string, inMemory: boolean, options: OpenOpti
       }
     },
     dumpDataDir: () => pglite.dumpDataDir('none'),
-    // PGlite's transaction holds its instance-wide lock, so nothing else runs until `work` ends;
-    // the dump itself only needs the query lock, which statements inside release between them.
+    dataDir: inMemory ? undefined : dataDir,
+    // PGlite's transaction holds its instance-wide lock, so nothing else runs until `work` ends.
     exclusive: (work) =>
       pglite.transaction(async (tx) => {
         await tx.exec('SET LOCAL ROLE NONE');
-        const query: RawQuery = async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows;
-        const dump = async () => new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
-        return work(query, dump);
+        return work(async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows);
       }),
   };
 }
