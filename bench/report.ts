@@ -1,6 +1,7 @@
 import type { LoadResult } from './load.ts';
 import { describeLoad, type PlansLoadResult } from './plans-load.ts';
 import { describeNational, type NationalBenchResult } from './national.ts';
+import { describeOperations, type OperationsBenchResult } from './operations.ts';
 
 export interface StartFigures {
   /** Spawn → first 200 on /healthz. */
@@ -42,6 +43,8 @@ export interface BenchResults {
   /** Promise tracker p95 ÷ p95 of a static copy of it, the same bytes (issue 5); body sizes as measured before the runs. */
   trackerP95Ratio?: { value: number; target: number; withinTarget: boolean; trackerBytes: number; staticBytes: number };
   memory?: { peakRssMiB: number; idleRssMiB: number; maxSampledRssMiB: number; sampleEveryMs: number };
+  /** Issue 10: backup, restore, copy to PostgreSQL and the server mode's memory. */
+  operations?: OperationsBenchResult;
 }
 
 const ms = (value: number | undefined, digits = 0) => (value === undefined || Number.isNaN(value) ? '–' : `${value.toFixed(digits)} ms`);
@@ -151,6 +154,7 @@ export function formatReport(results: BenchResults): string {
     );
   }
   if (results.national) lines.push('', ...describeNational(results.national));
+  if (results.operations) lines.push('', 'Operations (issue 10):', ...describeOperations(results.operations).map((line) => `  ${line}`));
   if (!results.ok) lines.push('', `BENCH FAILED: ${results.error}`);
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { expect200, runLoad } from './load.ts';
 import { loadBenchPlans } from './plans-load.ts';
 import { benchNational } from './national.ts';
+import { benchBackup, benchMoves } from './operations.ts';
 import { loadBenchScorecard } from './scorecard-load.ts';
 import { formatReport, type BenchResults, type StartFigures } from './report.ts';
 import { killAllServersNow, repoRoot, startServer, stopAllServers, type RunningServer, type StopResult } from './server.ts';
@@ -89,13 +90,14 @@ async function bench(results: BenchResults): Promise<void> {
   };
   const sampler = setInterval(sample, MEMORY_SAMPLE_EVERY_MS);
   let peakRssKiB: number;
+  const scorecardPath = `/p/walsall/scorecards/${scorecard.id}`;
+  let backup: Awaited<ReturnType<typeof benchBackup>>;
   try {
     // 2. Load: a static file, a public page, a signed-in page that reads the database, and (issue 5)
     // the promise tracker with a static copy of it: the same bytes, so the ratio is the server's work.
     const cookie = await signIn(server.baseUrl, SIGN_IN_AS, DEMO_PASSWORD);
     const tracker = await expect200(`${server.baseUrl}/p/walsall/tracker`, { cookie });
     writeFileSync(SAME_SIZE_FILE, tracker);
-    const scorecardPath = `/p/walsall/scorecards/${scorecard.id}`;
     const scorecardPage = await expect200(`${server.baseUrl}${scorecardPath}`, { cookie });
     writeFileSync(SCORECARD_COPY_FILE, scorecardPage);
     const targets: { key: string; label: string; path: string; headers: Record<string, string>; sameBodyAs?: Buffer }[] = [
@@ -158,6 +160,8 @@ async function bench(results: BenchResults): Promise<void> {
     }
     sample();
     peakRssKiB = server.memory()?.hwmKiB ?? NaN;
+    // Issue 10: a backup while the server serves (after the memory figure: it is an operator's act, not a page's).
+    backup = await benchBackup(server, dataDir);
   } finally {
     clearInterval(sampler);
     const stop = await server.stop();
@@ -165,6 +169,8 @@ async function bench(results: BenchResults): Promise<void> {
     requireCleanStop('second server', server, stop);
   }
   results.startup.existingWithinTarget = server.startMs < EXISTING_START_TARGET_MS;
+  // Issue 10: with the server stopped, restore that backup, copy to PostgreSQL and serve from it.
+  results.operations = { backup, ...(await benchMoves(dataDir, backup.file, scorecardPath, DEMO_PASSWORD)) };
 
   results.memory = {
     peakRssMiB: peakRssKiB / 1024,

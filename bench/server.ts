@@ -88,7 +88,13 @@ export function killAllServersNow(): void {
  * Spawns `node bin/baton.js serve --demo` on a fresh port and waits for GET /healthz to answer 200,
  * polling every 25 ms. Throws (after killing the child) if it exits first or takes too long.
  */
-export async function startServer(options: { dataDir: string; demoPassword: string; timeoutMs: number }): Promise<RunningServer> {
+export async function startServer(options: {
+  dataDir: string;
+  demoPassword: string;
+  timeoutMs: number;
+  /** A PostgreSQL server instead of the embedded database. */
+  databaseUrl?: string;
+}): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://${HOST}:${port}`;
   const env: Record<string, string | undefined> = {
@@ -99,7 +105,8 @@ export async function startServer(options: { dataDir: string; demoPassword: stri
     HOST,
     LOG_LEVEL: 'warn',
   };
-  delete env.DATABASE_URL; // always the embedded database
+  delete env.DATABASE_URL; // the embedded database unless told otherwise
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
 
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin/baton.js'), 'serve', '--demo'], {
