@@ -65,6 +65,20 @@ describe.each(DIALECTS)('a partnership admin (%s)', (dialect) => {
     expect(await auditCount()).toBe(before);
   });
 
+  it.each([
+    ['password1234', 'one of the passwords most often used and tried by attackers'],
+    ['aaaaaaaaaaaa', 'a simple pattern'],
+    ['Jo Bloggs 2024!', 'mostly the person’s name or e-mail address'],
+  ])('refuses the password %s, saying why, and writes nothing', async (password, why) => {
+    const before = await auditCount();
+    const person = { name: 'Jo Bloggs', email: 'jo.bloggs@walsall.example', role: 'viewer', agencyId: '', password };
+    const res = await admin.post('/p/walsall/admin/people', person);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('href="#password"');
+    expect(res.body).toContain(why);
+    expect(await auditCount()).toBe(before);
+  });
+
   it('refuses an agency from another partnership', async () => {
     const birmingham = (await t.app.services.partnerships.findBySlug('birmingham'))!;
     const [agency] = await t.app.services.admin.listAgencies(birmingham.id, { userId: null, label: 'test' });

@@ -66,7 +66,7 @@ export async function runUsers(ctx: CommandContext): Promise<number> {
     const user = await findUserByEmail(database.db, email);
     if (!user) throw new UsageError(`There is no user ${email}.`);
     const password = options.password ?? randomToken(15);
-    const problem = passwordProblem(password);
+    const problem = passwordProblem(password, user);
     if (problem) throw new UsageError(problem);
     await setPasswordHash(database.db, user.id, await hashPassword(password));
     await deleteSessionsOfUser(database.db, user.id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../core/passwords.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../core/passwords.ts';
 import { ROLES } from '../../core/policy.ts';
 import { BOARD_KINDS, SECTORS } from '../../core/sectors.ts';
 
@@ -20,20 +20,26 @@ const optionalId = z
   .transform((v) => v ?? null);
 const role = z.enum(ROLES, { error: 'Choose a role' });
 
-export const newUserSchema = z.object({
-  name: text('a full name', 200),
-  email: z
-    .string({ error: 'Enter an e-mail address' })
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: 'Enter an e-mail address in the correct format, like name@example.org' }).max(254)),
-  role,
-  agencyId: optionalId,
-  password: z
-    .string({ error: 'Enter a password' })
-    .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
-});
+export const newUserSchema = z
+  .object({
+    name: text('a full name', 200),
+    email: z
+      .string({ error: 'Enter an e-mail address' })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: 'Enter an e-mail address in the correct format, like name@example.org' }).max(254)),
+    role,
+    agencyId: optionalId,
+    password: z
+      .string({ error: 'Enter a password' })
+      .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
+  })
+  // Common, patterned or made of the person's own name or e-mail: the ones attackers try first.
+  .superRefine((user, ctx) => {
+    const problem = passwordProblem(user.password, user);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 
 export const membershipSchema = z.object({ role, agencyId: optionalId, version });
 
