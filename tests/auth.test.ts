@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DIALECTS, type TestApp } from './support/app.ts';
+import { createTestApp, DIALECTS, type Client, type TestApp } from './support/app.ts';
 import { TEST_PASSWORD } from './support/constants.ts';
 
 describe.each(DIALECTS)('signing in and out (%s)', (dialect) => {
@@ -56,12 +57,28 @@ describe.each(DIALECTS)('signing in and out (%s)', (dialect) => {
     expect(client.cookies.has('baton_session')).toBe(false);
   });
 
-  it('throttles an account after five failures, even with the right password', async () => {
+  it('slows the next try from the same place after five failures, even with the right password', async () => {
     const client = t.client();
     for (let i = 0; i < 5; i++) await client.signIn('contributor@walsall.example', `wrong password ${i}!!`);
     const res = await client.signIn('contributor@walsall.example', TEST_PASSWORD);
     expect(res.statusCode).toBe(429);
-    expect(res.body).toContain('Too many failed attempts');
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.body).toContain('Too many failed attempts to sign in from here. Wait 1 second, then try again.');
+  });
+
+  it('keeps a session alive to the minute: active every 20 seconds with a 1-minute idle limit', async () => {
+    const strict = await createTestApp(dialect, { BATON_SESSION_IDLE_MINUTES: '1' });
+    const client = await strict.signedIn('viewer@walsall.example');
+    const twentySecondsLater = async () => {
+      await strict.database.db
+        .updateTable('sessions')
+        .set({ last_seen_at: sql`last_seen_at - interval '20 seconds'` })
+        .execute();
+      return (await client.get('/p/walsall')).statusCode;
+    };
+    const statuses = [await twentySecondsLater(), await twentySecondsLater(), await twentySecondsLater(), await twentySecondsLater()];
+    await strict.close();
+    expect(statuses).toEqual([200, 200, 200, 200]);
   });
 
   it('gives a new session id at each sign-in and ends the old one', async () => {
@@ -98,6 +115,52 @@ describe.each(DIALECTS)('signing in and out (%s)', (dialect) => {
   it('does not redirect to another site after sign-in', async () => {
     const res = await t.client().post('/sign-in', { email: 'viewer@walsall.example', password: TEST_PASSWORD, next: '//evil.example/' });
     expect(res.headers.location).toBe('/');
+  });
+});
+
+describe.each(DIALECTS)('sign-in throttling that cannot be turned against a person (%s)', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { TRUST_PROXY: 'true' });
+  });
+  afterAll(() => t.close());
+
+  const from = (address: string) => ({ headers: { 'x-forwarded-for': address, 'x-forwarded-proto': 'https' } });
+  const signInFrom = (client: Client, address: string, email: string, password: string) =>
+    client.post('/sign-in', { email, password }, from(address));
+  const failuresAlreadyRecorded = (key: string, count: number, secondsAgo: number) =>
+    t.database.db
+      .insertInto('sign_in_failures')
+      .values(Array.from({ length: count }, () => ({ key, failed_at: new Date(Date.now() - secondsAgo * 1000) })))
+      .execute();
+
+  it('lets the owner sign in from elsewhere while wrong passwords flood in from one address', async () => {
+    const attacker = t.client();
+    const attempts = Array.from({ length: 8 }, (_, i) =>
+      signInFrom(attacker, '203.0.113.66', 'admin@walsall.example', `guess number ${i}`),
+    );
+    const answers = await Promise.all(attempts);
+    const owner = await signInFrom(t.client(), '198.51.100.20', 'admin@walsall.example', TEST_PASSWORD);
+    expect(answers.map((r) => r.statusCode)).not.toContain(303);
+    expect(owner.statusCode).toBe(303);
+  });
+
+  it('brakes a spray of many accounts from one address, and only that address', async () => {
+    await failuresAlreadyRecorded('address:203.0.113.77', 30, 0);
+    const sprayer = await signInFrom(t.client(), '203.0.113.77', 'member@walsall.example', TEST_PASSWORD);
+    const neighbour = await signInFrom(t.client(), '198.51.100.21', 'member@walsall.example', TEST_PASSWORD);
+    expect(sprayer.statusCode).toBe(429);
+    expect(neighbour.statusCode).toBe(303);
+  });
+
+  it('makes the wait grow with each failure and ends it when the time has passed', async () => {
+    await failuresAlreadyRecorded('pair:sponsor@walsall.example|203.0.113.88', 7, 0);
+    await failuresAlreadyRecorded('pair:analyst@walsall.example|203.0.113.88', 7, 5);
+    const stillWaiting = await signInFrom(t.client(), '203.0.113.88', 'sponsor@walsall.example', TEST_PASSWORD);
+    const waitedEnough = await signInFrom(t.client(), '203.0.113.88', 'analyst@walsall.example', TEST_PASSWORD);
+    expect(stillWaiting.statusCode).toBe(429);
+    expect(stillWaiting.headers['retry-after']).toBe('4');
+    expect(waitedEnough.statusCode).toBe(303);
   });
 });
 

@@ -48,14 +48,17 @@ export function registerAuthRoutes(app: FastifyInstance): void {
       return renderPage(request, reply, 'auth/views/sign-in.njk', { values, errors: error.fields }, { status: 400 });
     }
     const result = await auth.signIn(form.email, form.password, request.ip);
-    if (result.outcome !== 'ok') {
-      const throttled = result.outcome === 'throttled';
+    if (result.outcome === 'throttled') {
+      const wait = result.retryAfterSeconds;
       const errors = {
-        email: throttled
-          ? 'Too many failed attempts to sign in. Wait 15 minutes, then try again.'
-          : 'Enter a correct e-mail address and password',
+        email: `Too many failed attempts to sign in from here. Wait ${wait === 1 ? '1 second' : `${wait} seconds`}, then try again.`,
       };
-      return renderPage(request, reply, 'auth/views/sign-in.njk', { values, errors }, { status: throttled ? 429 : 401 });
+      reply.header('retry-after', String(wait));
+      return renderPage(request, reply, 'auth/views/sign-in.njk', { values, errors }, { status: 429 });
+    }
+    if (result.outcome !== 'ok') {
+      const errors = { email: 'Enter a correct e-mail address and password' };
+      return renderPage(request, reply, 'auth/views/sign-in.njk', { values, errors }, { status: 401 });
     }
     // A fresh session id at every sign-in, so a session fixed before sign-in is worthless after it.
     if (request.sessionId) await auth.signOut(request.sessionId);

@@ -5,18 +5,19 @@ import { findUserByTokenHash, insertApiToken, markTokenUsed } from '../../data/r
 import * as sessions from '../../data/repositories/sessions.ts';
 import {
   clearSignInFailures,
-  countSignInFailures,
   deleteSignInFailuresBefore,
   recordSignInFailure,
+  summariseSignInFailures,
 } from '../../data/repositories/sign-in-failures.ts';
+import { secondsToWait, SIGN_IN_THROTTLE, throttleKeys } from '../../core/sign-in-throttle.ts';
 import { findUserByEmail } from '../../data/repositories/users.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 
-/** Failures allowed in the window before sign-in is refused for an account or an address. */
-export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 30 };
-const TOUCH_EVERY_MS = 60_000;
+/** A session's last-seen time is written at most this often, and at most a tenth of the idle limit: the limit is kept to the minute. */
+const TOUCH_AT_MOST_EVERY_MS = 60_000;
 
-export type SignInResult = { outcome: 'ok'; sessionId: string; userId: string } | { outcome: 'invalid' | 'throttled' };
+export type SignInResult =
+  { outcome: 'ok'; sessionId: string; userId: string } | { outcome: 'invalid' } | { outcome: 'throttled'; retryAfterSeconds: number };
 
 export interface SignedInUser {
   id: string;
@@ -32,22 +33,24 @@ export function createAuthService(db: Db, config: Config) {
   return {
     /** Checks e-mail and password, throttling repeated failures; starts a new session on success. */
     async signIn(email: string, password: string, address: string): Promise<SignInResult> {
-      const accountKey = `account:${email.trim().toLowerCase()}`;
-      const addressKey = `address:${address}`;
-      const since = minutesAgo(THROTTLE.windowMinutes);
-      const failures = await countSignInFailures(db, [accountKey, addressKey], since);
-      if ((failures.get(accountKey) ?? 0) >= THROTTLE.perAccount || (failures.get(addressKey) ?? 0) >= THROTTLE.perAddress) {
-        return { outcome: 'throttled' };
-      }
+      const keys = throttleKeys(email, address);
+      const failures = await summariseSignInFailures(db, [keys.pair, keys.address], minutesAgo(SIGN_IN_THROTTLE.windowMinutes));
+      const now = new Date();
+      const wait = Math.max(
+        secondsToWait(failures.get(keys.pair), SIGN_IN_THROTTLE.freePerPair, now),
+        secondsToWait(failures.get(keys.address), SIGN_IN_THROTTLE.freePerAddress, now),
+      );
+      // While waiting the password is not even checked, so a guesser learns nothing by trying.
+      if (wait > 0) return { outcome: 'throttled', retryAfterSeconds: wait };
       const user = await findUserByEmail(db, email.trim());
       const valid = user
         ? await verifyPassword(user.password_hash, password)
         : (await verifyPassword(await decoyPasswordHash(), password)) && false;
       if (!user || !valid || user.disabled_at) {
-        await recordSignInFailure(db, [accountKey, addressKey]);
+        await recordSignInFailure(db, [keys.pair, keys.address]);
         return { outcome: 'invalid' };
       }
-      await clearSignInFailures(db, accountKey);
+      await clearSignInFailures(db, keys.pair);
       const sessionId = randomToken();
       await sessions.insertSession(db, sha256(sessionId), user.id);
       return { outcome: 'ok', sessionId, userId: user.id };
@@ -58,7 +61,8 @@ export function createAuthService(db: Db, config: Config) {
       const idHash = sha256(sessionId);
       const row = await sessions.findLiveSession(db, idHash, idleSince(), createdSince());
       if (!row) return undefined;
-      if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) await sessions.touchSession(db, idHash);
+      const touchEvery = Math.min(TOUCH_AT_MOST_EVERY_MS, (config.sessionIdleMinutes * 60_000) / 10);
+      if (Date.now() - row.last_seen_at.getTime() > touchEvery) await sessions.touchSession(db, idHash);
       return { id: row.userId, email: row.email, name: row.name };
     },
 
@@ -69,7 +73,7 @@ export function createAuthService(db: Db, config: Config) {
     /** Deletes sessions that can no longer be used and sign-in failures that no longer count. */
     async purgeExpired(): Promise<void> {
       await sessions.deleteExpiredSessions(db, idleSince(), createdSince());
-      await deleteSignInFailuresBefore(db, minutesAgo(THROTTLE.windowMinutes));
+      await deleteSignInFailuresBefore(db, minutesAgo(SIGN_IN_THROTTLE.windowMinutes));
     },
 
     /** The person an API bearer token belongs to, if it is live. */
