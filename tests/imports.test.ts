@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import writeExcelFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipOf } from './support/zip.ts';
 import { parsePeriod } from '../src/core/periods.ts';
 import { withTenant } from '../src/data/db.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './support/app.ts';
@@ -472,6 +473,44 @@ describe.each(DIALECTS)('importing figures (%s)', (dialect) => {
       expect(res.statusCode).toBe(403);
       expect(await importCount()).toBe(before);
     });
+  });
+});
+
+describe('a decompression bomb', () => {
+  let t: TestApp;
+  let analyst: Client;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    analyst = await t.signedIn('analyst@walsall.example');
+  });
+  afterAll(() => t.close());
+
+  /** 200 MB of one byte that says it is 1 KB: a few hundred KB on the wire. */
+  const bomb = () =>
+    new Uint8Array(zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(200 * 1024 * 1024, 0x30), declaredSize: 1024 }]));
+
+  /** How long each /healthz took, asked every 20 ms until `work` ends. */
+  async function healthzLatenciesDuring(work: Promise<unknown>): Promise<number[]> {
+    let done = false;
+    void work.finally(() => (done = true));
+    const latencies: number[] = [];
+    while (!done) {
+      const started = performance.now();
+      await t.app.inject({ url: '/healthz' });
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return latencies;
+  }
+
+  it('is refused with a message naming the limit while the instance keeps answering', async () => {
+    const upload = uploadAs(t, analyst, { filename: 'figures.xlsx', bytes: bomb() });
+    const latencies = await healthzLatenciesDuring(upload);
+    const page = await analyst.get(String((await upload).headers.location));
+    expect(page.body).toContain('data-qa="import-refused"');
+    expect(page.body).toContain('unpacks to more than it declares');
+    expect(latencies.length).toBeGreaterThan(3);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
   });
 });
 

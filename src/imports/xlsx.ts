@@ -1,41 +1,44 @@
-import { readSheet } from 'read-excel-file/node';
+import { Worker } from 'node:worker_threads';
+import { UPLOAD_LIMITS, UploadLimitError, type UploadLimits } from './zip-bounds.ts';
 
 /**
  * Reading an uploaded Excel workbook as the same table of text that parseCsv gives for a CSV file,
  * so one set of checks (core/imports.ts) serves both.
  */
+export { cellText, NOT_XLSX } from './xlsx-cells.ts';
 
-export const NOT_XLSX = 'This is not an Excel (.xlsx) file Baton can read';
-
-/** Numbers as a person typed them: no float noise past 15 significant digits (Excel's own precision), no exponent. */
-const NUMBER = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
-
-/**
- * A cell as text: numbers without float noise (0.30000000000000004 reads "0.3"), dates as
- * YYYY-MM-DD, TRUE/FALSE as Excel shows them, and an empty cell as ''.
- */
-export function cellText(cell: unknown): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return cell === 0 ? '0' : NUMBER.format(cell);
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
-  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return String(cell);
-}
+const WORKER = new URL('./xlsx-worker.ts', import.meta.url);
 
 /**
  * Reads the first sheet of an .xlsx workbook as rows of text, without the empty rows at its end.
- * Throws an Error (NOT_XLSX) for anything that is not a workbook, such as an old .xls file or a CSV.
+ * The work happens on a worker thread within UPLOAD_LIMITS (unpacked size, rows, time), so a
+ * decompression bomb or a huge sheet is refused while every other request is answered.
+ * Throws an Error (NOT_XLSX) for anything that is not a workbook, such as an old .xls file or a
+ * CSV, and an UploadLimitError naming the limit for one too big to read.
  * @example await readXlsxTable(bytes) // [['indicator_code', 'area_code', …], ['cp-plan-rate', 'E08000030', …]]
  */
-export async function readXlsxTable(bytes: Uint8Array): Promise<string[][]> {
-  let sheet: unknown[][];
-  try {
-    // A string would be read as a file path: always hand over the bytes as a Buffer.
-    sheet = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch (error) {
-    throw new Error(NOT_XLSX, { cause: error });
-  }
-  const rows = sheet.map((row) => row.map(cellText));
-  while (rows.length > 0 && rows.at(-1)!.every((cell) => cell.trim() === '')) rows.pop();
-  return rows;
+export function readXlsxTable(bytes: Uint8Array, limits: UploadLimits = UPLOAD_LIMITS): Promise<string[][]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { bytes, limits } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(
+        new UploadLimitError(
+          `This workbook took longer than ${limits.seconds} seconds to read, the most Baton allows. Save the figures as CSV, or split them into smaller files.`,
+        ),
+      );
+    }, limits.seconds * 1000);
+    worker.once('message', (answer: { rows: string[][] } | { error: string; limit: boolean }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if ('error' in answer) return reject(answer.limit ? new UploadLimitError(answer.error) : new Error(answer.error));
+      const rows = answer.rows;
+      while (rows.length > 0 && rows.at(-1)!.every((cell) => cell.trim() === '')) rows.pop();
+      resolve(rows);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
 }

@@ -5,6 +5,7 @@ import { listAreas } from '../data/repositories/areas.ts';
 import { listIndicators } from '../data/repositories/indicators.ts';
 import type { ObservationWrite } from '../data/repositories/observations.ts';
 import { readXlsxTable } from '../imports/xlsx.ts';
+import { UPLOAD_LIMITS } from '../imports/zip-bounds.ts';
 import type { PairTotals } from '../national/catalogue.ts';
 import { nationalFileTable } from '../national/reference.ts';
 import { readTemplate } from '../core/imports.ts';
@@ -95,7 +96,13 @@ export async function readTable(
   try {
     if (zip || /\.xlsx$/i.test(filename)) return { table: await readXlsxTable(bytes) };
     const text = decodeText(bytes).text;
-    return { table: pairTotals ? nationalFileTable({ pairTotals }, text) : parseCsv(text) };
+    const table = pairTotals ? nationalFileTable({ pairTotals }, text) : parseCsv(text);
+    if (table.length > UPLOAD_LIMITS.rows + 1) {
+      return fileIssue(
+        `This file has more than ${UPLOAD_LIMITS.rows.toLocaleString('en-GB')} rows, the most Baton reads in one file. Split it into smaller files.`,
+      );
+    }
+    return { table };
   } catch (error) {
     if (error instanceof CsvError) return { issue: { row: error.line, column: '', value: '', reason: error.message } };
     return fileIssue(error instanceof Error ? error.message : 'The file could not be read');
