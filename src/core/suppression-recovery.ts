@@ -1,0 +1,164 @@
+import { countRanges, type Equation, type Range } from './linear-program.ts';
+import type { Cell, Group, SuppressionReason } from './suppression.ts';
+
+/**
+ * How suppress() sees its table as a reader would: which cells are published, which hidden ones
+ * must stay unknown, and what the published figures let a reader work out of them (exactly, by the
+ * groups' equations; or as a range, adding that counts are whole and 0 or more).
+ */
+
+export interface State {
+  cells: readonly Cell[];
+  groups: readonly Group[];
+  /** Each cell's value if it is valid (a count a whole number of 0 or more), else null. */
+  values: ReadonlyMap<string, number | null>;
+  hidden: Map<string, SuppressionReason>;
+  /** Counts from 1 to this are small: a reader must not pin a hidden count inside them. */
+  largestSmall: number;
+}
+
+/** Hidden cells no one may work out: all but those hidden only because the page leaves them off. */
+const GUARDED: ReadonlySet<SuppressionReason | undefined> = new Set(['small', 'derived', 'secondary', 'invalid']);
+
+/** Whether a reader sees the cell's figure. */
+export const seen = (s: State, id: string) => !s.hidden.has(id) && s.values.get(id) != null;
+/** Whether the cell is hidden to protect a figure, so no one may work it out. */
+export const guarded = (s: State, id: string) => GUARDED.has(s.hidden.get(id));
+
+/** Non-zero before zero (a hidden zero is easily guessed), then smallest, then by id. */
+export const preferred = (s: State) => (a: string, b: string) =>
+  Number(s.values.get(a) === 0) - Number(s.values.get(b) === 0) || s.values.get(a)! - s.values.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+
+/** Hides one more cell where groups taken together (not one alone) pin a hidden cell down. */
+export function breakRecovery(s: State): boolean {
+  for (const id of [...pinned(s)].sort()) {
+    const candidates = linkedSeenCells(s, id).sort(preferred(s));
+    const pick = candidates.find((candidate) => !pinned(s, candidate).has(id)) ?? candidates[0];
+    if (pick === undefined) continue;
+    s.hidden.set(pick, 'secondary');
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Hides more cells where a reader could narrow a guarded cell to one value, or a small one to within
+ * the small counts, using sums, differences and that counts are whole and 0 or more; at most one
+ * cell per linked part of the table each pass.
+ */
+export function breakBounds(s: State): boolean {
+  const ranges = readerRanges(s);
+  const touched = new Set<string>();
+  for (const id of [...ranges.keys()].sort()) {
+    if (!disclosed(s, ranges.get(id)!)) continue;
+    const candidates = linkedSeenCells(s, id).sort(preferred(s));
+    if (candidates.some((c) => touched.has(c))) continue;
+    const pick = candidates.find((c) => !disclosed(s, readerRanges(s, c, [id]).get(id)!)) ?? candidates[0];
+    if (pick === undefined) continue;
+    s.hidden.set(pick, 'secondary');
+    candidates.forEach((c) => touched.add(c));
+  }
+  return touched.size > 0;
+}
+
+/** A reader's range pins the cell, or puts it among the small counts. */
+const disclosed = (s: State, range: Range | null) =>
+  range !== null && (range.min === range.max || (range.min >= 1 && range.max <= s.largestSmall));
+
+/**
+ * What a reader can work out of each guarded cell (or the targets): its range from the published
+ * figures and the groups, with `alsoHidden` taken as hidden too. Groups the true figures do not add
+ * up to are left out (a reader's sums from them are wrong); null where the rest contradict each other.
+ */
+export function readerRanges(s: State, alsoHidden?: string, targets?: readonly string[]): Map<string, Range | null> {
+  const visible = (id: string) => id !== alsoHidden && seen(s, id);
+  const equations: Equation[] = [];
+  for (const group of s.groups.filter((g) => addsUp(s, g))) {
+    const terms: Record<string, number> = {};
+    let equals = 0;
+    for (const [id, sign] of [[group.total, 1] as const, ...group.parts.map((id) => [id, -1] as const)]) {
+      if (visible(id)) equals -= sign * s.values.get(id)!;
+      else terms[id] = (terms[id] ?? 0) + sign;
+    }
+    equations.push({ terms, equals });
+  }
+  const inGroups = new Set(s.groups.flatMap((g) => [g.total, ...g.parts]));
+  return countRanges(equations, targets ?? [...inGroups].filter((id) => guarded(s, id)));
+}
+
+/** Whether the true figures are whole and add up, as far as they are known (a missing or invalid one could make them). */
+function addsUp(s: State, { total, parts }: Group): boolean {
+  const values = [total, ...parts].map((id) => s.values.get(id));
+  if (values.some((v) => v != null && !Number.isInteger(v))) return false;
+  if (values.some((v) => v == null)) return true;
+  return values[0] === parts.reduce((sum, id) => sum + s.values.get(id)!, 0);
+}
+
+/** Seen cells in the groups joined to a cell through cells a reader cannot see. */
+function linkedSeenCells(s: State, start: string): string[] {
+  const reached = new Set([start]);
+  const found = new Set<string>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const { total, parts } of s.groups) {
+      const members = [total, ...parts];
+      if (!members.some((id) => reached.has(id))) continue;
+      for (const id of members) {
+        const into = seen(s, id) ? found : reached;
+        if (into.has(id)) continue;
+        into.add(id);
+        changed = true;
+      }
+    }
+  }
+  return [...found];
+}
+
+/**
+ * The guarded cells a reader could work out exactly from the groups' equations (total − parts = 0)
+ * and the published figures, whatever the figures are: exact Gauss–Jordan elimination over the
+ * unseen cells.
+ */
+function pinned(s: State, alsoHidden?: string): Set<string> {
+  const unseen = (id: string) => id === alsoHidden || !seen(s, id);
+  const columns = [...new Set(s.groups.flatMap((g) => [g.total, ...g.parts]).filter(unseen))];
+  const index = new Map(columns.map((id, i) => [id, i]));
+  const rows = s.groups.map(({ total, parts }) => {
+    const row = columns.map(() => 0n);
+    for (const [id, sign] of [[total, 1n] as const, ...parts.map((id) => [id, -1n] as const)]) {
+      const i = index.get(id);
+      if (i !== undefined) row[i]! += sign;
+    }
+    return row;
+  });
+  const result = new Set<string>();
+  reduce(rows, columns.length).forEach((col, r) => {
+    const id = columns[col]!;
+    if (guarded(s, id) && rows[r]!.every((x, j) => j === col || x === 0n)) result.add(id);
+  });
+  return result;
+}
+
+/** Reduces integer rows in place to reduced echelon form; returns each pivot row's column. */
+function reduce(rows: bigint[][], width: number): number[] {
+  const pivots: number[] = [];
+  for (let col = 0; col < width && pivots.length < rows.length; col++) {
+    const r = pivots.length;
+    const found = rows.findIndex((row, i) => i >= r && row[col] !== 0n);
+    if (found < 0) continue;
+    [rows[r], rows[found]] = [rows[found]!, rows[r]!];
+    const pivot = rows[r]!;
+    rows.forEach((row, i) => {
+      const k = row[col]!;
+      if (i !== r && k !== 0n) rows[i] = lowest(row.map((x, j) => x * pivot[col]! - pivot[j]! * k));
+    });
+    pivots.push(col);
+  }
+  return pivots;
+}
+
+function lowest(row: bigint[]): bigint[] {
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+  const d = row.reduce((g, x) => gcd(g, x < 0n ? -x : x), 0n);
+  return d > 1n ? row.map((x) => x / d) : row;
+}
