@@ -45,12 +45,39 @@ const TEST_ROWS = [
   { indicatorCode: 'pf-notifications', breakdown: 'Sex: Female', ragRule: 'none' },
 ];
 
+/** Test data for issue 11's findings 1 and 2: a count by locality, and one by sex with Female left off the page. */
+const LOCALITIES = [
+  { code: 'test-north', name: 'Test North' },
+  { code: 'test-south', name: 'Test South' },
+  { code: 'test-east', name: 'Test East' },
+];
+const LEAK_INDICATORS = [
+  { code: 'pf-by-locality', title: 'Private fostering by locality', unit: 'count', decimals: '0' },
+  { code: 'pf-by-sex', title: 'Private fostering by sex', unit: 'count', decimals: '0' },
+];
+const LEAK_FIGURES = [
+  ...[['FY2012-13', 60, 20, 30, 10] as const, ['FY2013-14', 50, 20, 27, 3] as const].flatMap(([period, council, ...parts]) => [
+    { indicator_code: 'pf-by-locality', area_code: WALSALL, period, value: String(council) },
+    ...LOCALITIES.map((l, i) => ({ indicator_code: 'pf-by-locality', area_code: l.code, period, value: String(parts[i]) })),
+  ]),
+  { indicator_code: 'pf-by-sex', area_code: WALSALL, period: 'FY2013-14', value: '48' },
+  { indicator_code: 'pf-by-sex', area_code: WALSALL, period: 'FY2013-14', value: '46', breakdown: 'Sex: Male' },
+  { indicator_code: 'pf-by-sex', area_code: WALSALL, period: 'FY2013-14', value: '2', breakdown: 'Sex: Female' },
+];
+const LEAK_ROWS = [
+  { indicatorCode: 'pf-by-locality', ragRule: 'none' },
+  ...LOCALITIES.map((l) => ({ indicatorCode: 'pf-by-locality', areaCode: l.code, ragRule: 'none' })),
+  { indicatorCode: 'pf-by-sex', ragRule: 'none' },
+  { indicatorCode: 'pf-by-sex', breakdown: 'Sex: Male', ragRule: 'none' },
+];
+
 describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
   let app: FastifyInstance;
   let db: Db;
   let q3: string;
   let test: string;
   let unpublished: string;
+  let leaks: string;
   let walsallId: string;
   const get = (url: string) => app.inject({ method: 'GET', url });
   const setPublished = (id: string, published: boolean) =>
@@ -59,6 +86,12 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
   const rowOf = (body: string, code: string, breakdown = '') =>
     new RegExp(`data-qa="row-${code}" data-breakdown="${breakdown}"[\\s\\S]*?</tr>`).exec(body)?.[0] ?? '';
   const cellOf = (row: string, qa: string) => new RegExp(`data-qa="${qa}">([\\s\\S]*?)</td>`).exec(row)?.[1] ?? '';
+  /** A row's figures in the CSV, period by period: "period,value,marker". */
+  const csvLines = (csv: string, start: string) =>
+    csv
+      .split('\r\n')
+      .filter((line) => line.startsWith(start))
+      .map((line) => line.slice(start.length).split(',').slice(0, 3).join(','));
   /** The CSV line of a row's current figure. */
   const csvLine = (csv: string, start: string) => csv.split('\r\n').find((line) => line.startsWith(start) && line.includes(',yes,')) ?? '';
 
@@ -93,6 +126,21 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
     const [section] = (await scorecards.builder(walsall.id, ACTOR, test)).layout;
     for (const row of TEST_ROWS) await scorecards.addRow(walsall.id, ACTOR, test, { sectionId: section!.id, ...row });
     unpublished = await scorecards.create(walsall.id, ACTOR, { title: 'Unpublished test scorecard', previousPeriods: '1' });
+    for (const locality of LOCALITIES) await app.services.areas.addLocality(walsall.id, ACTOR, locality);
+    for (const indicator of LEAK_INDICATORS)
+      await indicators.create(walsall.id, ACTOR, {
+        ...indicator,
+        polarity: 'none',
+        frequency: 'annual',
+        periodType: 'financial-year',
+        obaCategory: 'how-much',
+      });
+    await indicators.recordFigures(walsall.id, ACTOR, LEAK_FIGURES, 'test');
+    leaks = await scorecards.create(walsall.id, ACTOR, { title: 'Localities test scorecard', previousPeriods: '1', asAt: '2014-03-31' });
+    await scorecards.addSection(walsall.id, ACTOR, leaks, { title: 'By locality and sex' });
+    const [leakSection] = (await scorecards.builder(walsall.id, ACTOR, leaks)).layout;
+    for (const row of LEAK_ROWS) await scorecards.addRow(walsall.id, ACTOR, leaks, { sectionId: leakSection!.id, ...row });
+    await setPublished(leaks, true);
     await setPublished(q3, true);
     await setPublished(test, true);
   });
@@ -187,6 +235,42 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
     const body = (await get(url)).body;
     expect(cellOf(rowOf(body, 'pf-notifications'), 'current')).toContain('1,238');
     expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Female'), 'current')).toMatch(/^<strong>c</);
+  });
+
+  it('groups localities with their council: 50 − 20 − 27 cannot give East’s 3, in 2013-14 only (issue 11, finding 1)', async () => {
+    const csv = (await get(`/public/walsall/scorecards/${leaks}/scorecard.csv`)).body;
+    const figures = (area: string) => csvLines(csv, `By locality and sex,pf-by-locality,Private fostering by locality,${area},,`);
+    expect(figures('Walsall')).toEqual(['2012-13,60,', '2013-14,50,']);
+    expect(figures('Test North')).toEqual(['2012-13,20,', '2013-14,,c']);
+    expect(figures('Test South')).toEqual(['2012-13,30,', '2013-14,27,']);
+    expect(figures('Test East')).toEqual(['2012-13,10,', '2013-14,,c']);
+  });
+
+  it('hides Male when the total and Male would give away Female, though Female is not on the page (issue 11, finding 2)', async () => {
+    const csv = (await get(`/public/walsall/scorecards/${leaks}/scorecard.csv`)).body;
+    expect(csvLines(csv, 'By locality and sex,pf-by-sex,Private fostering by sex,Walsall,,')).toEqual(['2013-14,48,']);
+    expect(csvLines(csv, 'By locality and sex,pf-by-sex,Private fostering by sex,Walsall,Sex: Male,')).toEqual(['2013-14,,c']);
+    const body = (await get(`/public/walsall/scorecards/${leaks}`)).body;
+    expect(cellOf(rowOf(body, 'pf-by-sex', 'Sex: Male'), 'current')).toMatch(/^<strong>c</);
+    expect(body).not.toMatch(/>46</);
+  });
+
+  it('never publishes a negative count stored before counts were checked, nor its text (issue 11, finding 5)', async () => {
+    await withTenant(db, { partnershipId: walsallId }, (trx) =>
+      trx
+        .updateTable('observations')
+        .set({ value: -5 })
+        .where('partnership_id', '=', walsallId)
+        .where('period_code', '=', 'FY2012-13')
+        .where('indicator_id', 'in', (eb) => eb.selectFrom('indicators').select('id').where('code', '=', 'private-fostering-count'))
+        .execute(),
+    );
+    const csv = (await get(`/public/walsall/scorecards/${test}/scorecard.csv`)).body;
+    const start = 'Private fostering,private-fostering-count,Children in private fostering arrangements,Walsall,,';
+    expect(csvLines(csv, start)).toEqual(['2012-13,,c', '2013-14,,c']);
+    expect(csv).not.toContain('-5');
+    const row = rowOf((await get(`/public/walsall/scorecards/${test}`)).body, 'private-fostering-count');
+    expect(cellOf(row, 'earlier')).not.toContain('-5');
   });
 
   it('stops showing a scorecard as soon as it is unpublished', async () => {

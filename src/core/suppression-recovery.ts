@@ -13,7 +13,7 @@ export interface State {
   /** Each cell's value if it is valid (a count a whole number of 0 or more), else null. */
   values: ReadonlyMap<string, number | null>;
   hidden: Map<string, SuppressionReason>;
-  /** Counts from 1 to this are small: a reader must not pin a hidden count inside them. */
+  /** Counts up to this are small: a reader must not be able to bound a hidden small count by it. */
   largestSmall: number;
 }
 
@@ -42,18 +42,19 @@ export function breakRecovery(s: State): boolean {
 }
 
 /**
- * Hides more cells where a reader could narrow a guarded cell to one value, or a small one to within
- * the small counts, using sums, differences and that counts are whole and 0 or more; at most one
- * cell per linked part of the table each pass.
+ * Hides more cells where a reader could pin a guarded cell to one value, or bound a small one below
+ * the minimum (which would show it small, and a small sum of hidden cells with it), using sums,
+ * differences and that counts are whole and 0 or more; at most one cell per linked part of the
+ * table each pass.
  */
 export function breakBounds(s: State): boolean {
   const ranges = readerRanges(s);
   const touched = new Set<string>();
   for (const id of [...ranges.keys()].sort()) {
-    if (!disclosed(s, ranges.get(id)!)) continue;
+    if (!disclosed(s, id, ranges.get(id)!)) continue;
     const candidates = linkedSeenCells(s, id).sort(preferred(s));
     if (candidates.some((c) => touched.has(c))) continue;
-    const pick = candidates.find((c) => !disclosed(s, readerRanges(s, c, [id]).get(id)!)) ?? candidates[0];
+    const pick = candidates.find((c) => !disclosed(s, id, readerRanges(s, c, [id]).get(id)!)) ?? candidates[0];
     if (pick === undefined) continue;
     s.hidden.set(pick, 'secondary');
     candidates.forEach((c) => touched.add(c));
@@ -61,9 +62,9 @@ export function breakBounds(s: State): boolean {
   return touched.size > 0;
 }
 
-/** A reader's range pins the cell, or puts it among the small counts. */
-const disclosed = (s: State, range: Range | null) =>
-  range !== null && (range.min === range.max || (range.min >= 1 && range.max <= s.largestSmall));
+/** A reader's range pins the cell, or shows a small one to be small (it cannot reach the minimum). */
+const disclosed = (s: State, id: string, range: Range | null) =>
+  range !== null && (range.min === range.max || (s.hidden.get(id) === 'small' && range.max <= s.largestSmall));
 
 /**
  * What a reader can work out of each guarded cell (or the targets): its range from the published

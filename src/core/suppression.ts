@@ -5,7 +5,7 @@ import { breakBounds, breakRecovery, guarded, preferred, seen, type State } from
  * DfE's statistical disclosure practice and the GSS guidance on disclosure control for tables from
  * administrative sources: small counts become 'c', so do figures worked out from them, and more
  * cells are hidden until no hidden one can be worked out from the published figures by any sums
- * and differences of the groups' totals, nor narrowed to within the small counts (checked exactly,
+ * and differences of the groups' totals, nor a small one shown to be small (checked exactly,
  * by linear programming: see suppression-recovery.ts).
  *
  * Limits: it protects one table at a time. It does not stop differencing across periods or against
@@ -68,8 +68,8 @@ export interface SuppressedTable {
 
 /**
  * Hides small counts (DfE's 'c'), invalid figures, figures derived from hidden ones, and further
- * cells wherever a hidden cell could be worked out from the groups' totals (exactly, or to within
- * the small counts). Terminates: each round hides at least one more published cell, or stops.
+ * cells wherever a reader could work a hidden cell out from the groups' totals, or show a small one
+ * to be small. Terminates: each round hides at least one more published cell, or stops.
  * Protects this one table only, not against differencing across periods or separately published
  * tables (see above).
  * @example suppress({ cells: [{ id: 'a', kind: 'count', value: 3 }] }).text('a') // 'c'

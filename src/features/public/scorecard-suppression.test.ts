@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../core/indicators.ts';
-import { publicScorecard, suppressionTable, type FigureBasis, type ReadRow, type RowBasis } from './scorecard-suppression.ts';
+import { publicScorecard, type FigureBasis, type ReadRow, type ScorecardBasis } from './scorecard-suppression.ts';
+import { suppressionTable } from './scorecard-table.ts';
 
 /** Test data: a row of one indicator for one area, its figures by period oldest first. */
 interface RowSpec {
@@ -45,34 +46,150 @@ function testRow({ id, unit = 'count', code = 'test-count', breakdown = '', valu
   };
 }
 
-function basisOf(specs: RowSpec[]): Map<string, RowBasis> {
-  return new Map(
-    specs.map((s) => {
-      const periods = PERIODS.slice(-s.values.length);
-      const figures = new Map<string, FigureBasis>(
-        s.values.map((value, i) => [periods[i]!, { value, numerator: null, denominator: null, ...s.basis?.[i] }]),
-      );
-      return [s.id, { areaId: s.area ?? 'area-1', figures }];
-    }),
-  );
+/** Test data: stored figures beside the page's (other breakdowns, localities), and each council's localities. */
+interface Beside {
+  data?: Omit<RowSpec, 'id'>[];
+  localities?: Record<string, string[]>;
 }
 
-function publish(specs: RowSpec[], rule = {}) {
+/** The stored figures behind the rows and beside them, as the public service reads them. */
+function basisOf(specs: RowSpec[], { data = [], localities = {} }: Beside = {}): ScorecardBasis {
+  const figures = [...specs, ...data].flatMap(({ code = 'test-count', area = 'area-1', breakdown = '', values, basis }) => {
+    const periods = PERIODS.slice(-values.length);
+    return values.map((value, i) => ({
+      indicatorCode: code,
+      areaId: area,
+      breakdown,
+      period: periods[i]!,
+      ...{ value, numerator: null, denominator: null, ...basis?.[i] },
+    }));
+  });
+  return {
+    rowAreas: new Map(specs.map((s) => [s.id, s.area ?? 'area-1'])),
+    figures,
+    localities: new Map(Object.entries(localities)),
+  };
+}
+
+function publish(specs: RowSpec[], rule = {}, beside: Beside = {}) {
   const read = {
     scorecard: { id: 'sc', title: 'Test scorecard', description: '', boardName: null, columns: ['previous', 'direction', 'rag'] },
     asAt: '2014-03-31',
     sections: [{ title: 'Test section', rows: specs.map(testRow) }],
   };
-  const view = publicScorecard(read, basisOf(specs), rule);
+  const view = publicScorecard(read, basisOf(specs, beside), rule);
   return Object.fromEntries(view.sections[0]!.rows.map((r) => [r.id, r]));
 }
 
 /** What a row publishes of its figures, oldest first. */
-const texts = (specs: RowSpec[], rule = {}) =>
-  Object.fromEntries(Object.entries(publish(specs, rule)).map(([id, r]) => [id, r.figures.map((f) => f.text)]));
+const texts = (specs: RowSpec[], rule = {}, beside: Beside = {}) =>
+  Object.fromEntries(Object.entries(publish(specs, rule, beside)).map(([id, r]) => [id, r.figures.map((f) => f.text)]));
+
+/** A council and three localities (issue 11's finding 1). */
+const LOCALITIES = { council: ['north', 'south', 'east'] };
+
+/** Issue 11, findings 1 and 2: figures a reader could work out from the sums they know, across every period shown. */
+const LEAKS: { name: string; rows: RowSpec[]; beside?: Beside; expected: Record<string, string[]> }[] = [
+  {
+    name: 'a council and its localities: 50 = 20 + 27 + East, so East (3) needs another locality hidden',
+    rows: [
+      { id: 'council', area: 'council', values: [50] },
+      { id: 'north', area: 'north', values: [20] },
+      { id: 'south', area: 'south', values: [27] },
+      { id: 'east', area: 'east', values: [3] },
+    ],
+    beside: { localities: LOCALITIES },
+    expected: { council: ['50'], north: ['c'], south: ['27'], east: ['c'] },
+  },
+  {
+    name: 'a locality left off the page but in the data is still a part of its council',
+    rows: [
+      { id: 'council', area: 'council', values: [50] },
+      { id: 'north', area: 'north', values: [20] },
+      { id: 'south', area: 'south', values: [27] },
+    ],
+    beside: { localities: LOCALITIES, data: [{ area: 'east', values: [3] }] },
+    expected: { council: ['50'], north: ['c'], south: ['27'] },
+  },
+  {
+    name: 'a locality with no figure at all is what the council holds beyond the others',
+    rows: [
+      { id: 'council', area: 'council', values: [50] },
+      { id: 'north', area: 'north', values: [20] },
+      { id: 'south', area: 'south', values: [27] },
+    ],
+    beside: { localities: LOCALITIES },
+    expected: { council: ['50'], north: ['c'], south: ['27'] },
+  },
+  {
+    name: 'a locality’s council and sister localities are in its sums: 50 − East 47 leaves 3 for North (1) and South',
+    rows: [
+      { id: 'council', area: 'council', values: [50] },
+      { id: 'east', area: 'east', values: [47] },
+    ],
+    beside: { localities: LOCALITIES, data: [{ area: 'north', values: [1] }] },
+    expected: { council: ['50'], east: ['c'] },
+  },
+  {
+    name: 'a total and all but one category: 48 and Male 46 would give Female = 2 from the data',
+    rows: [
+      { id: 't', values: [48] },
+      { id: 'm', breakdown: 'Sex: Male', values: [46] },
+    ],
+    beside: { data: [{ breakdown: 'Sex: Female', values: [2] }] },
+    expected: { t: ['48'], m: ['c'] },
+  },
+  {
+    name: 'a total and all but one category, the other not recorded: what the total holds beyond Male is 2',
+    rows: [
+      { id: 't', values: [48] },
+      { id: 'm', breakdown: 'Sex: Male', values: [46] },
+    ],
+    expected: { t: ['48'], m: ['c'] },
+  },
+  {
+    name: 'a large category left off the page hides nothing',
+    rows: [
+      { id: 't', values: [1000] },
+      { id: 'm', breakdown: 'Sex: Male', values: [600] },
+    ],
+    beside: { data: [{ breakdown: 'Sex: Female', values: [400] }] },
+    expected: { t: ['1000'], m: ['600'] },
+  },
+  {
+    name: 'each period its own sums: a leak in the earlier period is closed there, the later left alone',
+    rows: [
+      { id: 'council', area: 'council', values: [50, 60] },
+      { id: 'north', area: 'north', values: [20, 20] },
+      { id: 'south', area: 'south', values: [27, 30] },
+    ],
+    beside: { localities: LOCALITIES, data: [{ area: 'east', values: [3, 10] }] },
+    expected: { council: ['50', '60'], north: ['c', '20'], south: ['27', '30'] },
+  },
+  {
+    name: 'a locality’s breakdown adds up to the council’s: Male 30 = North 27 + South 3',
+    rows: [
+      { id: 'council', area: 'council', breakdown: 'Sex: Male', values: [30] },
+      { id: 'north', area: 'north', breakdown: 'Sex: Male', values: [27] },
+    ],
+    beside: { localities: { council: ['north', 'south'] }, data: [{ area: 'south', breakdown: 'Sex: Male', values: [3] }] },
+    expected: { council: ['30'], north: ['c'] },
+  },
+  {
+    name: 'percentages whose numerators add up to the council’s: East’s small numerator hides North’s percentage too',
+    rows: [
+      { id: 'council', area: 'council', unit: 'percentage', code: 'pct', values: [50], basis: [{ numerator: 50, denominator: 100 }] },
+      { id: 'north', area: 'north', unit: 'percentage', code: 'pct', values: [50], basis: [{ numerator: 20, denominator: 40 }] },
+      { id: 'south', area: 'south', unit: 'percentage', code: 'pct', values: [54], basis: [{ numerator: 27, denominator: 50 }] },
+      { id: 'east', area: 'east', unit: 'percentage', code: 'pct', values: [30], basis: [{ numerator: 3, denominator: 10 }] },
+    ],
+    beside: { localities: LOCALITIES },
+    expected: { council: ['50'], north: ['c'], south: ['54'], east: ['c'] },
+  },
+];
 
 describe('publicScorecard', () => {
-  it.each<{ name: string; rows: RowSpec[]; expected: Record<string, string[]> }>([
+  it.each<{ name: string; rows: RowSpec[]; beside?: Beside; expected: Record<string, string[]> }>([
     { name: 'a count of 3 becomes c', rows: [{ id: 'a', values: [3] }], expected: { a: ['c'] } },
     { name: 'counts of 1 and 4 become c, 5 is shown', rows: [{ id: 'a', values: [1, 4, 5] }], expected: { a: ['c', 'c', '5'] } },
     { name: 'a count of 0 is shown', rows: [{ id: 'a', values: [0] }], expected: { a: ['0'] } },
@@ -123,12 +240,12 @@ describe('publicScorecard', () => {
       expected: { t: ['1237'], m: ['c'], f: ['c'] },
     },
     {
-      name: 'a single listed part of a total is protected by hiding the total',
+      name: 'a single recorded part of a total is covered by the rest, which a reader cannot see',
       rows: [
         { id: 't', values: [20] },
         { id: 'm', breakdown: 'Male', values: [3] },
       ],
-      expected: { t: ['c'], m: ['c'] },
+      expected: { t: ['20'], m: ['c'] },
     },
     {
       name: 'two dimensions are protected separately, so neither gives the small cell away',
@@ -166,8 +283,9 @@ describe('publicScorecard', () => {
       ],
       expected: { a: ['9', 'c'], b: ['c'] },
     },
-  ])('$name', ({ rows, expected }) => {
-    expect(texts(rows)).toEqual(expected);
+    ...LEAKS,
+  ])('$name', ({ rows, beside, expected }) => {
+    expect(texts(rows, {}, beside)).toEqual(expected);
   });
 
   it('applies a stricter rule when given one', () => {
@@ -222,7 +340,7 @@ describe('publicScorecard', () => {
 });
 
 describe('suppressionTable', () => {
-  it('makes only count and helper cells counts, and groups by dimension', () => {
+  it('makes only count and helper cells counts, groups by dimension, and adds what each total holds beyond its parts', () => {
     const rows: RowSpec[] = [
       { id: 't', values: [20] },
       { id: 'm', breakdown: 'Sex: Male', values: [3] },
@@ -230,7 +348,35 @@ describe('suppressionTable', () => {
       { id: 'p', unit: 'percentage', code: 'pct', values: [50], basis: [{ numerator: 4, denominator: 8 }] },
     ];
     const table = suppressionTable(rows.map(testRow), basisOf(rows));
-    expect(table.cells.map((c) => c.kind)).toEqual(['count', 'count', 'count', 'count', 'count', 'derived']);
-    expect(table.groups.map((g) => g.parts.length)).toEqual([1, 1]);
+    expect(table.cells.map((c) => [c.kind, c.value, c.unpublished ?? false])).toEqual([
+      ...[
+        ['count', 20, false],
+        ['count', 3, false],
+        ['count', 8, false],
+      ],
+      ...[
+        ['count', 4, false],
+        ['count', 8, false],
+        ['derived', 50, false],
+      ],
+      ...[
+        ['count', 17, true],
+        ['count', 12, true],
+      ],
+    ]);
+    expect(table.groups.map((g) => g.parts.length)).toEqual([2, 2]);
+  });
+
+  it('adds the breakdowns and localities in the data that the page leaves off, as unpublished', () => {
+    const rows: RowSpec[] = [{ id: 'council', area: 'council', values: [50] }];
+    const beside = {
+      localities: { council: ['north', 'south'] },
+      data: [
+        { area: 'north', values: [20] },
+        { area: 'north', breakdown: 'Sex: Male', values: [9] },
+      ],
+    };
+    const table = suppressionTable(rows.map(testRow), basisOf(rows, beside));
+    expect(table.cells.filter((c) => c.unpublished).map((c) => c.value)).toEqual([20, 9, 11, 30]);
   });
 });

@@ -18,10 +18,10 @@ import { selectedCharts } from '../scorecards/charts.ts';
 import {
   PUBLIC_SUPPRESSION,
   publicScorecard,
-  type FigureBasis,
   type Judgement,
   type PublicScorecard,
-  type RowBasis,
+  type ScorecardBasis,
+  type StoredFigure,
 } from './scorecard-suppression.ts';
 
 const PUBLIC_READER: Actor = { userId: null, label: 'public scorecard page' };
@@ -29,36 +29,56 @@ const NOT_FOUND = 'Page not found';
 
 const CACHE_SIZE = 200;
 
-/** Whether a scorecard of this partnership is published, and if so what its rows' figures rest on. */
-async function basisFor(trx: Trx, partnershipId: string, scorecardId: string): Promise<Map<string, RowBasis> | undefined> {
+/**
+ * Whether a scorecard of this partnership is published, and if so what its public view rests on: each
+ * row's area, the localities of the rows' councils, and every stored figure of the rows' indicators
+ * in those areas (every breakdown and period), the partnership's own after the published one.
+ */
+async function basisFor(trx: Trx, partnershipId: string, scorecardId: string): Promise<ScorecardBasis | undefined> {
   type Doc = {
     published: boolean;
     rows: { id: string; areaId: string }[] | null;
-    figures: ({ rowId: string; period: string } & FigureBasis)[] | null;
+    localities: { council: string; locality: string }[] | null;
+    figures: StoredFigure[] | null;
   };
-  // The row's area as the scorecard service resolves it; the partnership's own figure over a published one.
+  // The row's area as the scorecard service resolves it; a council is the area itself or a locality's parent.
   const { rows } = await sql<{ doc: Doc | null }>`
     WITH card AS (SELECT published FROM scorecards WHERE partnership_id = ${partnershipId}::uuid AND id = ${scorecardId}::uuid),
     r AS (
-      SELECT r.id, r.indicator_id, r.breakdown,
+      SELECT r.id, r.indicator_id,
              COALESCE(r.area_id, p.home_area_id, (SELECT id FROM areas WHERE code = ${ENGLAND})) AS area_id
       FROM scorecard_rows r
       JOIN scorecard_sections s ON s.id = r.section_id
       JOIN partnerships p ON p.id = r.partnership_id
-      WHERE r.partnership_id = ${partnershipId}::uuid AND s.scorecard_id = ${scorecardId}::uuid)
+      WHERE r.partnership_id = ${partnershipId}::uuid AND s.scorecard_id = ${scorecardId}::uuid),
+    council AS (
+      SELECT DISTINCT r.indicator_id, c.id, c.code
+      FROM r JOIN areas a ON a.id = r.area_id
+      JOIN areas c ON c.partnership_id IS NULL AND c.level = 'la'
+        AND c.code = CASE WHEN a.level = 'locality' THEN a.parent_code ELSE a.code END),
+    locality AS (
+      SELECT DISTINCT c.indicator_id, c.id AS council_id, l.id
+      FROM council c JOIN areas l ON l.partnership_id = ${partnershipId}::uuid AND l.level = 'locality' AND l.parent_code = c.code),
+    place AS (
+      SELECT indicator_id, area_id FROM r
+      UNION SELECT indicator_id, id FROM council
+      UNION SELECT indicator_id, id FROM locality)
     SELECT json_build_object(
       'published', (SELECT published FROM card),
       'rows', (SELECT json_agg(json_build_object('id', id, 'areaId', area_id)) FROM r),
-      'figures', (SELECT json_agg(json_build_object('rowId', r.id, 'period', o.period_code, 'value', o.value,
-                    'numerator', o.numerator, 'denominator', o.denominator) ORDER BY o.partnership_id NULLS FIRST)
-                  FROM r JOIN observations o ON o.indicator_id = r.indicator_id AND o.area_id = r.area_id AND o.breakdown = r.breakdown)
+      'localities', (SELECT json_agg(DISTINCT jsonb_build_object('council', council_id, 'locality', id)) FROM locality),
+      'figures', (SELECT json_agg(json_build_object('indicatorCode', i.code, 'areaId', o.area_id, 'breakdown', o.breakdown,
+                    'period', o.period_code, 'value', o.value, 'numerator', o.numerator, 'denominator', o.denominator)
+                    ORDER BY o.partnership_id NULLS FIRST)
+                  FROM place JOIN observations o ON o.indicator_id = place.indicator_id AND o.area_id = place.area_id
+                  JOIN indicators i ON i.id = o.indicator_id
+                  WHERE o.partnership_id IS NULL OR o.partnership_id = ${partnershipId}::uuid)
     ) AS doc`.execute(trx);
   const doc = rows[0]?.doc;
   if (!doc?.published) return undefined;
-  const basis = new Map((doc.rows ?? []).map((r) => [r.id, { areaId: r.areaId, figures: new Map<string, FigureBasis>() }]));
-  for (const { rowId, period, value, numerator, denominator } of doc.figures ?? [])
-    basis.get(rowId)?.figures.set(period, { value, numerator, denominator });
-  return basis;
+  const localities = new Map<string, string[]>();
+  for (const { council, locality } of doc.localities ?? []) localities.set(council, [...(localities.get(council) ?? []), locality].sort());
+  return { rowAreas: new Map((doc.rows ?? []).map((r) => [r.id, r.areaId])), figures: doc.figures ?? [], localities };
 }
 
 /**
