@@ -424,6 +424,39 @@ describe.each(DIALECTS)('the indicators API (%s)', (dialect) => {
     });
   });
 
+  describe('a count indicator’s figures (issue 11, finding 5)', () => {
+    beforeAll(async () => {
+      const created = await walsallApi(
+        'POST',
+        '/indicators',
+        'analyst-walsall',
+        newIndicator({ code: 'api-count-check', frequency: 'annual', periodType: 'financial-year' }),
+      );
+      expect(created.statusCode).toBe(201);
+    });
+
+    it.each([
+      { name: 'a negative count', value: -5, message: /^A count cannot be less than 0/ },
+      { name: 'a count with a fraction', value: 12.5, message: /^A count is a whole number/ },
+      { name: 'a negative count sent as text', value: '-5', message: /^A count cannot be less than 0/ },
+    ])('refuses $name with 400 problem+json naming the value, and writes nothing', async ({ value, message }) => {
+      const before = await ownFigureCount();
+      const res = await walsallApi('POST', '/indicators/api-count-check/observations', 'analyst-walsall', {
+        observations: [{ area: WALSALL, period: 'FY2013-14', value }],
+      });
+      expectProblem(res, 400);
+      expect(errorFor(res.json().errors, 0, 'value')).toMatch(message);
+      expect(await ownFigureCount()).toBe(before);
+    });
+
+    it('accepts a count of 0', async () => {
+      const res = await walsallApi('POST', '/indicators/api-count-check/observations', 'analyst-walsall', {
+        observations: [{ area: WALSALL, period: 'FY2013-14', value: 0 }],
+      });
+      expect(res.statusCode).toBe(200);
+    });
+  });
+
   describe('tenancy', () => {
     it.each([
       { name: 'another partnership’s indicator under its own address', url: '/api/v1/p/birmingham/indicators/eh-rate' },

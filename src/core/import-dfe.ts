@@ -4,6 +4,7 @@ import type { DfeMapping, DfeMeasureMapping, ImportContext, Marker, ObservationI
 import { parseDfePeriod } from './periods.ts';
 import type { Period } from './periods.ts';
 import {
+  countProblem,
   MAX_BREAKDOWN,
   NO_ROWS,
   isBlankRow,
@@ -251,6 +252,11 @@ function dfeObservation(
     ? perPopulation(plan.perPopulation!, numerator, place, ctx)
     : ((published && { ...published, denominator: denominator?.value ?? null, qualityNote: '' }) ??
       ratio(numerator, denominator, plan.ratePer));
+  const problem = countProblem(plan.indicator, figure.value);
+  if (problem) {
+    add(place.row, plan.value?.name ?? '', plan.value ? cellAt(cells, plan.value.index) : String(figure.value), problem);
+    return undefined;
+  }
   const { areaCode, period, breakdown, row } = place;
   return {
     indicatorCode: plan.indicator.code,

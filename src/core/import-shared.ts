@@ -37,7 +37,7 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     name: 'value',
     required: true,
     description:
-      'The figure, or DfE’s marker where there is none: c (suppressed), x or : (not available), z (not applicable), low (rounds to zero), u (low reliability).',
+      'The figure (for a count, a whole number of 0 or more), or DfE’s marker where there is none: c (suppressed), x or : (not available), z (not applicable), low (rounds to zero), u (low reliability).',
   },
   { name: 'numerator', required: false, description: 'The count a rate or percentage is worked out from; 0 or more, or blank.' },
   { name: 'denominator', required: false, description: 'What the count is out of; more than 0, or blank.' },
@@ -103,6 +103,17 @@ export function issueList(): { add: Add; list: () => ImportIssue[] } {
   const summary = () =>
     `${thousands(more)} more ${more === 1 ? 'problem was' : 'problems were'} found; fix these and try again to see the rest`;
   return { add, list: () => (more === 0 ? issues : [...issues, { row: 0, column: '', value: '', reason: summary() }]) };
+}
+
+/**
+ * Why a value cannot be a count indicator's figure: a count of children or events is a whole number
+ * of 0 or more (a negative one was once saved and published). Undefined when it is fine.
+ * @example countProblem({ unit: 'count' }, -5) // 'A count cannot be less than 0; …'
+ */
+export function countProblem(indicator: Pick<ImportIndicator, 'unit'>, value: number | null): string | undefined {
+  if (indicator.unit !== 'count' || value === null) return undefined;
+  if (value < 0) return 'A count cannot be less than 0; give the number, 0 or more, or a marker such as c or x';
+  return Number.isInteger(value) ? undefined : 'A count is a whole number; give it without a fraction, or a marker such as c or x';
 }
 
 /** Why a text field is refused (it would run as a formula, or is too long); undefined when it is fine. */

@@ -136,12 +136,13 @@ describe('readTemplate: good rows', () => {
     ],
     [
       'a financial year',
-      { indicator_code: 'referrals-fy', period: 'FY2013-14' },
+      { indicator_code: 'referrals-fy', period: 'FY2013-14', value: '3540' },
       { period: expect.objectContaining({ code: 'FY2013-14' }) },
     ],
     ['thousands separators', { value: '1,234.5', denominator: '63,386' }, { value: 1234.5, denominator: 63386 }],
     ['a negative value', { value: '-2.5' }, { value: -2.5 }],
     ['zero', { value: '0', numerator: '0' }, { value: 0, numerator: 0 }],
+    ['a count of 0, a whole number', { indicator_code: 'cp-plans', value: '0', numerator: '', denominator: '' }, { value: 0 }],
     ['marker c (suppressed)', { value: 'c' }, { value: null, marker: 'c' }],
     ['marker X in capitals', { value: 'X' }, { value: null, marker: 'x' }],
     ['marker low', { value: 'low' }, { value: null, marker: 'low' }],
@@ -223,6 +224,16 @@ describe('readTemplate: refused rows', () => {
     ['Infinity', { value: 'Infinity' }, issue(2, 'value', 'Infinity', /not a number/)],
     ['a number too big to hold', { value: '9'.repeat(400) }, issue(2, 'value', `${'9'.repeat(79)}…`, /too big/)],
     ['a percentage sign', { value: '40%' }, issue(2, 'value', '40%', /not a number/)],
+    [
+      'a negative count (issue 11: it was saved and published)',
+      { indicator_code: 'cp-plans', value: '-5', numerator: '', denominator: '' },
+      issue(2, 'value', '-5', /^A count cannot be less than 0; give the number, 0 or more, or a marker such as c or x$/),
+    ],
+    [
+      'a count with a fraction',
+      { indicator_code: 'cp-plans', value: '12.5', numerator: '', denominator: '' },
+      issue(2, 'value', '12.5', /^A count is a whole number; give it without a fraction/),
+    ],
     [
       'a marker as the numerator',
       { numerator: 'c' },
@@ -641,6 +652,8 @@ describe('readDfeTidy: rows', () => {
       [issue(2, 'CPP_At31', 'about 250', /not a number or one of DfE’s markers/)],
     ],
     ['text in a numerator', { CPP_At31: 'many' }, cpRateOnly, [issue(2, 'CPP_At31', 'many', /not a number/)]],
+    ['a negative count', { CPP_At31: '-5' }, cpPlansOnly, [issue(2, 'CPP_At31', '-5', /^A count cannot be less than 0/)]],
+    ['a count with a fraction', { CPP_At31: '250.5' }, cpPlansOnly, [issue(2, 'CPP_At31', '250.5', /^A count is a whole number/)]],
     [
       'a formula as the breakdown',
       { category: formula },

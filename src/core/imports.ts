@@ -4,6 +4,7 @@ import type { ImportContext, Marker, ObservationInput, ObservationStatus } from 
 import { parsePeriod } from './periods.ts';
 import type { Period } from './periods.ts';
 import {
+  countProblem,
   MAX_BREAKDOWN,
   MAX_NOTE,
   PERIOD_EXAMPLES,
@@ -121,7 +122,7 @@ function templateRow(
   const areaCode = check('area_code', templateArea(text('area_code'), ctx));
   const period = check('period', templatePeriod(text('period'), indicator));
   const breakdown = check('breakdown', templateText(text('breakdown'), MAX_BREAKDOWN));
-  const figure = check('value', templateValue(text('value')));
+  const figure = check('value', templateValue(text('value'), indicator));
   const numerator = check('numerator', templateCount(text('numerator'), 'numerator'));
   const denominator = check('denominator', templateCount(text('denominator'), 'denominator'));
   const status = check('status', templateStatus(text('status')));
@@ -178,12 +179,14 @@ function templateText(text: string, max: number): Checked<string> {
   return problem ? { reason: problem } : { ok: text.trim() };
 }
 
-function templateValue(text: string): Checked<{ value: number | null; marker: Marker | null }> {
+function templateValue(text: string, indicator: ImportIndicator | undefined): Checked<{ value: number | null; marker: Marker | null }> {
   const parsed = parseDfeValue(text);
   if ('error' in parsed) return { reason: 'This is not a number; give a number, or a marker such as c (suppressed) or x (not available)' };
   if (parsed.marker === 'blank') return { reason: 'The value is blank; give a value, or a marker such as c or x' };
   if (parsed.marker) return { ok: { value: null, marker: parsed.marker } };
-  return Number.isFinite(parsed.value) ? { ok: { value: parsed.value, marker: null } } : { reason: 'This number is too big' };
+  if (!Number.isFinite(parsed.value)) return { reason: 'This number is too big' };
+  const problem = indicator && countProblem(indicator, parsed.value);
+  return problem ? { reason: problem } : { ok: { value: parsed.value, marker: null } };
 }
 
 function templateCount(text: string, name: 'numerator' | 'denominator'): Checked<number | null> {
