@@ -1,6 +1,6 @@
 import type { DbOrTrx } from '../data/db.ts';
+import { insertObservations } from '../data/repositories/observations-insert.ts';
 import {
-  insertObservations,
   observationKey,
   recordHistory,
   sameValues,

@@ -69,19 +69,6 @@ function recordsOf(rows: readonly ObservationWrite[], extra: (row: ObservationWr
 const RECORD = sql.raw(`indicator_id uuid, area_id uuid, period_code text, period_type text, period_start date, period_end date, breakdown text,
   value double precision, numerator double precision, denominator double precision, marker text, status text, quality_note text`);
 
-/** Adds new figures, in statements of a few thousand rows each. */
-export async function insertObservations(trx: DbOrTrx, partnershipId: string | null, rows: readonly ObservationWrite[], who: Who): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const json = JSON.stringify(recordsOf(rows.slice(i, i + CHUNK)));
-    await sql`
-      INSERT INTO observations (partnership_id, indicator_id, area_id, period_code, period_type, period_start, period_end, breakdown,
-                                value, numerator, denominator, marker, status, quality_note, source, updated_by)
-      SELECT ${partnershipId}::uuid, x.indicator_id, x.area_id, x.period_code, x.period_type, x.period_start, x.period_end, x.breakdown,
-             x.value, x.numerator, x.denominator, x.marker, x.status, x.quality_note, ${who.source}, ${who.userId}::uuid
-      FROM json_to_recordset(${json}::json) AS x(${RECORD})`.execute(trx);
-  }
-}
-
 /** Replaces stored figures' values (their keys stay), raising each one's version. */
 export async function updateObservations(trx: DbOrTrx, updates: readonly { id: string; write: ObservationWrite }[], who: Who): Promise<void> {
   for (let i = 0; i < updates.length; i += CHUNK) {
