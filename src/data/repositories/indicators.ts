@@ -93,19 +93,25 @@ export async function updateIndicator(trx: DbOrTrx, id: string, version: number,
   return row && toIndicator(row);
 }
 
-/** Adds or refreshes the national library by code (the caller has set the national-load flag). */
+/** Adds or refreshes the national library by code, in one statement (the caller has set the national-load flag). */
 export async function upsertNationalIndicators(trx: DbOrTrx, defs: readonly IndicatorDefinition[]): Promise<Map<string, string>> {
-  for (const def of defs) {
-    const columns = indicatorColumns(def);
-    await trx
-      .insertInto('indicators')
-      .values({ partnership_id: null, ...columns })
-      .onConflict((oc) =>
-        oc
-          .expression(sql`coalesce(partnership_id, '00000000-0000-0000-0000-000000000000'::uuid), code`)
-          .doUpdateSet(columns),
-      )
-      .execute();
+  if (defs.length) {
+    const rows = defs.map((def) => ({ ...indicatorColumns(def), themes: def.themes }));
+    await sql`
+      INSERT INTO indicators (partnership_id, code, title, definition, numerator_definition, denominator_definition, unit, decimals,
+                              polarity, band_low, band_high, frequency, period_type, lag, source, agency_id, oba_category, themes)
+      SELECT NULL, x.code, x.title, x.definition, x.numerator_definition, x.denominator_definition, x.unit, x.decimals,
+             x.polarity, x.band_low, x.band_high, x.frequency, x.period_type, x.lag, x.source, x.agency_id, x.oba_category, x.themes
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+        code text, title text, definition text, numerator_definition text, denominator_definition text, unit text, decimals integer,
+        polarity text, band_low double precision, band_high double precision, frequency text, period_type text, lag text,
+        source text, agency_id uuid, oba_category text, themes jsonb)
+      ON CONFLICT (coalesce(partnership_id, '00000000-0000-0000-0000-000000000000'::uuid), code) DO UPDATE
+        SET title = excluded.title, definition = excluded.definition, numerator_definition = excluded.numerator_definition,
+            denominator_definition = excluded.denominator_definition, unit = excluded.unit, decimals = excluded.decimals,
+            polarity = excluded.polarity, band_low = excluded.band_low, band_high = excluded.band_high,
+            frequency = excluded.frequency, period_type = excluded.period_type, lag = excluded.lag, source = excluded.source,
+            agency_id = excluded.agency_id, oba_category = excluded.oba_category, themes = excluded.themes`.execute(trx);
   }
   const rows = await trx.selectFrom('indicators').select(['id', 'code']).where('partnership_id', 'is', null).execute();
   return new Map(rows.map((r) => [r.code, r.id]));
