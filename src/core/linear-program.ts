@@ -17,6 +17,35 @@ export interface Range {
   max: number;
 }
 
+/** Questions about the unknowns of one set of equations, each unknown 0 or more. */
+export interface CountReader {
+  /** The least whole value the unknown can take; null when its equations have no solution. */
+  least(id: string): number | null;
+  /** The greatest whole value (Infinity when unbounded); null when its equations have no solution. */
+  greatest(id: string): number | null;
+}
+
+/**
+ * A reader of the equations: each independent part is solved for a first feasible point once, the
+ * first time one of its unknowns is asked about, and each question is one more exact linear programme.
+ * @example countReader([{ terms: { a: 1, b: 1 }, equals: 5 }]).greatest('a') // 5
+ */
+export function countReader(equations: readonly Equation[]): CountReader {
+  const byUnknown = components(equations);
+  const solved = new Map<Component, Tableau | null>();
+  const feasible = (c: Component) => {
+    if (!solved.has(c)) solved.set(c, feasibleTableau(c.equations, c.unknowns));
+    return solved.get(c)!;
+  };
+  const bound = (id: string, direction: 1n | -1n, free: number) => {
+    const c = byUnknown.get(id);
+    if (!c) return free;
+    const t = feasible(c);
+    return t && optimum(t, c.unknowns.indexOf(id), direction);
+  };
+  return { least: (id) => bound(id, 1n, 0), greatest: (id) => bound(id, -1n, Infinity) };
+}
+
 /**
  * For each target, the range of whole values consistent with the equations and every unknown being 0
  * or more (the linear bounds rounded inward, since counts are whole); null where the equations of its
@@ -24,13 +53,13 @@ export interface Range {
  * @example countRanges([{ terms: { a: 1, b: 1 }, equals: 5 }, { terms: { b: 1 }, equals: 2 }], ['a']).get('a') // { min: 3, max: 3 }
  */
 export function countRanges(equations: readonly Equation[], targets: readonly string[]): Map<string, Range | null> {
-  const result = new Map<string, Range | null>();
-  for (const component of components(equations, targets)) {
-    const feasible = feasibleTableau(component.equations, component.unknowns);
-    for (const target of component.targets) result.set(target, feasible && rangeOf(feasible, component.unknowns.indexOf(target)));
-  }
-  for (const target of targets) if (!result.has(target)) result.set(target, { min: 0, max: Infinity });
-  return result;
+  const reader = countReader(equations);
+  return new Map(
+    targets.map((id) => {
+      const [min, max] = [reader.least(id), reader.greatest(id)];
+      return [id, min === null || max === null || min > max ? null : { min, max }];
+    }),
+  );
 }
 
 // ---- Exact fractions --------------------------------------------------------------------------
@@ -59,11 +88,10 @@ const whole = (x: number) => {
 interface Component {
   equations: Equation[];
   unknowns: string[];
-  targets: string[];
 }
 
-/** Splits the equations into sets sharing no unknown, keeping those that hold a target. */
-function components(equations: readonly Equation[], targets: readonly string[]): Component[] {
+/** Splits the equations into sets sharing no unknown: each unknown's set. */
+function components(equations: readonly Equation[]): Map<string, Component> {
   const parent = new Map<string, string>();
   const root = (x: string): string => {
     const p = parent.get(x) ?? x;
@@ -79,16 +107,19 @@ function components(equations: readonly Equation[], targets: readonly string[]):
   const byRoot = new Map<string, Component>();
   const of = (id: string) => {
     const r = root(id);
-    if (!byRoot.has(r)) byRoot.set(r, { equations: [], unknowns: [], targets: [] });
+    if (!byRoot.has(r)) byRoot.set(r, { equations: [], unknowns: [] });
     return byRoot.get(r)!;
   };
   for (const e of equations) {
     const [first] = unknownsOf(e);
     if (first !== undefined) of(first).equations.push(e);
   }
-  for (const id of parent.keys()) of(id).unknowns.push(id);
-  for (const id of new Set(targets)) if (parent.has(id)) of(id).targets.push(id);
-  return [...byRoot.values()].filter((c) => c.targets.length > 0);
+  const result = new Map<string, Component>();
+  for (const id of parent.keys()) {
+    of(id).unknowns.push(id);
+    result.set(id, of(id));
+  }
+  return result;
 }
 
 // ---- Simplex ----------------------------------------------------------------------------------
@@ -126,19 +157,14 @@ function feasibleTableau(equations: readonly Equation[], unknowns: readonly stri
   return { width: n, rows: kept.map((i) => [...t.rows[i]!.slice(0, n), t.rows[i]!.at(-1)!]), basis: kept.map((i) => t.basis[i]!) };
 }
 
-/** The whole-number range of one unknown, minimising it and its negation from a feasible tableau. */
-function rangeOf(feasible: Tableau, column: number): Range | null {
-  const unit = (s: Q) => Array.from({ length: feasible.width }, (_, j) => (j === column ? s : ZERO));
-  const copy = (): Tableau => ({ ...feasible, rows: feasible.rows.map((r) => [...r]), basis: [...feasible.basis] });
-  const low = copy();
-  minimise(low, unit(ONE));
-  const [ln, ld] = objective(low, unit(ONE));
-  const min = Number((ln + ld - 1n) / ld);
-  const high = copy();
-  if (!minimise(high, unit(q(-1n)))) return { min, max: Infinity };
-  const [hn, hd] = objective(high, unit(q(-1n)));
-  const max = Number(-hn / hd);
-  return min <= max ? { min, max } : null;
+/** The least (direction 1) or greatest (−1) whole value of one unknown, from a feasible tableau. */
+function optimum(feasible: Tableau, column: number, direction: 1n | -1n): number {
+  const t: Tableau = { ...feasible, rows: feasible.rows.map((r) => [...r]), basis: [...feasible.basis] };
+  const cost = Array.from({ length: t.width }, (_, j) => (j === column ? q(direction) : ZERO));
+  if (!minimise(t, cost)) return Infinity;
+  const [n, d] = objective(t, cost);
+  // The optimum of ±x is n/d: the least value rounds up, the greatest (−n/d) rounds down; both are 0 or more.
+  return direction === 1n ? Number((n + d - 1n) / d) : Number(-n / d);
 }
 
 /** Bland's rule simplex (the first improving column, the first row among ties): false when unbounded below. */

@@ -1,4 +1,4 @@
-import { countRanges, type Equation, type Range } from './linear-program.ts';
+import { countReader, type CountReader, type Equation } from './linear-program.ts';
 import type { Cell, Group, SuppressionReason } from './suppression.ts';
 
 /**
@@ -48,13 +48,15 @@ export function breakRecovery(s: State): boolean {
  * table each pass.
  */
 export function breakBounds(s: State): boolean {
-  const ranges = readerRanges(s);
+  const guardedCells = [...new Set(s.groups.flatMap((g) => [g.total, ...g.parts]))].filter((id) => guarded(s, id)).sort();
+  if (guardedCells.length === 0) return false;
+  const reader = countReader(readerEquations(s));
   const touched = new Set<string>();
-  for (const id of [...ranges.keys()].sort()) {
-    if (!disclosed(s, id, ranges.get(id)!)) continue;
+  for (const id of guardedCells) {
+    if (!disclosed(s, id, reader)) continue;
     const candidates = linkedSeenCells(s, id).sort(preferred(s));
     if (candidates.some((c) => touched.has(c))) continue;
-    const pick = candidates.find((c) => !disclosed(s, id, readerRanges(s, c, [id]).get(id)!)) ?? candidates[0];
+    const pick = candidates.find((c) => !disclosed(s, id, countReader(readerEquations(s, c)))) ?? candidates[0];
     if (pick === undefined) continue;
     s.hidden.set(pick, 'secondary');
     candidates.forEach((c) => touched.add(c));
@@ -62,29 +64,48 @@ export function breakBounds(s: State): boolean {
   return touched.size > 0;
 }
 
-/** A reader's range pins the cell, or shows a small one to be small (it cannot reach the minimum). */
-const disclosed = (s: State, id: string, range: Range | null) =>
-  range !== null && (range.min === range.max || (s.hidden.get(id) === 'small' && range.max <= s.largestSmall));
+/**
+ * Whether a reader can pin the cell, or show a small one to be small (it cannot reach the minimum).
+ * Where the true value is a solution (the usual case), one bound beyond it shows the cell unpinned.
+ */
+function disclosed(s: State, id: string, reader: CountReader): boolean {
+  const greatest = reader.greatest(id);
+  if (greatest === null) return false;
+  if (s.hidden.get(id) === 'small') return greatest <= s.largestSmall;
+  const value = s.values.get(id);
+  return value != null && greatest > value ? false : reader.least(id) === greatest;
+}
 
 /**
- * What a reader can work out of each guarded cell (or the targets): its range from the published
- * figures and the groups, with `alsoHidden` taken as hidden too. Groups the true figures do not add
- * up to are left out (a reader's sums from them are wrong); null where the rest contradict each other.
+ * What a reader knows: each group's equation with the published figures (and not `alsoHidden`) put
+ * in. Groups the true figures do not add up to are left out (a reader's sums from them are wrong).
  */
-export function readerRanges(s: State, alsoHidden?: string, targets?: readonly string[]): Map<string, Range | null> {
+export function readerEquations(s: State, alsoHidden?: string): Equation[] {
   const visible = (id: string) => id !== alsoHidden && seen(s, id);
-  const equations: Equation[] = [];
-  for (const group of s.groups.filter((g) => addsUp(s, g))) {
-    const terms: Record<string, number> = {};
-    let equals = 0;
-    for (const [id, sign] of [[group.total, 1] as const, ...group.parts.map((id) => [id, -1] as const)]) {
-      if (visible(id)) equals -= sign * s.values.get(id)!;
-      else terms[id] = (terms[id] ?? 0) + sign;
-    }
-    equations.push({ terms, equals });
-  }
-  const inGroups = new Set(s.groups.flatMap((g) => [g.total, ...g.parts]));
-  return countRanges(equations, targets ?? [...inGroups].filter((id) => guarded(s, id)));
+  return s.groups
+    .filter((g) => addsUp(s, g))
+    .map(({ total, parts }) => {
+      const terms: Record<string, number> = {};
+      let equals = 0;
+      for (const [id, sign] of [[total, 1] as const, ...parts.map((id) => [id, -1] as const)]) {
+        if (visible(id)) equals -= sign * s.values.get(id)!;
+        else terms[id] = (terms[id] ?? 0) + sign;
+      }
+      return { terms, equals };
+    });
+}
+
+/** The groups in sets linked by shared cells: each set can be suppressed on its own. */
+export function linkedParts(groups: readonly Group[]): Group[][] {
+  const parent = new Map<string, string>();
+  const root = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    return p === x ? x : root(p);
+  };
+  for (const { total, parts } of groups) for (const id of parts) parent.set(root(id), root(total));
+  const sets = new Map<string, Group[]>();
+  for (const g of groups) sets.set(root(g.total), [...(sets.get(root(g.total)) ?? []), g]);
+  return [...sets.values()];
 }
 
 /** Whether the true figures are whole and add up, as far as they are known (a missing or invalid one could make them). */

@@ -1,4 +1,4 @@
-import { breakBounds, breakRecovery, guarded, preferred, seen, type State } from './suppression-recovery.ts';
+import { breakBounds, breakRecovery, guarded, linkedParts, preferred, seen, type State } from './suppression-recovery.ts';
 
 /**
  * Small-number suppression for anything published (the public scorecard and its exports), after
@@ -85,8 +85,19 @@ export function suppress(table: SuppressionTable, rule: Partial<SuppressionRule>
     else if (kind === 'count' && value != null && (value === 0 ? !showZero : value < minimum)) state.hidden.set(id, 'small');
     else if (unpublished) state.hidden.set(id, 'unpublished');
   }
-  do hideDerived(state);
-  while (hideSecondary(state) || breakRecovery(state) || breakBounds(state));
+  // Groups that share no cell are suppressed apart (a scorecard is many small tables), again where a
+  // figure derived from a newly hidden one is itself in a group.
+  hideDerived(state);
+  const all = linkedParts(state.groups);
+  for (let pending = all; pending.length > 0;) {
+    for (const groups of pending) {
+      const part = { ...state, groups };
+      while (hideSecondary(part) || breakRecovery(part) || breakBounds(part));
+    }
+    const before = new Set(state.hidden.keys());
+    hideDerived(state);
+    pending = all.filter((groups) => groups.some((g) => [g.total, ...g.parts].some((id) => state.hidden.has(id) && !before.has(id))));
+  }
   return publish(state, marker);
 }
 
