@@ -448,6 +448,27 @@ describe.each(DIALECTS)('indicators, figures and targets (%s)', (dialect) => {
       expect(await earlyHelp('2014-04')).toBeUndefined();
     });
 
+    it.each([
+      { name: 'a negative count', value: '-5', message: 'A count cannot be less than 0' },
+      { name: 'a count with a fraction', value: '12.5', message: 'A count is a whole number' },
+    ])('refuses $name, naming the field, and saves nothing (issue 11, finding 5)', async ({ value, message }) => {
+      const police = await t.signedIn('contributor@walsall.example');
+      const res = await police.post('/p/walsall/figures', { period: 'FY2013-14', 'asb-young-people-value': value, confirm: 'yes' });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('href="#asb-young-people-value"');
+      expect(res.body).toContain(message);
+      const stored = await read((trx) =>
+        trx
+          .selectFrom('observations as o')
+          .innerJoin('indicators as i', 'i.id', 'o.indicator_id')
+          .select('o.value')
+          .where('i.code', '=', 'asb-young-people')
+          .where('o.period_code', '=', 'FY2013-14')
+          .execute(),
+      );
+      expect(stored).toEqual([]);
+    });
+
     it('locks a signed-off period: the contributor’s change is refused with 409 and nothing changes', async () => {
       await contributor.post('/p/walsall/figures', {
         period: '2014-05',
