@@ -244,6 +244,16 @@ describe.each(DIALECTS)('importing figures (%s)', (dialect) => {
       expect(await ownFigure('eh-rate', 'E08000030', '2014-05')).toMatchObject({ quality_note: 'café £5', version: 1 });
     });
 
+    it.each([
+      { order: 'little-endian', period: '2014-06', encode: (text: string) => Buffer.from(`\ufeff${text}`, 'utf16le') },
+      { order: 'big-endian', period: '2014-07', encode: (text: string) => Buffer.from(`\ufeff${text}`, 'utf16le').swap16() },
+    ])('reads UTF-16 $order with a byte-order mark, keeping “café £5” exactly (issue 11)', async ({ period, encode }) => {
+      const csv = `${TEMPLATE_HEADER}\r\neh-rate,E08000030,${period},,301.7,,,final,café £5\r\n`;
+      const saved = await importFile({ filename: 'unicode.csv', bytes: new Uint8Array(encode(csv)) });
+      expect(saved.body).toContain('1 figure added');
+      expect(await ownFigure('eh-rate', 'E08000030', period)).toMatchObject({ value: 301.7, quality_note: 'café £5' });
+    });
+
     it('imports an Excel workbook in the template’s layout', async () => {
       const saved = await importFile({ filename: 'early-help.xlsx', bytes: await earlyHelpWorkbook('2014-08', 310.25) });
       expect(saved.body).toContain('1 figure added');

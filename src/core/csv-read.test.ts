@@ -3,6 +3,8 @@ import { CsvError, decodeText, parseCsv, parseDfeValue } from './csv-read.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
+const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+const utf16be = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le').swap16());
 
 describe('decodeText', () => {
   it.each<[string, Uint8Array, string, string]>([
@@ -11,12 +13,25 @@ describe('decodeText', () => {
     ['UTF-8 accents', utf8('Café – “quoted”'), 'Café – “quoted”', 'utf-8'],
     ['Windows-1252 accent', bytes(0x43, 0x61, 0x66, 0xe9), 'Café', 'windows-1252'],
     ['Windows-1252 curly quotes and pound', bytes(0x93, 0x61, 0x94, 0x20, 0xa3, 0x35), '“a” £5', 'windows-1252'],
+    ['UTF-16 little-endian with a byte-order mark', utf16le('\ufeffarea_code\r\nCafé £5'), 'area_code\r\nCafé £5', 'utf-16le'],
+    ['UTF-16 big-endian with a byte-order mark', utf16be('\ufeffarea_code\r\nCafé £5'), 'area_code\r\nCafé £5', 'utf-16be'],
+    ['UTF-16 with a character outside the basic plane', utf16le('\ufeffnote 👍'), 'note 👍', 'utf-16le'],
   ])('reads %s', (_name, input, text, encoding) => {
     expect(decodeText(input)).toEqual({ text, encoding });
   });
 
-  it('refuses a binary file renamed .csv', () => {
-    expect(() => decodeText(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00))).toThrow(/not a text file/);
+  it.each<[string, Uint8Array, RegExp]>([
+    ['a binary file renamed .csv', bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00), /not a text file \(it contains NUL bytes\)/],
+    [
+      'UTF-16 without a byte-order mark',
+      utf16le('indicator_code,area_code\r\neh-rate,E08000030'),
+      /looks like UTF-16 text without a byte-order mark/,
+    ],
+    ['UTF-16 with half a surrogate pair', utf16le('\ufeffnote \ud800 end'), /starts as UTF-16 text but is not valid UTF-16/],
+    ['UTF-16 cut off mid-character', utf16le('\ufeffnote').subarray(0, 7), /starts as UTF-16 text but is not valid UTF-16/],
+    ['UTF-16 holding a NUL character', utf16le('\ufeffa\u0000b'), /not a text file \(it contains NUL characters\)/],
+  ])('refuses %s, saying what it is', (_name, input, message) => {
+    expect(() => decodeText(input)).toThrow(message);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Reading CSV files people upload or DfE publishes: decoding their bytes (UTF-8 with or without a
- * byte-order mark, or Windows-1252 from older spreadsheets) and splitting RFC 4180 text into rows.
+ * byte-order mark, UTF-16 with one, or Windows-1252 from older spreadsheets) and splitting RFC 4180
+ * text into rows.
  * Pure functions; every problem is reported with the line it is on.
  */
 
@@ -13,15 +14,52 @@ export class CsvError extends Error {
 }
 
 /** Which encoding a file was read as. */
-export type Encoding = 'utf-8' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+const SAVE_AS_CSV = 'Save it as “CSV UTF-8” and try again.';
+
+/** The UTF-16 byte order a file's byte-order mark names, if it starts with one. */
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** Whether NUL bytes sit at every other place near the start, as UTF-16 text without a byte-order mark has them. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const start = bytes.subarray(0, 200);
+  const nulAt = (parity: number) => start.filter((b, i) => i % 2 === parity && b === 0).length;
+  const half = Math.floor(start.length / 2);
+  return half >= 4 && (nulAt(0) >= half * 0.9 || nulAt(1) >= half * 0.9) && nulAt(0) + nulAt(1) <= half * 1.1;
+}
 
 /**
- * Decodes a file's bytes: UTF-8 when they are valid UTF-8 (a byte-order mark is dropped),
- * otherwise Windows-1252, which Excel on Windows writes and which covers ISO-8859-1. A file with
- * NUL bytes is not text and is refused.
+ * Decodes a file's bytes: UTF-16 (little- or big-endian) when it starts with that byte-order mark,
+ * as spreadsheet programs save "Unicode" CSV; UTF-8 when they are valid UTF-8 (a byte-order mark is
+ * dropped); otherwise Windows-1252, which Excel on Windows writes and which covers ISO-8859-1.
+ * Text holding NUL is not text and is refused, naming UTF-16 without a byte-order mark when it
+ * looks like that.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  if (bytes.includes(0)) throw new CsvError('This is not a text file (it contains NUL bytes). Save it as CSV and try again.', 1);
+  const utf16 = utf16Bom(bytes);
+  if (utf16) {
+    let text: string;
+    try {
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new CsvError(`This file starts as UTF-16 text but is not valid UTF-16. ${SAVE_AS_CSV}`, 1);
+    }
+    if (text.includes('\0')) throw new CsvError(`This is not a text file (it contains NUL characters). ${SAVE_AS_CSV}`, 1);
+    return { text, encoding: utf16 };
+  }
+  if (bytes.includes(0)) {
+    if (looksLikeUtf16(bytes))
+      throw new CsvError(
+        `This looks like UTF-16 text without a byte-order mark, which Baton cannot tell apart from other bytes. ${SAVE_AS_CSV}`,
+        1,
+      );
+    throw new CsvError('This is not a text file (it contains NUL bytes). Save it as CSV and try again.', 1);
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8' };
