@@ -145,7 +145,7 @@ describe('a server killed with kill -9', { timeout: SLOW }, () => {
   });
 });
 
-describe('a database a newer Baton has migrated', () => {
+describe('a database a newer Baton has migrated', { timeout: SLOW }, () => {
   it('is refused with a clear message and left unchanged', async () => {
     const dir = await demoDataDir();
     const pglite = path.join(dir, 'pglite');
