@@ -35,7 +35,9 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
   for (const demo of plans) {
     const plan = await repo.insertPlan(trx, partnershipId, planValues(demo, boardId(demo.board)));
     let actions = 0;
-    let updates = 0;
+    // A plan's milestones and progress updates go in at the end, one statement each.
+    const milestones: repo.MilestoneValues[] = [];
+    const updates: repo.UpdateValues[] = [];
     for (const p of demo.priorities) {
       const priorityId = await repo.insertPriority(
         trx,
@@ -53,14 +55,12 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
         p.contributingAgencies.map(agencyId),
       );
       if (demo.chosenOn) await recordChoice(trx, partnershipId, plan.id, priorityId, p, demo.chosenOn, demo.board);
-      for (const m of p.measures) {
-        await repo.insertMeasure(trx, partnershipId, priorityId, {
-          text: m.text,
-          baseline: m.baseline ?? '',
-          target: m.target ?? '',
-          target_date: m.targetDate ?? null,
-        });
-      }
+      await repo.insertMeasures(
+        trx,
+        partnershipId,
+        priorityId,
+        p.measures.map((m) => ({ text: m.text, baseline: m.baseline ?? '', target: m.target ?? '', target_date: m.targetDate ?? null })),
+      );
       for (const a of p.actions) {
         const actionId = await repo.insertAction(
           trx,
@@ -81,7 +81,7 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
         );
         actions++;
         for (const m of a.milestones) {
-          await repo.insertMilestone(trx, {
+          milestones.push({
             partnership_id: partnershipId,
             action_id: actionId,
             title: m.title,
@@ -90,7 +90,7 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
           });
         }
         for (const u of a.updates) {
-          await repo.insertUpdate(trx, {
+          updates.push({
             partnership_id: partnershipId,
             action_id: actionId,
             period: u.period || quarterOf(u.on).code,
@@ -102,10 +102,11 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
             author: author(a.ownerEmail, a.ownerName || 'Imported from the partnership’s records'),
             created_at: `${u.on}T12:00:00Z`,
           });
-          updates++;
         }
       }
     }
+    await repo.insertMilestones(trx, milestones);
+    await repo.insertUpdates(trx, updates);
     if (isApproved(demo.status)) {
       await repo.insertPlanVersion(trx, {
         partnership_id: partnershipId,
@@ -124,7 +125,7 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
       action: 'create',
       entityType: 'plan',
       entityId: plan.id,
-      summary: `Loaded the demo plan ${demo.title}: ${demo.priorities.length} priorities, ${actions} actions, ${updates} progress updates`,
+      summary: `Loaded the demo plan ${demo.title}: ${demo.priorities.length} priorities, ${actions} actions, ${updates.length} progress updates`,
     });
   }
 }

@@ -172,7 +172,7 @@ export async function insertPriority(
     .values({ ...values, partnership_id: partnershipId, plan_id: planId })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await replaceAgencyLinks(db, 'priority', partnershipId, id, contributingAgencyIds);
+  await addAgencyLinks(db, 'priority', partnershipId, id, contributingAgencyIds);
   return id;
 }
 
@@ -210,23 +210,19 @@ export function listMeasures(db: DbOrTrx, partnershipId: string, priorityIds: re
     .execute();
 }
 
-export async function insertMeasure(
-  db: DbOrTrx,
-  partnershipId: string,
-  priorityId: string,
-  values: { text: string; baseline: string; target: string; target_date: string | null },
-): Promise<void> {
+export async function insertMeasure(db: DbOrTrx, partnershipId: string, priorityId: string, values: MeasureValues): Promise<void> {
+  await insertMeasures(db, partnershipId, priorityId, [values]);
+}
+
+export type MeasureValues = { text: string; baseline: string; target: string; target_date: string | null };
+
+/** Adds measures after those a priority has, in the order given, in one statement. */
+export async function insertMeasures(db: DbOrTrx, partnershipId: string, priorityId: string, values: readonly MeasureValues[]): Promise<void> {
+  if (values.length === 0) return;
+  const last = sql<number>`(SELECT coalesce(max(position), 0) FROM measures WHERE priority_id = ${priorityId})`;
   await db
     .insertInto('measures')
-    .values((eb) => ({
-      ...values,
-      partnership_id: partnershipId,
-      priority_id: priorityId,
-      position: eb
-        .selectFrom('measures')
-        .where('priority_id', '=', priorityId)
-        .select(sql<number>`coalesce(max(position), 0) + 1`.as('next')),
-    }))
+    .values(values.map((v, i) => ({ ...v, partnership_id: partnershipId, priority_id: priorityId, position: sql<number>`${last} + ${i + 1}` })))
     .execute();
 }
 
@@ -370,7 +366,7 @@ export async function insertAction(
     .values({ ...values, partnership_id: partnershipId, priority_id: priorityId })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await replaceAgencyLinks(db, 'action', partnershipId, id, contributingAgencyIds);
+  await addAgencyLinks(db, 'action', partnershipId, id, contributingAgencyIds);
   return id;
 }
 
@@ -406,23 +402,27 @@ export function listUpdates(db: DbOrTrx, partnershipId: string, actionId: string
     .execute();
 }
 
-export async function insertUpdate(
-  db: DbOrTrx,
-  values: {
-    partnership_id: string;
-    action_id: string;
-    period: string;
-    action_taken: string;
-    evidence_of_impact: string;
-    still_to_do: string;
-    rag: Rag;
-    author_user_id: string | null;
-    author: string;
-    created_at?: string;
-  },
-): Promise<string> {
+export type UpdateValues = {
+  partnership_id: string;
+  action_id: string;
+  period: string;
+  action_taken: string;
+  evidence_of_impact: string;
+  still_to_do: string;
+  rag: Rag;
+  author_user_id: string | null;
+  author: string;
+  created_at?: string;
+};
+
+export async function insertUpdate(db: DbOrTrx, values: UpdateValues): Promise<string> {
   const { id } = await db.insertInto('action_updates').values(values).returning('id').executeTakeFirstOrThrow();
   return id;
+}
+
+/** Adds progress updates in one statement (the action-progress trigger sums each action's up once). */
+export async function insertUpdates(db: DbOrTrx, values: readonly UpdateValues[]): Promise<void> {
+  if (values.length) await db.insertInto('action_updates').values(values).execute();
 }
 
 export function listMilestones(db: DbOrTrx, partnershipId: string, actionId: string): Promise<MilestoneRow[]> {
@@ -435,11 +435,15 @@ export function listMilestones(db: DbOrTrx, partnershipId: string, actionId: str
     .execute();
 }
 
-export async function insertMilestone(
-  db: DbOrTrx,
-  values: { partnership_id: string; action_id: string; title: string; due_date: string; done_on: string | null },
-): Promise<void> {
-  await db.insertInto('milestones').values(values).execute();
+export type MilestoneValues = { partnership_id: string; action_id: string; title: string; due_date: string; done_on: string | null };
+
+export async function insertMilestone(db: DbOrTrx, values: MilestoneValues): Promise<void> {
+  await insertMilestones(db, [values]);
+}
+
+/** Adds milestones in one statement. */
+export async function insertMilestones(db: DbOrTrx, values: readonly MilestoneValues[]): Promise<void> {
+  if (values.length) await db.insertInto('milestones').values(values).execute();
 }
 
 /** A plan as it stands, with its priorities and their measures: what a plan version keeps. */
@@ -490,7 +494,20 @@ async function replaceAgencyLinks(
   const table = owner === 'priority' ? 'priority_agencies' : 'action_agencies';
   const column = owner === 'priority' ? 'priority_id' : 'action_id';
   await sql`DELETE FROM ${sql.table(table)} WHERE partnership_id = ${partnershipId} AND ${sql.ref(column)} = ${ownerId}`.execute(db);
+  await addAgencyLinks(db, owner, partnershipId, ownerId, agencyIds);
+}
+
+/** Links a new priority or action to the agencies contributing to it (it has none yet). */
+async function addAgencyLinks(
+  db: DbOrTrx,
+  owner: 'priority' | 'action',
+  partnershipId: string,
+  ownerId: string,
+  agencyIds: readonly string[],
+): Promise<void> {
   if (agencyIds.length === 0) return;
+  const table = owner === 'priority' ? 'priority_agencies' : 'action_agencies';
+  const column = owner === 'priority' ? 'priority_id' : 'action_id';
   const rows = agencyIds.map((agencyId) => sql`(${partnershipId}, ${ownerId}, ${agencyId})`);
   await sql`INSERT INTO ${sql.table(table)} (partnership_id, ${sql.ref(column)}, agency_id) VALUES ${sql.join(rows)}`.execute(db);
 }
