@@ -8,9 +8,10 @@ import type { ImportContext, ImportIssue, IndicatorDefinition, ObservationInput 
 import { parsePeriod } from '../core/periods.ts';
 import { POPULATION_INDICATOR, toWrites } from '../services/figures.ts';
 import type { Db } from '../data/db.ts';
-import { replaceNeighbours, upsertNationalAreas, type NeighbourLink } from '../data/repositories/areas.ts';
+import { upsertNationalAreas, type NeighbourLink } from '../data/repositories/areas.ts';
 import { upsertNationalIndicators } from '../data/repositories/indicators.ts';
-import { saveObservations, type SaveSummary } from '../services/observation-writer.ts';
+import type { SaveSummary } from '../services/observation-writer.ts';
+import { writeLibrary } from './write.ts';
 import { NATIONAL_FILES, NATIONAL_INDICATORS, SFR36_CLA_2013 } from './catalogue.ts';
 import {
   areaCodeIndex,
@@ -204,18 +205,11 @@ export async function writeNationalData(db: Db, bundle: NationalBundle, options:
     .execute(async (trx) => {
       await sql`SELECT set_config('baton.national', 'load', true)`.execute(trx);
       await upsertNationalAreas(trx, bundle.areas);
-      for (const set of ['sn2021', 'sn2025'] as const) {
-        await replaceNeighbours(
-          trx,
-          set,
-          bundle.neighbours.filter((n) => n.set === set),
-        );
-      }
       const indicatorIds = await upsertNationalIndicators(trx, [...NATIONAL_INDICATORS, POPULATION_DEFINITION]);
       const areaRows = await trx.selectFrom('areas').select(['id', 'code']).where('partnership_id', 'is', null).execute();
       const areaIds = new Map(areaRows.map((a) => [a.code, a.id]));
       const writes = toWrites(bundle.observations, { indicatorIds, areaIds });
-      const summary = await saveObservations(trx, null, writes, {
+      const summary = await writeLibrary(trx, bundle.neighbours, writes, {
         userId: null,
         label: 'National data load',
         source: NATIONAL_SOURCE_LABEL,
