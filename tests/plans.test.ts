@@ -296,7 +296,9 @@ describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
     expect(overdue.body).toContain('Overdue');
     expect(overdue.body).not.toContain('>Kept<');
     const bad = await admin.get('/p/walsall/tracker?asAt=not-a-date&plan=nope');
-    expect(bad.statusCode).toBe(200);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Send the date as YYYY-MM-DD, a real date');
+    expect(bad.body).toContain('‘plan’: Choose from the list');
   });
 
   it('publishes the published plans to anyone, with a one-page priorities card, and nothing else', async () => {

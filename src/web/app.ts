@@ -28,6 +28,7 @@ import { createServices } from '../services/index.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { registerUploads } from './plugins/uploads.ts';
 import { registerErrorHandlers } from './plugins/errors.ts';
+import { registerInputHygiene } from './plugins/input.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerTenantGuard } from './plugins/tenant.ts';
 import { registerViews } from './views.ts';
@@ -50,7 +51,7 @@ const nearestProxies = (count: number) => (_address: string, hop: number) => hop
 
 /**
  * Builds Baton's web application. The order below is the order a request meets things:
- * health → security headers → cookies and session → body parsing → static files → views →
+ * health → security headers → cookies and session → body parsing → input hygiene → static files → views →
  * partnership guard → CSRF → routes → not found → errors.
  */
 export async function buildApp({ config, database, secret }: AppOptions): Promise<FastifyInstance> {
@@ -89,6 +90,7 @@ export async function buildApp({ config, database, secret }: AppOptions): Promis
   registerSession(app);
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
   await registerUploads(app, config.importMaxBytes);
+  registerInputHygiene(app);
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, {
     root: [path.join(root, 'public/build'), path.join(root, 'node_modules/govuk-frontend/dist/govuk/assets')],

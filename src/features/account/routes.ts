@@ -3,6 +3,7 @@ import { errorList, handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import { actorOf } from '../admin/actor.ts';
 import { ValidationError } from '../../services/errors.ts';
+import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
 
 type Params = { slug: string; id: string };
 const config = { permission: 'tokens:own' } as const;
@@ -12,7 +13,7 @@ export function registerAccountRoutes(app: FastifyInstance): void {
   const page = { nav: 'tokens' };
   const me = (request: FastifyRequest) => ({ ...actorOf(request), userId: request.user!.id });
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/account/tokens', { config }, async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/account/tokens', { config, ...noticeQuery }, async (request, reply) => {
     const tokens = await account.listTokens(request.user!.id);
     return renderPage(request, reply, 'account/views/tokens.njk', { tokens, notice: request.query.notice, values: {} }, page);
   });

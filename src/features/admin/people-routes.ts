@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import { actorOf } from './actor.ts';
+import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
 
 type Params = { slug: string; userId: string };
 const config = { permission: 'users:manage' } as const;
@@ -10,7 +11,7 @@ export function registerPeopleRoutes(app: FastifyInstance): void {
   const { admin } = app.services;
   const base = (slug: string) => `/p/${slug}/admin/people`;
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/admin/people', { config }, async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/admin/people', { config, ...noticeQuery }, async (request, reply) => {
     const people = await admin.listMembers(request.partnership!.id, actorOf(request));
     return renderPage(request, reply, 'admin/views/people.njk', { people, notice: request.query.notice }, { nav: 'people' });
   });

@@ -4,6 +4,7 @@ import type { Actor } from '../../services/errors.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import { actorOf } from './actor.ts';
+import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
 
 /** A list of named records an admin keeps (agencies, boards): list, add, edit with a version check. */
 export interface RecordKind<Row extends { id: string; version: number }> {
@@ -28,7 +29,7 @@ export function registerRecordRoutes<Row extends { id: string; version: number }
   const listUrl = (slug: string, notice: string) => `/p/${slug}/admin/${kind.segment}?notice=${notice}`;
   const template = (name: string) => `admin/views/${kind.segment}-${name}.njk`;
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>(path, opts, async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>(path, { ...opts, ...noticeQuery }, async (request, reply) => {
     const rows = await kind.list(request.partnership!.id, actorOf(request));
     return renderPage(request, reply, template('list'), { rows, notice: request.query.notice }, page);
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FigureRecord } from '../../services/figures.ts';
 import { ValidationError } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
+import { queryText, withQuery, type QueryOf } from '../../web/query.ts';
 import { actorOf } from '../admin/actor.ts';
 import { codeParam } from '../indicators/routes.ts';
 import { apiRoute } from './options.ts';
@@ -10,10 +11,13 @@ import { areaJson, benchmarkJson, indicatorJson, observationJson, targetJson } f
 import { withoutNulls } from './plans-json.ts';
 
 type Params = { slug: string; code: string; id: string };
-type Query = { area?: string; period?: string; comparator?: string };
+/** Whose figures (an area's code), for which period, against which comparator. */
+const figuresQuery = { area: queryText(200), period: queryText(40), comparator: queryText(60) };
+type Query = QueryOf<typeof figuresQuery>;
 type Request = FastifyRequest<{ Params: Params; Querystring: Query }>;
 
 const PUBLIC = { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } };
+const PUBLIC_FIGURES = { ...PUBLIC, ...withQuery(figuresQuery) };
 const text = z.union([z.string(), z.number()]).transform(String);
 const optionalText = z
   .union([z.string(), z.number(), z.null()])
@@ -83,13 +87,17 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
     cacheable(reply, indicatorJson(await national.indicator(codeParam(request.params.code)))),
   );
 
-  app.get<{ Params: Params; Querystring: Query }>('/api/v1/national/indicators/:code/observations', PUBLIC, async (request, reply) => {
-    const { indicator, area, figures } = await national.observations(codeParam(request.params.code), request.query.area);
-    const areas = new Map([[area.id, area]]);
-    return cacheable(reply, { indicator: indicator.code, area: areaJson(area), items: figures.map((o) => observationJson(o, areas)) });
-  });
+  app.get<{ Params: Params; Querystring: Query }>(
+    '/api/v1/national/indicators/:code/observations',
+    PUBLIC_FIGURES,
+    async (request, reply) => {
+      const { indicator, area, figures } = await national.observations(codeParam(request.params.code), request.query.area);
+      const areas = new Map([[area.id, area]]);
+      return cacheable(reply, { indicator: indicator.code, area: areaJson(area), items: figures.map((o) => observationJson(o, areas)) });
+    },
+  );
 
-  app.get<{ Params: Params; Querystring: Query }>('/api/v1/national/indicators/:code/benchmark', PUBLIC, async (request, reply) => {
+  app.get<{ Params: Params; Querystring: Query }>('/api/v1/national/indicators/:code/benchmark', PUBLIC_FIGURES, async (request, reply) => {
     const { area, period, comparator } = request.query;
     return cacheable(reply, benchmarkJson(await national.benchmark(codeParam(request.params.code), area, period, comparator)));
   });
@@ -120,15 +128,19 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
       ),
   );
 
-  app.get<{ Params: Params; Querystring: Query }>('/api/v1/p/:slug/indicators/:code/observations', apiRoute(), async (request: Request) => {
-    const { indicator, areas, figures } = await indicators.figures(
-      partnershipId(request),
-      actorOf(request),
-      codeParam(request.params.code),
-      request.query.area,
-    );
-    return { indicator: indicator.code, items: figures.map((o) => observationJson(o, areas)) };
-  });
+  app.get<{ Params: Params; Querystring: Query }>(
+    '/api/v1/p/:slug/indicators/:code/observations',
+    { ...apiRoute(), ...withQuery(figuresQuery) },
+    async (request: Request) => {
+      const { indicator, areas, figures } = await indicators.figures(
+        partnershipId(request),
+        actorOf(request),
+        codeParam(request.params.code),
+        request.query.area,
+      );
+      return { indicator: indicator.code, items: figures.map((o) => observationJson(o, areas)) };
+    },
+  );
 
   app.post<{ Params: Params; Querystring: Query }>(
     '/api/v1/p/:slug/indicators/:code/observations',

@@ -1,24 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isIsoDate } from '../../core/promises.ts';
-import { ValidationError } from '../../services/errors.ts';
 import { idParam } from '../../web/forms.ts';
+import { queryDate, withQuery, type QueryOf } from '../../web/query.ts';
 import { actorOf } from '../admin/actor.ts';
 import { planActorOf } from '../plans/routes.ts';
 import { apiRoute } from './options.ts';
 import { actionJson, milestoneJson, planJson, planSummaryJson, priorityJson, updateJson, withoutNulls } from './plans-json.ts';
 
 type Params = { slug: string; id: string };
-type AsAt = { asAt?: string };
-type Route = { Params: Params; Querystring: AsAt };
+/** The date actions are judged at (`?asAt=YYYY-MM-DD`); today, the service's default, when not sent. */
+const asAtQuery = { asAt: queryDate };
+type Route = { Params: Params; Querystring: QueryOf<typeof asAtQuery> };
 type Request = FastifyRequest<Route>;
-
-/** The date actions are judged at, from `?asAt=YYYY-MM-DD`; today (the service's default) when not sent. */
-function asAtOf(request: Request): string | undefined {
-  const { asAt } = request.query;
-  if (asAt === undefined) return undefined;
-  if (!isIsoDate(asAt)) throw new ValidationError({ asAt: 'Send the date as YYYY-MM-DD, a real date' });
-  return asAt;
-}
+const asAtOf = (request: Request) => request.query.asAt;
+/** Every route here may answer with actions judged at that date. */
+const route = (...permission: Parameters<typeof apiRoute>) => ({ ...apiRoute(...permission), ...withQuery(asAtQuery) });
 
 const created = (reply: FastifyReply, location: string, body: unknown) => reply.status(201).header('location', location).send(body);
 
@@ -41,70 +36,70 @@ export function registerPlanApiRoutes(app: FastifyInstance): void {
     return { ...actionJson(page.action), milestones: page.milestones.map(milestoneJson) };
   };
 
-  app.get<Route>('/api/v1/p/:slug/plans', apiRoute(), async (request) => ({
+  app.get<Route>('/api/v1/p/:slug/plans', route(), async (request) => ({
     items: (await plans.listPlans(request.partnership!.id, actorOf(request))).map(planSummaryJson),
   }));
 
-  app.post<Route>('/api/v1/p/:slug/plans', apiRoute('plans:manage'), async (request, reply) => {
+  app.post<Route>('/api/v1/p/:slug/plans', route('plans:manage'), async (request, reply) => {
     const plan = await plans.createPlan(request.partnership!.id, actorOf(request), withoutNulls(request.body));
     return created(reply, `${base(request)}/plans/${plan.id}`, await readPlan(request, plan.id));
   });
 
-  app.get<Route>('/api/v1/p/:slug/plans/:id', apiRoute(), async (request) => readPlan(request, ids(request).id));
+  app.get<Route>('/api/v1/p/:slug/plans/:id', route(), async (request) => readPlan(request, ids(request).id));
 
-  app.put<Route>('/api/v1/p/:slug/plans/:id', apiRoute('plans:manage'), async (request) => {
+  app.put<Route>('/api/v1/p/:slug/plans/:id', route('plans:manage'), async (request) => {
     const { partnershipId, id } = ids(request);
     await plans.updatePlan(partnershipId, actorOf(request), id, withoutNulls(request.body));
     return readPlan(request, id);
   });
 
-  app.get<Route>('/api/v1/p/:slug/plans/:id/priorities', apiRoute(), async (request) => {
+  app.get<Route>('/api/v1/p/:slug/plans/:id/priorities', route(), async (request) => {
     const { partnershipId, id } = ids(request);
     const page = await plans.planPage(partnershipId, planActorOf(request), id, asAtOf(request));
     return { items: page.priorities.map(priorityJson) };
   });
 
-  app.post<Route>('/api/v1/p/:slug/plans/:id/priorities', apiRoute('plans:manage'), async (request, reply) => {
+  app.post<Route>('/api/v1/p/:slug/plans/:id/priorities', route('plans:manage'), async (request, reply) => {
     const { partnershipId, id } = ids(request);
     const priorityId = await plans.addPriority(partnershipId, actorOf(request), id, withoutNulls(request.body));
     return created(reply, `${base(request)}/priorities/${priorityId}`, await readPriority(request, priorityId));
   });
 
-  app.get<Route>('/api/v1/p/:slug/priorities/:id', apiRoute(), async (request) => readPriority(request, ids(request).id));
+  app.get<Route>('/api/v1/p/:slug/priorities/:id', route(), async (request) => readPriority(request, ids(request).id));
 
-  app.put<Route>('/api/v1/p/:slug/priorities/:id', apiRoute(), async (request) => {
+  app.put<Route>('/api/v1/p/:slug/priorities/:id', route(), async (request) => {
     const { partnershipId, id } = ids(request);
     await plans.updatePriority(partnershipId, planActorOf(request), id, withoutNulls(request.body));
     return readPriority(request, id);
   });
 
-  app.get<Route>('/api/v1/p/:slug/priorities/:id/actions', apiRoute(), async (request) => {
+  app.get<Route>('/api/v1/p/:slug/priorities/:id/actions', route(), async (request) => {
     const { partnershipId, id } = ids(request);
     const page = await plans.priorityPage(partnershipId, planActorOf(request), id, asAtOf(request));
     return { items: page.actions.map(actionJson) };
   });
 
-  app.post<Route>('/api/v1/p/:slug/priorities/:id/actions', apiRoute(), async (request, reply) => {
+  app.post<Route>('/api/v1/p/:slug/priorities/:id/actions', route(), async (request, reply) => {
     const { partnershipId, id } = ids(request);
     const actionId = await plans.addAction(partnershipId, planActorOf(request), id, withoutNulls(request.body));
     return created(reply, `${base(request)}/actions/${actionId}`, await readAction(request, actionId));
   });
 
-  app.get<Route>('/api/v1/p/:slug/actions/:id', apiRoute(), async (request) => readAction(request, ids(request).id));
+  app.get<Route>('/api/v1/p/:slug/actions/:id', route(), async (request) => readAction(request, ids(request).id));
 
-  app.put<Route>('/api/v1/p/:slug/actions/:id', apiRoute(), async (request) => {
+  app.put<Route>('/api/v1/p/:slug/actions/:id', route(), async (request) => {
     const { partnershipId, id } = ids(request);
     await plans.updateAction(partnershipId, planActorOf(request), id, withoutNulls(request.body));
     return readAction(request, id);
   });
 
-  app.get<Route>('/api/v1/p/:slug/actions/:id/updates', apiRoute(), async (request) => {
+  app.get<Route>('/api/v1/p/:slug/actions/:id/updates', route(), async (request) => {
     const { partnershipId, id } = ids(request);
     const page = await plans.actionPage(partnershipId, planActorOf(request), id);
     return { items: page.updates.map(updateJson) };
   });
 
-  app.post<Route>('/api/v1/p/:slug/actions/:id/updates', apiRoute(), async (request, reply) => {
+  app.post<Route>('/api/v1/p/:slug/actions/:id/updates', route(), async (request, reply) => {
     const { partnershipId, id } = ids(request);
     const actor = planActorOf(request);
     const updateId = await plans.addUpdate(partnershipId, actor, id, withoutNulls(request.body));

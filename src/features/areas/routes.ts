@@ -3,6 +3,7 @@ import { can } from '../../core/policy.ts';
 import { handleForm } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import { actorOf } from '../admin/actor.ts';
+import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
 
 type Params = { slug: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -25,7 +26,7 @@ export function registerAreaRoutes(app: FastifyInstance): void {
     };
   };
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/areas', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/areas', noticeQuery, async (request, reply) => {
     const v = await view(request);
     return renderPage(request, reply, v.template, { ...v.data, notice: request.query.notice }, v.options);
   });

@@ -4,6 +4,7 @@ import { can } from '../../core/policy.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import { actorOf } from '../admin/actor.ts';
+import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
 
 type Params = { slug: string; id: string };
 const propose = { config: { permission: 'priorities:propose' } } as const;
@@ -16,7 +17,7 @@ export function registerCandidateRoutes(app: FastifyInstance): void {
   const { candidates } = app.services;
   const boardUrl = (slug: string, planId: string) => `/p/${slug}/plans/${planId}/candidates`;
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/plans/:id/candidates', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/plans/:id/candidates', noticeQuery, async (request, reply) => {
     const data = await candidates.board(request.partnership!.id, actorOf(request), idParam(request.params.id));
     const role = request.member!.role;
     const values = { criteria: data.criteria.map((c) => c.text).join('\n') };
@@ -76,7 +77,7 @@ export function registerCandidateRoutes(app: FastifyInstance): void {
     };
   };
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/candidates/:id', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/candidates/:id', noticeQuery, async (request, reply) => {
     const view = await candidateView(request);
     return renderPage(request, reply, view.template, { ...view.data, notice: request.query.notice }, view.options);
   });

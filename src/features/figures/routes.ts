@@ -3,14 +3,16 @@ import { formatFigure, STATUS_LABELS } from '../../core/indicators.ts';
 import { can } from '../../core/policy.ts';
 import { ConflictError, ValidationError } from '../../services/errors.ts';
 import { errorList } from '../../web/forms.ts';
+import { queryNotice, queryText, withQuery, type QueryOf } from '../../web/query.ts';
 import { renderPage } from '../../web/views.ts';
 import { planActorOf } from '../plans/routes.ts';
 import type { Entry } from './service.ts';
 
 type Params = { slug: string };
-type Query = { period?: string; notice?: string };
-const enter = { config: { permission: 'data:enter' } } as const;
-const signOff = { config: { permission: 'data:sign-off' } } as const;
+const query = { period: queryText(40), notice: queryNotice };
+type Query = QueryOf<typeof query>;
+const enter = { config: { permission: 'data:enter' } as const, ...withQuery(query) };
+const signOff = { config: { permission: 'data:sign-off' } as const, ...withQuery(query) };
 const page = { nav: 'figures' };
 const today = () => new Date().toISOString().slice(0, 10);
 

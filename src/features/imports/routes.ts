@@ -7,6 +7,7 @@ import { renderPage } from '../../web/views.ts';
 import { actorOf } from '../admin/actor.ts';
 import { MAPPING_MEASURES } from './schemas.ts';
 import { templateCsv, templateXlsx } from './template.ts';
+import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
 
 type Params = { slug: string; id: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -22,7 +23,7 @@ export function registerImportRoutes(app: FastifyInstance): void {
     options: page,
   });
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/imports', manage, async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/imports', { ...manage, ...noticeQuery }, async (request, reply) => {
     const view = await overview(request);
     return renderPage(
       request,
@@ -72,7 +73,7 @@ export function registerImportRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/imports/:id', manage, async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/imports/:id', { ...manage, ...noticeQuery }, async (request, reply) => {
     const data = await imports.preview(request.partnership!.id, actorOf(request), idParam(request.params.id));
     return renderPage(request, reply, 'imports/views/import.njk', { ...data, notice: request.query.notice }, page);
   });

@@ -14,10 +14,11 @@ import {
 import { can } from '../../core/policy.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
+import { withQuery, type QueryOf } from '../../web/query.ts';
 import { renderFragment, renderPage } from '../../web/views.ts';
 import { actorOf } from '../admin/actor.ts';
 import { indicatorCsv } from './export.ts';
-import { PERIOD_TYPE_LABELS } from './schemas.ts';
+import { figuresQuery, libraryQuery, PERIOD_TYPE_LABELS } from './schemas.ts';
 import type { createIndicatorsService } from './service.ts';
 
 type Params = { slug: string; code: string; id?: string };
@@ -51,24 +52,28 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     options: page,
   });
 
-  app.get<{ Params: Params; Querystring: { q?: string } }>('/p/:slug/indicators', async (request, reply) => {
-    const library = await indicators.library(request.partnership!.id, actorOf(request));
-    const q = (request.query.q ?? '').trim().toLowerCase();
-    const matches = (i: { code: string; title: string }) => !q || i.code.includes(q) || i.title.toLowerCase().includes(q);
-    return renderPage(
-      request,
-      reply,
-      'indicators/views/library.njk',
-      {
-        ...LABELS,
-        q: request.query.q ?? '',
-        own: library.own.filter(matches),
-        national: library.national.filter(matches),
-        mayManage: can(request.member!.role, 'indicators:manage'),
-      },
-      page,
-    );
-  });
+  app.get<{ Params: Params; Querystring: QueryOf<typeof libraryQuery> }>(
+    '/p/:slug/indicators',
+    withQuery(libraryQuery),
+    async (request, reply) => {
+      const library = await indicators.library(request.partnership!.id, actorOf(request));
+      const q = (request.query.q ?? '').toLowerCase();
+      const matches = (i: { code: string; title: string }) => !q || i.code.includes(q) || i.title.toLowerCase().includes(q);
+      return renderPage(
+        request,
+        reply,
+        'indicators/views/library.njk',
+        {
+          ...LABELS,
+          q: request.query.q ?? '',
+          own: library.own.filter(matches),
+          national: library.national.filter(matches),
+          mayManage: can(request.member!.role, 'indicators:manage'),
+        },
+        page,
+      );
+    },
+  );
 
   app.get<{ Params: Params }>('/p/:slug/indicators/new', manage, async (request, reply) => {
     const view = await formView(request, {
@@ -91,23 +96,28 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     }),
   );
 
-  app.get<{ Params: Params; Querystring: { area?: string; period?: string; notice?: string } }>(
+  app.get<{ Params: Params; Querystring: QueryOf<typeof figuresQuery> }>(
     '/p/:slug/indicators/:code',
+    withQuery(figuresQuery),
     async (request, reply) => {
       const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), request.query);
       return renderPage(request, reply, 'indicators/views/indicator.njk', await indicatorView(request, reply, data), page);
     },
   );
 
-  app.get<{ Params: Params; Querystring: { area?: string } }>('/p/:slug/indicators/:code/data.csv', async (request, reply) => {
-    const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), {
-      area: request.query.area,
-    });
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${data.indicator.code}-${data.area?.code ?? 'england'}.csv"`)
-      .send(indicatorCsv(data));
-  });
+  app.get<{ Params: Params; Querystring: QueryOf<typeof figuresQuery> }>(
+    '/p/:slug/indicators/:code/data.csv',
+    withQuery(figuresQuery),
+    async (request, reply) => {
+      const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), {
+        area: request.query.area,
+      });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${data.indicator.code}-${data.area?.code ?? 'england'}.csv"`)
+        .send(indicatorCsv(data));
+    },
+  );
 
   app.get<{ Params: Params }>('/p/:slug/indicators/:code/edit', manage, async (request, reply) => {
     const indicator = await indicators.editable(request.partnership!.id, actorOf(request), codeParam(request.params.code));

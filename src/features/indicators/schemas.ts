@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FREQUENCIES, OBA_CATEGORIES, UNITS, type IndicatorDefinition } from '../../core/indicators.ts';
 import { parsePeriod, PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
+import { queryNotice, queryText } from '../../web/query.ts';
 
 export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {
   month: 'Month',
@@ -109,3 +110,12 @@ export const targetSchema = z.object({
 });
 
 export { periodCode };
+
+/** The library's search: a word from a title or a code. */
+export const libraryQuery = { q: queryText(200) };
+
+/**
+ * Which area's figures and which period's benchmarks an indicator's page shows (an area's code
+ * or name and a period code; the page falls back to its defaults for ones it does not know).
+ */
+export const figuresQuery = { area: queryText(200), period: queryText(40), notice: queryNotice };

@@ -18,6 +18,7 @@ import {
 import { renderPdf } from '../scorecards/pdf.ts';
 import { selectedCharts } from '../scorecards/charts.ts';
 import { FrozenPackError, longDate, presentedAs, type PacksService } from './service.ts';
+import { noticeQuery, queryId, queryText, withQuery, type NoticeQuery, type QueryOf } from '../../web/query.ts';
 
 type Params = { slug: string; id: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -31,12 +32,16 @@ const TYPES = {
   pdf: 'application/pdf',
 } as const;
 
+const listQuery = { board: queryId };
+/** The two packs to compare; the page itself says which is missing or not a pack. */
+const compareQuery = { a: queryText(100), b: queryText(100) };
+
 /** Board packs: freezing a scorecard for a meeting, reading and exporting a pack, comparing two. */
 export function registerPackRoutes(app: FastifyInstance, packs: PacksService): void {
   const base = (request: FastifyRequest<{ Params: Params }>) => `/p/${request.params.slug}/packs`;
 
-  app.get<{ Params: Params; Querystring: { board?: string } }>('/p/:slug/packs', async (request, reply) => {
-    const board = request.query.board && UUID.test(request.query.board) ? request.query.board : undefined;
+  app.get<{ Params: Params; Querystring: QueryOf<typeof listQuery> }>('/p/:slug/packs', withQuery(listQuery), async (request, reply) => {
+    const { board } = request.query;
     const data = await packs.list(request.partnership!.id, actorOf(request), board);
     return renderPage(
       request,
@@ -65,29 +70,33 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
     }),
   );
 
-  app.get<{ Params: Params; Querystring: { a?: string; b?: string } }>('/p/:slug/packs/compare', async (request, reply) => {
-    const { a = '', b = '' } = request.query;
-    if (UUID.test(a) && UUID.test(b)) {
-      const data = await packs.compare(request.partnership!.id, actorOf(request), a, b);
-      const changed = data.comparison.rows.filter((r) => r.changes.length > 0);
-      const unchanged = data.comparison.rows.filter((r) => r.changes.length === 0);
-      return renderPage(request, reply, 'packs/views/compare.njk', { ...data, changed, unchanged }, page);
-    }
-    const { groups } = await packs.list(request.partnership!.id, actorOf(request));
-    const asked = a !== '' || b !== '';
-    const errors = asked
-      ? { ...(UUID.test(a) ? {} : { a: 'Choose the first pack' }), ...(UUID.test(b) ? {} : { b: 'Choose the second pack' }) }
-      : {};
-    return renderPage(
-      request,
-      reply,
-      'packs/views/compare.njk',
-      { choices: groups.flatMap((g) => g.packs), values: { a, b }, errors, errorList: errorList(errors) },
-      { ...page, status: asked ? 400 : 200 },
-    );
-  });
+  app.get<{ Params: Params; Querystring: QueryOf<typeof compareQuery> }>(
+    '/p/:slug/packs/compare',
+    withQuery(compareQuery),
+    async (request, reply) => {
+      const { a = '', b = '' } = request.query;
+      if (UUID.test(a) && UUID.test(b)) {
+        const data = await packs.compare(request.partnership!.id, actorOf(request), a, b);
+        const changed = data.comparison.rows.filter((r) => r.changes.length > 0);
+        const unchanged = data.comparison.rows.filter((r) => r.changes.length === 0);
+        return renderPage(request, reply, 'packs/views/compare.njk', { ...data, changed, unchanged }, page);
+      }
+      const { groups } = await packs.list(request.partnership!.id, actorOf(request));
+      const asked = a !== '' || b !== '';
+      const errors = asked
+        ? { ...(UUID.test(a) ? {} : { a: 'Choose the first pack' }), ...(UUID.test(b) ? {} : { b: 'Choose the second pack' }) }
+        : {};
+      return renderPage(
+        request,
+        reply,
+        'packs/views/compare.njk',
+        { choices: groups.flatMap((g) => g.packs), values: { a, b }, errors, errorList: errorList(errors) },
+        { ...page, status: asked ? 400 : 200 },
+      );
+    },
+  );
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/packs/:id', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/packs/:id', noticeQuery, async (request, reply) => {
     const data = await packs.pack(request.partnership!.id, actorOf(request), idParam(request.params.id));
     const rows = data.pack.snapshot.sections.flatMap((s) => s.rows);
     const footnotes = [...new Set(rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))];

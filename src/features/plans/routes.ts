@@ -1,16 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ACTION_STATUSES, PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, RAGS } from '../../core/plans.ts';
-import { isIsoDate, percent, previousQuarter, quarterOf, ROLL_UP_RULE } from '../../core/promises.ts';
+import { percent, previousQuarter, quarterOf, ROLL_UP_RULE } from '../../core/promises.ts';
 import { paragraphsOf, ragWords } from '../../core/sponsor-report.ts';
 import { ForbiddenError } from '../../services/errors.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
+import { withQuery, type QueryOf } from '../../web/query.ts';
 import { renderPage } from '../../web/views.ts';
 import { actorOf } from '../admin/actor.ts';
+import { asAtQuery, reportQuery, trackerQuery } from './schemas.ts';
 import type { PlanActor } from './service.ts';
 import { sponsorReportDocx, sponsorReportFilename } from './sponsor-report-docx.ts';
 
 type Params = { slug: string; id: string };
-type AsAt = { asAt?: string; notice?: string };
+type AsAt = QueryOf<typeof asAtQuery>;
+const asAt = withQuery(asAtQuery);
 const manage = { config: { permission: 'plans:manage' } } as const;
 const page = { nav: 'plans' };
 
@@ -20,19 +23,12 @@ export function planActorOf(request: FastifyRequest): PlanActor {
   return { ...actorOf(request), userId: request.user!.id, role: member.role, agencyId: member.agencyId };
 }
 
-/** An "as at" date from the query string, when it is a real date. */
-function asAtOf(query: AsAt): string | undefined {
-  return query.asAt && isIsoDate(query.asAt) ? query.asAt : undefined;
-}
-
 const isoParts = (iso: string | null | undefined) => {
   if (!iso) return {};
   const [year, month, day] = iso.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
 };
 
-/** What the tracker can list: by default the actions that need attention. */
-const SHOW = ['attention', 'overdue', 'unreported', 'due-soon', 'all'] as const;
 const TRACKER_PAGE_SIZE = 50;
 
 /** Forms for changing a priority or its delivery plan are only for those who may save them. */
@@ -50,7 +46,7 @@ export function registerPlanRoutes(app: FastifyInstance): void {
   const render = (request: FastifyRequest, reply: Parameters<typeof renderPage>[1], template: string, data: Record<string, unknown>) =>
     renderPage(request, reply, `plans/views/${template}`, { ...LABELS, ...data }, page);
 
-  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/plans', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/plans', asAt, async (request, reply) => {
     const rows = await plans.listPlans(request.partnership!.id, actorOf(request));
     return render(request, reply, 'plans.njk', { rows, notice: request.query.notice });
   });
@@ -73,8 +69,8 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     );
   });
 
-  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/plans/:id', async (request, reply) => {
-    const data = await plans.planPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), asAtOf(request.query));
+  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/plans/:id', asAt, async (request, reply) => {
+    const data = await plans.planPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), request.query.asAt);
     return render(request, reply, 'plan.njk', { ...data, notice: request.query.notice });
   });
 
@@ -133,8 +129,8 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     );
   });
 
-  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/priorities/:id', async (request, reply) => {
-    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), asAtOf(request.query));
+  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/priorities/:id', asAt, async (request, reply) => {
+    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), request.query.asAt);
     return render(request, reply, 'priority.njk', { ...data, notice: request.query.notice });
   });
 
@@ -208,8 +204,8 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     return [current, previous, previousQuarter(previous)];
   };
 
-  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/actions/:id', async (request, reply) => {
-    const data = await plans.actionPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), asAtOf(request.query));
+  app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/actions/:id', asAt, async (request, reply) => {
+    const data = await plans.actionPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), request.query.asAt);
     const values = {
       period: data.currentQuarter.code,
       status: data.action.status,
@@ -296,14 +292,14 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.get<{ Params: Params; Querystring: AsAt & { plan?: string; board?: string; agency?: string; show?: string; page?: string } }>(
+  app.get<{ Params: Params; Querystring: QueryOf<typeof trackerQuery> }>(
     '/p/:slug/tracker',
+    withQuery(trackerQuery),
     async (request, reply) => {
       const q = request.query;
-      const uuid = (v: string | undefined) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
-      const filter = { planId: uuid(q.plan), boardId: uuid(q.board), agencyId: uuid(q.agency) };
-      const data = await plans.tracker(request.partnership!.id, planActorOf(request), filter, asAtOf(q));
-      const show = SHOW.includes(q.show as (typeof SHOW)[number]) ? (q.show as (typeof SHOW)[number]) : 'attention';
+      const filter = { planId: q.plan, boardId: q.board, agencyId: q.agency };
+      const data = await plans.tracker(request.partnership!.id, planActorOf(request), filter, q.asAt);
+      const show = q.show ?? 'attention';
       const matching = data.actions.filter((a) => {
         const { overdue, unreported, dueSoon } = a.assessment;
         if (show === 'overdue') return overdue;
@@ -313,9 +309,9 @@ export function registerPlanRoutes(app: FastifyInstance): void {
         return true;
       });
       const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE));
-      const pageNumber = Math.min(pages, Math.max(1, Number.parseInt(q.page ?? '1', 10) || 1));
+      const pageNumber = Math.min(pages, q.page ?? 1);
       const shown = matching.slice((pageNumber - 1) * TRACKER_PAGE_SIZE, pageNumber * TRACKER_PAGE_SIZE);
-      const query = { ...filter, asAt: asAtOf(q) ?? '' };
+      const query = { ...filter, asAt: q.asAt ?? '' };
       const link = (n: number) => {
         const params = new URLSearchParams({
           plan: query.planId ?? '',
@@ -352,21 +348,20 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     },
   );
 
-  type ReportQuery = { period?: string; notice?: string };
-  /** A repeated ?period= arrives as a list: it is then no quarter at all, and refused as such. */
-  const periodOf = (q: ReportQuery) => (q.period === undefined ? undefined : String(q.period));
+  type ReportQuery = QueryOf<typeof reportQuery>;
+  const report = withQuery(reportQuery);
   const reportPath = (slug: string, id: string, period: string) =>
     `${base(slug)}/priorities/${id}/report?period=${encodeURIComponent(period)}`;
 
-  app.get<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report', report, async (request, reply) => {
     const id = idParam(request.params.id);
-    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), id, periodOf(request.query));
+    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), id, request.query.period);
     return render(request, reply, 'sponsor-report.njk', { ...data, values: data.report, paragraphsOf, notice: request.query.notice });
   });
 
-  app.post<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report', async (request, reply) => {
+  app.post<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report', report, async (request, reply) => {
     const id = idParam(request.params.id);
-    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), id, periodOf(request.query));
+    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), id, request.query.period);
     const current = { ...data.report, rag: ragWords(data.report.rag) };
     const view = {
       template: 'plans/views/sponsor-report.njk',
@@ -379,13 +374,8 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.get<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report.docx', async (request, reply) => {
-    const data = await plans.sponsorReport(
-      request.partnership!.id,
-      planActorOf(request),
-      idParam(request.params.id),
-      periodOf(request.query),
-    );
+  app.get<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report.docx', report, async (request, reply) => {
+    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), idParam(request.params.id), request.query.period);
     const file = await sponsorReportDocx(data);
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

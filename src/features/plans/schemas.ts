@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, RAGS } from '../../core/plans.ts';
 import { isIsoDate, parseQuarter } from '../../core/promises.ts';
+import { queryChoice, queryDate, queryId, queryNotice, queryPage, queryText } from '../../web/query.ts';
 
 const text = (label: string, max: number) =>
   z
@@ -177,3 +178,19 @@ export const milestoneSchema = z.object({
 export const MILESTONE_DONE_DATES = ['doneOn'] as const;
 /** The day a milestone was reached: today unless another day is given. */
 export const milestoneDoneSchema = z.object({ doneOn: optionalDate('The date it was reached') });
+
+/** The query string of a plan, priority or action page: the date promises are judged at. */
+export const asAtQuery = { asAt: queryDate, notice: queryNotice };
+
+/** What the tracker can list (by default the actions that need attention), filtered and a page at a time. */
+export const trackerQuery = {
+  ...asAtQuery,
+  plan: queryId,
+  board: queryId,
+  agency: queryId,
+  show: queryChoice(['attention', 'overdue', 'unreported', 'due-soon', 'all']),
+  page: queryPage,
+};
+
+/** A sponsor report's quarter (`?period=2015-16 Q4`; its latest when not sent). */
+export const reportQuery = { period: queryText(40), notice: queryNotice };

@@ -5,6 +5,7 @@ import { DIRECTION_LEGEND, RAG_LABELS, RAG_RULE_LABELS } from '../../core/judgem
 import { can } from '../../core/policy.ts';
 import { SCORECARD_COLUMN_LABELS, SCORECARD_COLUMNS } from '../../core/scorecard.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
+import { noticeQuery, queryDate, queryId, queryNotice, withQuery, type NoticeQuery, type QueryOf } from '../../web/query.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { renderFragment, renderPage } from '../../web/views.ts';
 import { EmptyScorecardError, scorecardCsv, scorecardDocx, scorecardFilename, scorecardXlsx, type ScorecardExport } from './exports.ts';
@@ -15,6 +16,8 @@ import { actorOf } from '../admin/actor.ts';
 type Params = { slug: string; id: string; row: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
 const page = { nav: 'scorecards' };
+const asAtQuery = { asAt: queryDate, notice: queryNotice };
+const readQuery = { ...asAtQuery, override: queryId, chart: queryId };
 const LABELS = {
   SCORECARD_COLUMNS,
   SCORECARD_COLUMN_LABELS,
@@ -69,7 +72,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     };
   };
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/scorecards', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/scorecards', noticeQuery, async (request, reply) => {
     const view = await listView(request);
     return renderPage(
       request,
@@ -125,8 +128,9 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     };
   };
 
-  app.get<{ Params: Params; Querystring: { asAt?: string; notice?: string; override?: string; chart?: string } }>(
+  app.get<{ Params: Params; Querystring: QueryOf<typeof readQuery> }>(
     '/p/:slug/scorecards/:id',
+    withQuery(readQuery),
     async (request, reply) => {
       const { asAt, notice, override, chart } = request.query;
       const view = await readView(request, reply, asAt, { notice, override, chartRow: chart });
@@ -150,8 +154,9 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.get<{ Params: Params & { format: string }; Querystring: { asAt?: string } }>(
+  app.get<{ Params: Params & { format: string }; Querystring: QueryOf<typeof asAtQuery> }>(
     '/p/:slug/scorecards/:id/export.:format',
+    withQuery(asAtQuery),
     async (request, reply) => {
       const format = request.params.format;
       if (!['csv', 'xlsx', 'docx', 'pdf'].includes(format)) throw new NotFoundError('Page not found');
@@ -199,8 +204,9 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.get<{ Params: Params; Querystring: { asAt?: string; notice?: string } }>(
+  app.get<{ Params: Params; Querystring: QueryOf<typeof asAtQuery> }>(
     '/p/:slug/scorecards/:id/exceptions',
+    withQuery(asAtQuery),
     async (request, reply) => {
       const data = await exceptions.report(request.partnership!.id, actorOf(request), idParam(request.params.id), request.query.asAt);
       return renderPage(
@@ -213,7 +219,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.post<{ Params: Params; Querystring: { asAt?: string } }>(
+  app.post<{ Params: Params }>(
     '/p/:slug/scorecards/:id/rows/:row/commentary',
     { config: { permission: 'data:enter' } },
     async (request, reply) => {
@@ -236,10 +242,14 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.get<{ Params: Params; Querystring: { notice?: string } }>('/p/:slug/scorecards/:id/edit', manage, async (request, reply) => {
-    const view = await builderView(request);
-    return renderPage(request, reply, view.template, { ...view.data, notice: request.query.notice }, view.options);
-  });
+  app.get<{ Params: Params; Querystring: NoticeQuery }>(
+    '/p/:slug/scorecards/:id/edit',
+    { ...manage, ...noticeQuery },
+    async (request, reply) => {
+      const view = await builderView(request);
+      return renderPage(request, reply, view.template, { ...view.data, notice: request.query.notice }, view.options);
+    },
+  );
 
   for (const [path, action, open] of [
     ['', 'update', 'settings'],

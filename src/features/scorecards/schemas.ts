@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../core/promises.ts';
 import { SCORECARD_COLUMNS } from '../../core/scorecard.ts';
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -53,7 +54,7 @@ export const scorecardSchema = z.object({
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter the date as YYYY-MM-DD, or leave it empty for today')
+    .refine((v) => !v || isIsoDate(v), 'Enter the date as YYYY-MM-DD, a real date, or leave it empty for today')
     .transform((v) => v || null),
   published: yes,
 });

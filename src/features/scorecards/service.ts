@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../core/promises.ts';
 import type { Db, Trx } from '../../data/db.ts';
 import { listAreas } from '../../data/repositories/areas.ts';
 import { listBoards } from '../../data/repositories/boards.ts';
@@ -48,7 +49,7 @@ export function createScorecardsService(db: Db) {
   /** Every row of a scorecard worked out as at a date. */
   const view = async (trx: Trx, partnershipId: string, id: string, asAtAsked: string | undefined): Promise<ScorecardView> => {
     const scorecard = await findScorecard(trx, partnershipId, id);
-    const asAt = asAtAsked && /^\d{4}-\d{2}-\d{2}$/.test(asAtAsked) ? asAtAsked : (scorecard.as_at ?? today());
+    const asAt = asAtAsked && isIsoDate(asAtAsked) ? asAtAsked : (scorecard.as_at ?? today());
     const layout = await repo.scorecardLayout(trx, partnershipId, id);
     const [indicators, areas, settings] = await Promise.all([
       listIndicators(trx),

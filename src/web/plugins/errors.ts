@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, NotFoundError, ValidationError } from '../../services/errors.ts';
+import { errorList } from '../forms.ts';
 import { renderPage } from '../views.ts';
 import { ForbiddenError, SignInRequiredError } from './tenant.ts';
 
@@ -67,11 +68,18 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       const extra = error instanceof ValidationError ? { errors: error.fields } : {};
       return sendProblem(reply, status, detail, extra);
     }
+    if (error instanceof ValidationError) {
+      // Refused before any page's form could show it (decision 0010): the summary names each field.
+      const fields = errorList(error.fields).map(({ text }) => ({ text }));
+      const again = 'Go back, correct what is listed above and try again.';
+      return renderPage(request, reply, 'pages/error.njk', { status, title: TITLES[400], detail: again, errorList: fields }, { status });
+    }
     return renderPage(request, reply, 'pages/error.njk', { status, title: TITLES[status] ?? TITLES[400], detail }, { status });
   });
 }
 
 function publicMessage(error: unknown, status: number): string {
+  if (error instanceof ValidationError) return error.message;
   if (error instanceof Error && !(error as FastifyError).code?.startsWith('FST_')) return error.message;
   if (status === 413) return 'Send something smaller.';
   if (status === 401) return 'Send a valid API token as "Authorization: Bearer …".';
