@@ -34,6 +34,7 @@ describe.each(DIALECTS)('input no route can store (%s)', (dialect) => {
   let api: (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
   let scorecard: string;
   let action: { id: string; version: number };
+  let agency: string;
   let before: Awaited<ReturnType<typeof databaseChecksums>>;
 
   beforeAll(async () => {
@@ -60,6 +61,7 @@ describe.each(DIALECTS)('input no route can store (%s)', (dialect) => {
     action = await withTenant(t.database.db, { partnershipId: walsall }, (trx) =>
       trx.selectFrom('actions').select(['id', 'version']).where('status', 'not in', ['complete', 'dropped']).executeTakeFirstOrThrow(),
     );
+    agency = (await t.app.services.admin.listAgencies(walsall, actor))[0]!.id;
     before = await databaseChecksums(t);
   });
   afterAll(() => t.close());
@@ -148,6 +150,37 @@ describe.each(DIALECTS)('input no route can store (%s)', (dialect) => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('contains a NUL character');
   });
+
+  it.each([
+    {
+      name: 'a version too big for the database',
+      method: 'PUT',
+      url: '/indicators/hygiene-test',
+      body: { ...OWN_INDICATOR, version: 1e308 },
+    },
+    { name: 'a version of true', method: 'PUT', url: '/agencies/:agency', body: { name: 'Renamed', sector: 'health', version: true } },
+    {
+      name: 'a list as the number of decimal places',
+      method: 'PUT',
+      url: '/indicators/hygiene-test',
+      body: { ...OWN_INDICATOR, decimals: ['2'], version: 1 },
+    },
+    { name: 'a target with no body at all', method: 'POST', url: '/indicators/hygiene-test/targets' },
+  ] as const)('refuses $name through the API (found by the route fuzz test)', async ({ method, url, ...rest }) => {
+    const body = 'body' in rest ? rest.body : undefined;
+    const res = await api(method, `/api/v1/p/walsall${url.replace(':agency', agency)}`, body);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it.each(['abc', '1e308', '99999999999'])(
+    'refuses a scorecard’s settings sent with version %s (found by the route fuzz test)',
+    async (version) => {
+      const res = await admin.post(`/p/walsall/scorecards/${scorecard}`, { title: 'Renamed', previousPeriods: '2', version });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('The form is out of date: reload the page');
+    },
+  );
 
   it('wrote nothing for any of them', async () => {
     expect(writtenTables(before, await databaseChecksums(t))).toEqual([]);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ValidationError } from './errors.ts';
 
 /**
@@ -14,4 +14,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     fields[key] ??= issue.message;
   }
   throw new ValidationError(fields);
+}
+
+/**
+ * A number as a form sends it (text) or as JSON does, parsed by `schema` (a `z.coerce.number()`):
+ * anything else is refused with the schema's message rather than coerced (`true` would be 1).
+ */
+export function numberInput<S extends z.ZodType>(schema: S) {
+  return z.preprocess((v) => (v === undefined || typeof v === 'number' || typeof v === 'string' ? v : Number.NaN), schema);
+}
+
+/**
+ * The version of a record a change was made from (optimistic locking; see decision 0005), as a
+ * form or JSON sends it: a whole number a PostgreSQL integer holds, or the change is refused.
+ */
+export function versionInput(message = 'The form is out of date: reload the page', least = 1) {
+  return numberInput(z.coerce.number({ error: message }).int(message).min(least, message).max(2_147_483_647, message));
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../core/passwords.ts';
 import { ROLES } from '../../core/policy.ts';
 import { BOARD_KINDS, SECTORS } from '../../core/sectors.ts';
+import { versionInput } from '../../services/validation.ts';
 
 const text = (label: string, max: number) =>
   z
@@ -10,7 +11,7 @@ const text = (label: string, max: number) =>
     .min(1, `Enter ${label}`)
     .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
 
-const version = z.coerce.number({ error: 'The form is out of date: reload the page' }).int().positive();
+const version = versionInput();
 const optionalId = z
   .string()
   .trim()

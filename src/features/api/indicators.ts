@@ -175,7 +175,7 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
     apiRoute('indicators:manage'),
     async (request: Request, reply) => {
       const code = codeParam(request.params.code);
-      const body = withoutNulls(request.body) as Record<string, unknown>;
+      const body = (withoutNulls(request.body) ?? {}) as Record<string, unknown>;
       const asText = (v: unknown) => (v === undefined ? undefined : String(v));
       await indicators.addTarget(partnershipId(request), actorOf(request), code, {
         areaId: asText(body.area ?? body.areaId),

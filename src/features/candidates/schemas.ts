@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CANDIDATE_QUESTIONS, SCORE_MAX, SCORE_MIN } from '../../core/candidates.ts';
+import { numberInput, versionInput } from '../../services/validation.ts';
 
 const answer = z
   .string()
@@ -34,11 +35,13 @@ export function scoresSchema(criterionIds: readonly string[]) {
     Object.fromEntries(
       criterionIds.map((id, i) => [
         `score-${id}`,
-        z.coerce
-          .number({ error: `Score criterion ${i + 1}` })
-          .int(`Score criterion ${i + 1}`)
-          .min(SCORE_MIN, `Score criterion ${i + 1}`)
-          .max(SCORE_MAX, `Score criterion ${i + 1}`),
+        numberInput(
+          z.coerce
+            .number({ error: `Score criterion ${i + 1}` })
+            .int(`Score criterion ${i + 1}`)
+            .min(SCORE_MIN, `Score criterion ${i + 1}`)
+            .max(SCORE_MAX, `Score criterion ${i + 1}`),
+        ),
       ]),
     ),
   );
@@ -64,13 +67,13 @@ export const criteriaSchema = z.object({
 export const decisionSchema = z
   .object({
     decision: z.enum(['agreed', 'not_agreed'], { error: 'Choose whether the board agreed it' }),
-    number: z.coerce.number().int().min(1).max(99).optional(),
+    number: numberInput(z.coerce.number().int().min(1).max(99).optional()),
     note: z
       .string()
       .trim()
       .max(2000, 'The note must be 2000 characters or fewer')
       .optional()
       .transform((v) => v ?? ''),
-    version: z.coerce.number({ error: 'The form is out of date: reload the page' }).int().positive(),
+    version: versionInput(),
   })
   .refine((d) => d.decision !== 'not_agreed' || d.note !== '', { path: ['note'], message: 'Say why the board did not agree it' });

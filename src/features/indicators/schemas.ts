@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FREQUENCIES, OBA_CATEGORIES, UNITS, type IndicatorDefinition } from '../../core/indicators.ts';
 import { parsePeriod, PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
 import { queryNotice, queryText } from '../../web/query.ts';
+import { numberInput, versionInput } from '../../services/validation.ts';
 
 export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {
   month: 'Month',
@@ -57,11 +58,13 @@ export const indicatorSchema = z
     numeratorDefinition: safeText(1000, 'The numerator definition'),
     denominatorDefinition: safeText(1000, 'The denominator definition'),
     unit: z.enum(UNITS, { error: 'Choose the unit' }),
-    decimals: z.coerce
-      .number({ error: 'Enter how many decimal places to show' })
-      .int('Decimal places must be a whole number')
-      .min(0, 'Decimal places must be 0 to 4')
-      .max(4, 'Decimal places must be 0 to 4'),
+    decimals: numberInput(
+      z.coerce
+        .number({ error: 'Enter how many decimal places to show' })
+        .int('Decimal places must be a whole number')
+        .min(0, 'Decimal places must be 0 to 4')
+        .max(4, 'Decimal places must be 0 to 4'),
+    ),
     polarity: z.enum(['bigger', 'smaller', 'band', 'none'], { error: 'Choose whether bigger or smaller is better' }),
     bandLow: optionalNumber('The lower end of the band must be a number'),
     bandHigh: optionalNumber('The upper end of the band must be a number'),
@@ -119,3 +122,8 @@ export const libraryQuery = { q: queryText(200) };
  * or name and a period code; the page falls back to its defaults for ones it does not know).
  */
 export const figuresQuery = { area: queryText(200), period: queryText(40), notice: queryNotice };
+
+/** The version of the indicator a change was made from. */
+export const indicatorVersionSchema = z.object({
+  version: versionInput('Send the version of the indicator you read, so a change made since is not overwritten'),
+});

@@ -14,7 +14,7 @@ import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { revisionOf } from '../../data/repositories/revisions.ts';
 import { parseInput } from '../../services/validation.ts';
-import { definitionOf, indicatorSchema, targetSchema } from './schemas.ts';
+import { definitionOf, indicatorSchema, indicatorVersionSchema, targetSchema } from './schemas.ts';
 
 export interface IndicatorQuery {
   area?: string | undefined;
@@ -142,9 +142,7 @@ export function createIndicatorsService(db: Db) {
     update: (partnershipId: string, actor: Actor, code: string, body: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const current = await ownIndicator(trx, partnershipId, code);
-        const version = Number((body as Record<string, unknown>)?.version);
-        if (!Number.isInteger(version))
-          throw new ValidationError({ version: 'Send the version of the indicator you read, so a change made since is not overwritten' });
+        const { version } = parseInput(indicatorVersionSchema, body);
         const input = parseInput(indicatorSchema, { ...(body as object), code: current.code });
         await checkAgency(trx, partnershipId, input.agencyId);
         const saved = await repo.updateIndicator(trx, current.id, version, definitionOf(input), input.agencyId);

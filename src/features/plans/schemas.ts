@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTION_STATUSES, PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, RAGS } from '../../core/plans.ts';
 import { isIsoDate, parseQuarter } from '../../core/promises.ts';
 import { queryChoice, queryDate, queryId, queryNotice, queryPage, queryText } from '../../web/query.ts';
+import { numberInput, versionInput } from '../../services/validation.ts';
 
 const text = (label: string, max: number) =>
   z
@@ -18,7 +19,7 @@ const optionalText = (label: string, max: number) =>
     .optional()
     .transform((v) => v ?? '');
 
-const version = z.coerce.number({ error: 'The form is out of date: reload the page' }).int().positive();
+const version = versionInput();
 
 const optionalId = (message: string) =>
   z
@@ -97,11 +98,13 @@ export const planSchema = z
 export const planEditSchema = planSchema.and(z.object({ version }));
 
 export const prioritySchema = z.object({
-  number: z.coerce
-    .number({ error: 'Enter the priority’s number' })
-    .int('Enter a whole number')
-    .min(1, 'Number must be 1 or more')
-    .max(99, 'Number must be 99 or less'),
+  number: numberInput(
+    z.coerce
+      .number({ error: 'Enter the priority’s number' })
+      .int('Enter a whole number')
+      .min(1, 'Number must be 1 or more')
+      .max(99, 'Number must be 99 or less'),
+  ),
   title: text('a title', 300),
   description: optionalText('The description', 3000),
   sponsorUserId: optionalId('Choose a sponsor from the list'),

@@ -8,6 +8,7 @@ import * as repo from '../../data/repositories/plans.ts';
 import * as reports from '../../data/repositories/sponsor-reports.ts';
 import type { SponsorReportRow } from '../../data/schema.ts';
 import { ConflictError, ValidationError } from '../../services/errors.ts';
+import { versionInput } from '../../services/validation.ts';
 
 /** The sponsor's report to the board: which quarters it may cover, how it is read and drafted, and how it is saved. */
 
@@ -31,7 +32,7 @@ export const sponsorReportSchema = z.object({
   rag: z
     .enum(['red', 'amber', 'green', 'none'], { error: 'Choose the rating you give this priority' })
     .transform((v) => (v === 'none' ? null : v)),
-  version: z.coerce.number({ error: 'The form is out of date: reload the page' }).int().min(0),
+  version: versionInput(undefined, 0),
 });
 export type SponsorReportForm = z.infer<typeof sponsorReportSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/promises.ts';
 import { SCORECARD_COLUMNS } from '../../core/scorecard.ts';
+import { numberInput, versionInput } from '../../services/validation.ts';
 
 const FORMULA = /^[=+\-@\t\r]/;
 const text = (max: number, label: string) =>
@@ -40,11 +41,13 @@ export const scorecardSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v || null),
-  previousPeriods: z.coerce
-    .number({ error: 'Choose how many earlier periods to show' })
-    .int('Choose how many earlier periods to show')
-    .min(0, 'Show between 0 and 5 earlier periods')
-    .max(5, 'Show between 0 and 5 earlier periods'),
+  previousPeriods: numberInput(
+    z.coerce
+      .number({ error: 'Choose how many earlier periods to show' })
+      .int('Choose how many earlier periods to show')
+      .min(0, 'Show between 0 and 5 earlier periods')
+      .max(5, 'Show between 0 and 5 earlier periods'),
+  ),
   columns: z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -60,6 +63,9 @@ export const scorecardSchema = z.object({
 });
 
 export type ScorecardInput = z.infer<typeof scorecardSchema>;
+
+/** The version of the scorecard's settings a change was made from (0, never saved, is simply stale). */
+export const scorecardVersionSchema = z.object({ version: versionInput(undefined, 0) });
 
 export const sectionSchema = z.object({
   title: z.string({ error: 'Name the section' }).trim().min(1, 'Name the section').max(200, 'The name must be 200 characters or fewer'),

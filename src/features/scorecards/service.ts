@@ -11,7 +11,7 @@ import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import { rowViews, type ScorecardRowView } from './rows.ts';
-import { overrideSchema, rowSchema, scorecardSchema, sectionSchema, type ScorecardInput } from './schemas.ts';
+import { overrideSchema, rowSchema, scorecardSchema, scorecardVersionSchema, sectionSchema, type ScorecardInput } from './schemas.ts';
 
 export type { ScorecardRowView } from './rows.ts';
 
@@ -110,7 +110,7 @@ export function createScorecardsService(db: Db) {
       tenant(partnershipId, actor, async (trx, audit) => {
         const before = await findScorecard(trx, partnershipId, id);
         const input = parseInput(scorecardSchema, body);
-        const version = Number((body as Record<string, unknown>)?.version);
+        const { version } = parseInput(scorecardVersionSchema, body);
         await checkBoard(trx, partnershipId, input.boardId);
         const saved = await trx
           .updateTable('scorecards')
