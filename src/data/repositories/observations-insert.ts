@@ -37,8 +37,9 @@ function encode(rows: readonly ObservationWrite[]) {
   const periods = new Numbering<ObservationWrite['period']>();
   const kinds = new Numbering<Kind>();
   const lines = rows.map((r) => {
-    const period = periods.number(`${r.period.code} ${r.period.type} ${r.period.start} ${r.period.end}`, r.period);
-    const kind = kinds.number(JSON.stringify([r.breakdown, r.marker, r.status, r.quality_note]), r);
+    // Keys joined with NUL, which no text PostgreSQL stores can hold.
+    const period = periods.number(`${r.period.code}\0${r.period.type}\0${r.period.start}\0${r.period.end}`, r.period);
+    const kind = kinds.number(`${r.breakdown}\0${r.marker === null ? '' : `m${r.marker}`}\0${r.status}\0${r.quality_note}`, r);
     return `${indicators.number(r.indicatorId, r.indicatorId)},${areas.number(r.areaId, r.areaId)},${period},${kind},${figure(r.value)},${figure(r.numerator)},${figure(r.denominator)}`;
   });
   return { indicators: indicators.values, areas: areas.values, periods: periods.values, kinds: kinds.values, lines: lines.join('\n') };
