@@ -29,6 +29,7 @@ export async function bulkLoad<T>(trx: Trx, tables: readonly string[], fill: () 
       for (const index of definitions.filter((d) => d.kind === 'index')) await sql`DROP INDEX ${sql.id(index.name)}`.execute(trx);
       const keys = definitions.filter((d) => d.kind === 'foreign key');
       if (keys.length) await sql`ALTER TABLE ${sql.table(table)} ${sql.join(keys.map((k) => sql`DROP CONSTRAINT ${sql.id(k.name)}`))}`.execute(trx);
+      await newFileIfNeverUsed(trx, table);
     }
   });
   const result = await fill();
@@ -41,6 +42,21 @@ export async function bulkLoad<T>(trx: Trx, tables: readonly string[], fill: () 
     }
   });
   return result;
+}
+
+/**
+ * With `wal_level = minimal` PostgreSQL writes the rows and builds the indexes of a table whose file
+ * was created in the current transaction without logging each one (it syncs the file at commit).
+ * A table that has never held a row (no pages at all, checked under an exclusive lock) is therefore
+ * emptied again, which changes nothing but gives it a new file. Under any other WAL level, as on
+ * most servers, this is skipped.
+ */
+async function newFileIfNeverUsed(trx: Trx, table: string): Promise<void> {
+  await sql`LOCK TABLE ${sql.table(table)} IN ACCESS EXCLUSIVE MODE`.execute(trx);
+  const { rows } = await sql<{ unused: boolean }>`
+    SELECT current_setting('wal_level') = 'minimal' AND pg_relation_size(${table}::regclass) = 0
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE confrelid = ${table}::regclass AND contype = 'f') AS unused`.execute(trx);
+  if (rows[0]?.unused) await sql`TRUNCATE ${sql.table(table)}`.execute(trx);
 }
 
 /** A table's secondary indexes (not its primary key's, nor one a constraint owns) and its foreign keys. */
