@@ -28,7 +28,14 @@ export interface BenchResults {
     loadAverageAtEnd?: number;
   };
   settings: { connections: number; warmupS: number; durationS: number; pollEveryMs: number };
-  startup: { fresh?: StartFigures; existing?: StartFigures; existingTargetMs: number; existingWithinTarget?: boolean };
+  startup: {
+    fresh?: StartFigures;
+    existing?: StartFigures;
+    freshTargetMs: number;
+    freshWithinTarget?: boolean;
+    existingTargetMs: number;
+    existingWithinTarget?: boolean;
+  };
   /** The 500-action plan loaded into walsall before the measured (existing data dir) start. */
   plansLoad?: PlansLoadResult;
   /** Issue 4: the 40-row scorecard's p95 ÷ a static copy of it; each export's median time in ms. */
@@ -72,7 +79,14 @@ export function formatReport(results: BenchResults): string {
   const startRows = [['', 'to healthy', 'server "ready in"', 'SIGTERM → exit', 'target', '']];
   if (startup.fresh) {
     const f = startup.fresh;
-    startRows.push(['fresh data dir (migrate + seed demo)', ms(f.toHealthyMs), ms(f.selfReportedReadyMs), ms(f.stopMs), '', '']);
+    startRows.push([
+      'fresh data dir (from the starting database + seed demo)',
+      ms(f.toHealthyMs),
+      ms(f.selfReportedReadyMs),
+      ms(f.stopMs),
+      `≤ ${startup.freshTargetMs} ms`,
+      pass(startup.freshWithinTarget),
+    ]);
   }
   if (startup.existing) {
     const e = startup.existing;
@@ -81,7 +95,7 @@ export function formatReport(results: BenchResults): string {
       ms(e.toHealthyMs),
       ms(e.selfReportedReadyMs),
       ms(e.stopMs),
-      `< ${startup.existingTargetMs} ms`,
+      `≤ ${startup.existingTargetMs} ms`,
       pass(startup.existingWithinTarget),
     ]);
   }

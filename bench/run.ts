@@ -19,7 +19,9 @@ import { signIn } from './session.ts';
 const DEMO_PASSWORD = 'bench password 12345';
 const SIGN_IN_AS = 'admin@walsall.example';
 const SETTINGS = { connections: 10, warmupS: 1, durationS: 5, pollEveryMs: 25 };
-const EXISTING_START_TARGET_MS = 5_000;
+/** Issue 10: a first start on a fresh data directory ≤ 5 s, a restart ≤ 2 s. */
+const FRESH_START_TARGET_MS = 5_000;
+const EXISTING_START_TARGET_MS = 2_000;
 const P95_RATIO_TARGET = 3;
 const MEMORY_SAMPLE_EVERY_MS = 100;
 const RESULTS_FILE = path.join(repoRoot, 'bench/results.json');
@@ -70,6 +72,7 @@ async function bench(results: BenchResults): Promise<void> {
   const freshStop = await fresh.stop();
   requireCleanStop('first server', fresh, freshStop);
   results.startup.fresh = startFigures(fresh, freshStop);
+  results.startup.freshWithinTarget = fresh.startMs <= FRESH_START_TARGET_MS;
 
   // 1a'. With the server stopped, give walsall a 500-action plan with 5,000 updates (issue 5) and a
   // 40-row scorecard with every column (issue 4).
@@ -168,7 +171,7 @@ async function bench(results: BenchResults): Promise<void> {
     results.startup.existing = startFigures(server, stop);
     requireCleanStop('second server', server, stop);
   }
-  results.startup.existingWithinTarget = server.startMs < EXISTING_START_TARGET_MS;
+  results.startup.existingWithinTarget = server.startMs <= EXISTING_START_TARGET_MS;
   // Issue 10: with the server stopped, restore that backup, copy to PostgreSQL and serve from it.
   results.operations = { backup, ...(await benchMoves(dataDir, backup.file, scorecardPath, DEMO_PASSWORD)) };
 
@@ -216,7 +219,7 @@ async function main(): Promise<void> {
       loadAverageAtStart: os.loadavg()[0]!,
     },
     settings: SETTINGS,
-    startup: { existingTargetMs: EXISTING_START_TARGET_MS },
+    startup: { freshTargetMs: FRESH_START_TARGET_MS, existingTargetMs: EXISTING_START_TARGET_MS },
     load: {},
   };
   try {

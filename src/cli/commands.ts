@@ -1,11 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import type { CommandContext, CommandLine } from './context.ts';
-import { runBackup, runRestore } from './backup.ts';
-import { runCopy } from './copy.ts';
-import { checkImportLine, runImport } from './import.ts';
-import { runMigrate, runSeed } from './serve.ts';
-import { runTokens, runUsers } from './users.ts';
 
 export const USAGE = `Usage: baton <command>
 
@@ -39,7 +34,7 @@ export interface CommandSpec {
   throughServer: boolean;
   needsDirectory?: string;
   /** Checks the words before anything is opened, so a typing mistake never waits for a database. */
-  check?(line: CommandLine): void;
+  check?(line: CommandLine): Promise<void>;
   /** Which positional (after the command) names a file the command reads. */
   inputFile?(line: CommandLine): string | undefined;
   /** Runs with an open database. Commands without it (`restore`, `copy`) manage their own. */
@@ -48,23 +43,28 @@ export interface CommandSpec {
   runAlone?(config: Config, line: CommandLine): Promise<number>;
 }
 
+// Each command's code is loaded when it runs: `serve` starts without loading the others.
 export const COMMANDS: Record<string, CommandSpec> = {
-  migrate: { throughServer: true, run: runMigrate },
-  seed: { throughServer: true, run: runSeed },
-  users: { throughServer: true, run: runUsers },
-  tokens: { throughServer: true, run: runTokens },
+  migrate: { throughServer: true, run: async (ctx) => (await import('./seed.ts')).runMigrate(ctx) },
+  seed: { throughServer: true, run: async (ctx) => (await import('./seed.ts')).runSeed(ctx) },
+  users: { throughServer: true, run: async (ctx) => (await import('./users.ts')).runUsers(ctx) },
+  tokens: { throughServer: true, run: async (ctx) => (await import('./users.ts')).runTokens(ctx) },
   import: {
     throughServer: true,
-    check: (line) => checkImportLine(line.positionals[0], line.positionals[1], line.values),
+    check: async (line) => (await import('./import.ts')).checkImportLine(line.positionals[0], line.positionals[1], line.values),
     inputFile: (line) => (line.positionals[0] === 'national' ? undefined : line.positionals[1]),
-    run: runImport,
+    run: async (ctx) => (await import('./import.ts')).runImport(ctx),
   },
-  backup: { throughServer: true, run: runBackup },
-  restore: { throughServer: false, needsDirectory: 'restore replaces the whole database', runAlone: runRestore },
+  backup: { throughServer: true, run: async (ctx) => (await import('./backup.ts')).runBackup(ctx) },
+  restore: {
+    throughServer: false,
+    needsDirectory: 'restore replaces the whole database',
+    runAlone: async (config, line) => (await import('./backup.ts')).runRestore(config, line),
+  },
   copy: {
     throughServer: false,
     needsDirectory: 'a copy must see every write, and writes made after it starts would be lost',
-    runAlone: runCopy,
+    runAlone: async (config, line) => (await import('./copy.ts')).runCopy(config, line),
   },
 };
 

@@ -1,8 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { COMMANDS, parseCommandLine, USAGE } from './commands.ts';
 import { describeFailure, UsageError } from './errors.ts';
-import { runCommand } from './run.ts';
-import { runServe } from './serve.ts';
 
 async function main(argv: string[]): Promise<number> {
   const line = parseCommandLine(argv);
@@ -11,10 +9,10 @@ async function main(argv: string[]): Promise<number> {
     return line.command || line.values.help ? 0 : 2;
   }
   const config = loadConfig();
-  if (line.command === 'serve') return runServe(config, { demo: line.values.demo === true });
+  if (line.command === 'serve') return (await import('./serve.ts')).runServe(config, { demo: line.values.demo === true });
   const spec = COMMANDS[line.command];
   if (!spec) throw new UsageError(`Unknown command "${line.command}".`);
-  return runCommand(config, spec, line, argv);
+  return (await import('./run.ts')).runCommand(config, spec, line, argv);
 }
 
 main(process.argv.slice(2)).then(

@@ -17,7 +17,7 @@ const POLL_MS = 200;
  * length. A PostgreSQL server needs none of this.
  */
 export async function runCommand(config: Config, spec: CommandSpec, line: CommandLine, argv: string[]): Promise<number> {
-  spec.check?.(line);
+  await spec.check?.(line);
   const inputs = readInputs(config, spec, line);
   const owner = config.databaseUrl ? undefined : liveOwner(config.dataDir);
   if (spec.runAlone) {

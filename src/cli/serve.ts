@@ -1,11 +1,7 @@
 import type { Config } from '../config.ts';
 import { randomToken } from '../core/secrets.ts';
-import { isDemoSeeded, seedDemo } from '../seed/demo.ts';
-import { buildApp } from '../web/app.ts';
 import { loadSecret } from '../web/secret.ts';
-import { say, type CommandContext } from './context.ts';
-import { startControlServer } from './control.ts';
-import { InUseError, UsageError } from './errors.ts';
+import { InUseError } from './errors.ts';
 import { DataDirInUseError } from '../data/owner-lock.ts';
 import { openConfiguredDatabase } from './open.ts';
 
@@ -19,29 +15,49 @@ const PURGE_EVERY_MS = 15 * 60_000;
  */
 export async function runServe(config: Config, options: { demo: boolean }): Promise<number> {
   const started = performance.now();
-  const database = await openConfiguredDatabase(config, 'serve').catch((error: unknown) => {
+  // The web layer loads while the database opens (each about half a second).
+  const web = import('../web/app.ts');
+  const seed = options.demo ? import('../seed/demo.ts') : undefined;
+  web.catch(() => undefined);
+  seed?.catch(() => undefined);
+  const database = await openConfiguredDatabase(config, 'serve', options.demo ? 'national' : 'schema').catch((error: unknown) => {
     if (!(error instanceof DataDirInUseError)) throw error;
     throw new InUseError(
       `${error.message} One data directory serves one Baton: stop that one first, or give this one another BATON_DATA_DIR.`,
     );
   });
   let demoPassword: string | undefined;
-  if (options.demo && !(await isDemoSeeded(database.db))) {
-    demoPassword = config.demoPassword ?? randomToken(12);
-    await seedDemo(database.db, demoPassword);
+  if (seed) {
+    const { isDemoSeeded, seedDemo } = await seed;
+    if (!(await isDemoSeeded(database.db))) {
+      demoPassword = config.demoPassword ?? randomToken(12);
+      await seedDemo(database.db, demoPassword);
+    }
   }
+  const { buildApp } = await web;
   const app = await buildApp({ config, database, secret: loadSecret(config) });
   const purge = () => app.services.auth.purgeExpired().catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
+  // The embedded database has no autovacuum: without fresh statistics its planner would guess
+  // that every table holds a handful of rows. Refreshed once listening (the first requests wait
+  // for it, as they would for any query) and with each purge.
+  const refreshStatistics = async () => {
+    const analyzed = await database.refreshStatistics?.().catch((error: unknown) => {
+      app.log.error({ err: error }, 'refreshing the planner statistics failed');
+      return [];
+    });
+    if (analyzed?.length) app.log.info({ tables: analyzed.length }, 'planner statistics refreshed');
+  };
   await purge();
-  const purgeTimer = setInterval(purge, PURGE_EVERY_MS);
+  const purgeTimer = setInterval(() => void purge().then(refreshStatistics), PURGE_EVERY_MS);
   purgeTimer.unref();
   app.addHook('onClose', async () => clearInterval(purgeTimer));
   await app.listen({ port: config.port, host: config.host });
+  void refreshStatistics();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
   const control = database.owner
-    ? await startControlServer({ config, database, services: app.services, lock: database.owner, url })
+    ? await (await import('./control.ts')).startControlServer({ config, database, services: app.services, lock: database.owner, url })
     : undefined;
   console.log(`Baton is running at ${url} (${database.kind}, ready in ${Math.round(performance.now() - started)} ms)`);
   if (demoPassword) {
@@ -68,27 +84,5 @@ export async function runServe(config: Config, options: { demo: boolean }): Prom
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
-  return 0;
-}
-
-/** `baton migrate`: opening the database applies any pending migration. */
-export async function runMigrate(ctx: CommandContext): Promise<number> {
-  say(ctx.io, 'Database is up to date.');
-  return 0;
-}
-
-/** `baton seed demo`: loads the demo partnerships once. */
-export async function runSeed(ctx: CommandContext): Promise<number> {
-  if (ctx.line.positionals[0] !== 'demo') throw new UsageError('Only "baton seed demo" is available.');
-  if (await isDemoSeeded(ctx.database.db)) {
-    say(ctx.io, 'The demo is already loaded.');
-    return 0;
-  }
-  const password = ctx.config.demoPassword ?? randomToken(12);
-  await seedDemo(ctx.database.db, password);
-  say(
-    ctx.io,
-    ctx.config.demoPassword ? 'Demo loaded; password from BATON_DEMO_PASSWORD.' : `Demo loaded. Password for every demo user: ${password}`,
-  );
   return 0;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
@@ -11,6 +12,7 @@ import { migrations } from './migrations/index.ts';
 import { acquireOwnerLock, type OwnerLock } from './owner-lock.ts';
 import { migrationState } from './readiness.ts';
 import type { Database } from './schema.ts';
+import { TEMPLATES, type TemplateCache, type TemplateKind } from './template.ts';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -30,6 +32,11 @@ export interface DatabaseHandle {
    * function acting as the database owner. A snapshot taken inside is consistent.
    */
   exclusive?: <T>(work: (query: RawQuery) => Promise<T>) => Promise<T>;
+  /**
+   * PGlite only (it has no autovacuum): ANALYZEs the tables that changed enough since their last
+   * ANALYZE for the planner's estimates to be wrong, and names them.
+   */
+  refreshStatistics?: () => Promise<string[]>;
   /** PGlite in a folder: the folder (its files are a consistent snapshot inside `exclusive`, after a CHECKPOINT). */
   dataDir?: string;
   /** PGlite in a folder: this process's ownership of the data directory (released on close). */
@@ -45,6 +52,14 @@ export interface OpenOptions {
   dataDir?: string;
   /** A dumped PGlite data directory to start from (tests clone a migrated template this way). */
   loadDataDir?: Blob;
+  /**
+   * PGlite only, for a database not yet made: the template to start from when there is one
+   * (`national` has the bundled national figures loaded; the default is the migrated empty one),
+   * or `scratch` for none (PostgreSQL's initdb and every migration, as the templates are made).
+   */
+  startFrom?: TemplateKind | 'scratch';
+  /** Where the templates are (Baton's own cache unless a test gives another). */
+  templates?: TemplateCache;
   /** Pool size for a PostgreSQL server. */
   poolSize?: number;
   /**
@@ -96,20 +111,19 @@ export async function withRawPglite<T>(dataDir: string | undefined, loadDataDir:
 }
 
 async function startPglite(dataDir: string, inMemory: boolean, options: OpenOptions, lock: OwnerLock | undefined): Promise<DatabaseHandle> {
-  const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
-    loadDataDir: options.loadDataDir,
-    parsers: { [DATE_OID]: (value: string) => value },
-  });
+  const fresh = !options.loadDataDir && (inMemory || isEmptyFolder(dataDir));
+  const startFrom = options.startFrom ?? 'schema';
+  const templates = options.templates ?? TEMPLATES;
+  const start = fresh && startFrom !== 'scratch' ? startingPoint(templates, startFrom) : undefined;
+  const pglite = await (start ? fromTemplate(templates, dataDir, inMemory, start) : createPglite(dataDir, inMemory, options.loadDataDir));
   const owner = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   try {
     await migrateToLatest(owner);
+    if (fresh && !start && startFrom !== 'scratch') await templates.save('schema', () => pglite.dumpDataDir('none'));
   } catch (error) {
     await pglite.close();
     throw error;
   }
-  // The embedded database has no autovacuum, so without this its planner would guess every
-  // table holds a handful of rows and choose poor plans for the tracker and scorecards.
-  await pglite.exec('ANALYZE');
   await pglite.exec(SET_APP_ROLE);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
@@ -124,6 +138,11 @@ async function startPglite(dataDir: string, inMemory: boolean, options: OpenOpti
       }
     },
     dumpDataDir: () => pglite.dumpDataDir('none'),
+    refreshStatistics: () =>
+      pglite.transaction(async (tx) => {
+        await tx.exec('SET LOCAL ROLE NONE');
+        return refreshStatistics(async (text) => (await tx.query<Record<string, unknown>>(text)).rows);
+      }),
     dataDir: inMemory ? undefined : dataDir,
     // PGlite's transaction holds its instance-wide lock, so nothing else runs until `work` ends.
     exclusive: (work) =>
@@ -132,6 +151,77 @@ async function startPglite(dataDir: string, inMemory: boolean, options: OpenOpti
         return work(async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows);
       }),
   };
+}
+
+/**
+ * PGlite's start-up settings plus Baton's (decision 0011). Shared buffers of 32 MB instead of
+ * 160 MB: PGlite zeroes them on every start (a third of a second) and holds them for good, while
+ * a page outside them is one read of a file the operating system is already caching. WAL at
+ * `minimal`: nothing replicates or archives an embedded database, and the first national load
+ * then writes its new tables without logging every row (decision 0008).
+ */
+const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  ...['-c', `shared_buffers=${process.env.BATON_PGLITE_SHARED_BUFFERS ?? '32MB'}`],
+  ...['-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
+];
+
+/** A folder that is not there yet or holds nothing: a database not yet made (anything else is PGlite's to judge). */
+function isEmptyFolder(dir: string): boolean {
+  return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
+}
+
+/** The template to start a new database from: the one asked for, else the migrated empty one, else none. */
+function startingPoint(templates: TemplateCache, kind: TemplateKind): TemplateKind | undefined {
+  return (kind === 'national' ? (['national', 'schema'] as const) : (['schema'] as const)).find((k) => templates.has(k));
+}
+
+/**
+ * A new database from a template: copied into the folder, or loaded into memory. A template
+ * PGlite cannot start from is forgotten and the folder, which this start made, made again.
+ */
+async function fromTemplate(templates: TemplateCache, dataDir: string, inMemory: boolean, kind: TemplateKind): Promise<PGlite> {
+  const folderExisted = !inMemory && fs.existsSync(dataDir);
+  try {
+    if (!inMemory) {
+      fs.rmSync(dataDir, { recursive: true, force: true }); // empty (isEmptyFolder), or not there
+      templates.copyTo(kind, dataDir);
+      return await createPglite(dataDir, false, undefined);
+    }
+    const archive = templates.read(kind);
+    if (!archive) throw new Error(`The ${kind} template is gone`);
+    return await createPglite(dataDir, true, new Blob([archive]));
+  } catch (error) {
+    templates.discard(kind);
+    if (folderExisted) throw error;
+    if (!inMemory) fs.rmSync(dataDir, { recursive: true, force: true });
+    return createPglite(dataDir, inMemory, undefined);
+  }
+}
+
+function createPglite(dataDir: string, inMemory: boolean, loadDataDir: Blob | undefined): Promise<PGlite> {
+  return PGlite.create(inMemory ? undefined : dataDir, {
+    loadDataDir,
+    startParams: PGLITE_START_PARAMS,
+    parsers: { [DATE_OID]: (value: string) => value },
+  });
+}
+
+/**
+ * PostgreSQL's autovacuum rule for ANALYZE (more changed rows than 50 plus a tenth of the table
+ * since the last one), applied on demand: the embedded database has no background workers, so
+ * `serve` calls this after it starts listening and then every quarter of an hour.
+ */
+export async function refreshStatistics(query: RawQuery): Promise<string[]> {
+  const stale = await query(
+    `SELECT quote_ident(s.schemaname) || '.' || quote_ident(s.relname) AS name
+       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+      WHERE s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
+      ORDER BY 1`,
+  );
+  const names = stale.map((row) => String(row.name));
+  if (names.length) await query(`ANALYZE ${names.join(', ')}`);
+  return names;
 }
 
 /**
@@ -175,7 +265,8 @@ export class NewerDatabaseError extends Error {}
  * refuses (NewerDatabaseError) a database that a newer version of Baton has migrated.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const { unknown } = await migrationState(db);
+  const { pending, unknown } = await migrationState(db);
+  if (!pending.length && !unknown.length) return []; // up to date: no need to take the migration lock
   if (unknown.length) {
     throw new NewerDatabaseError(
       `This database was last used by a newer version of Baton (it has migration ${unknown.at(-1)}, which this version does not know). ` +

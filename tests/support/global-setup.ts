@@ -13,7 +13,8 @@ import { TEMPLATE_DB, TEST_PASSWORD } from './constants.ts';
  */
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-test-'));
-  const pglite = await openDatabase({ dataDir: 'memory://' });
+  // From the starting database with the national figures (decision 0011), as `serve --demo` does.
+  const pglite = await openDatabase({ dataDir: 'memory://', startFrom: 'national' });
   await seedDemo(pglite.db, TEST_PASSWORD);
   const dump = await pglite.dumpDataDir!();
   const dumpPath = path.join(dir, 'pglite-template.tar');

@@ -1,4 +1,3 @@
-import writeExcelFile from 'write-excel-file/node';
 import { toCsv } from '../../core/csv.ts';
 import { TEMPLATE_COLUMNS } from '../../core/imports.ts';
 
@@ -28,6 +27,8 @@ export async function templateXlsx(): Promise<Buffer> {
     ],
     ...TEMPLATE_COLUMNS.map((c) => [{ value: c.name }, { value: c.required ? 'Yes' : 'No' }, { value: c.description }]),
   ];
+  // Loaded when first asked for: it is a large library and most starts never need it.
+  const { default: writeExcelFile } = await import('write-excel-file/node');
   return writeExcelFile([
     { data: [header, ...rows], sheet: 'Figures' },
     { data: guide, sheet: 'Columns' },

@@ -1,4 +1,4 @@
-import writeXlsxFile, { type CellObject, type Row as XlsxRow, type SheetData } from 'write-excel-file/node';
+import type { CellObject, Row as XlsxRow, SheetData } from 'write-excel-file/node';
 import { BAND_LABELS, SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
 import { DFE_MARKERS } from '../../core/csv-read.ts';
 import { type Unit } from '../../core/indicators.ts';
@@ -235,5 +235,7 @@ export async function scorecardXlsx(x: ScorecardExport): Promise<Buffer> {
     stickyRowsCount: 0,
     stickyColumnsCount: 0,
   });
+  // Loaded when first asked for: it is a large library and most starts never need it.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   return writeXlsxFile(sheets, { fontFamily: 'Arial', fontSize: 10 }).toBuffer();
 }
