@@ -25,6 +25,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest file an import accepts, in bytes (larger uploads are refused with 413). */
   importMaxBytes: number;
+  /** The Chromium that prints PDFs (CHROMIUM_PATH); without one, PDF exports say so and offer Word or Excel. */
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -101,5 +103,6 @@ export function loadConfig(env: Env = process.env): Config {
     sessionAbsoluteHours: int('BATON_SESSION_ABSOLUTE_HOURS', env.BATON_SESSION_ABSOLUTE_HOURS, 12),
     bodyLimitBytes: int('BATON_BODY_LIMIT_BYTES', env.BATON_BODY_LIMIT_BYTES, 1024 * 1024),
     importMaxBytes: int('BATON_IMPORT_MAX_BYTES', env.BATON_IMPORT_MAX_BYTES, 10 * 1024 * 1024),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }

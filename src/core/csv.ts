@@ -1,4 +1,4 @@
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { neutraliseFormula } from './text.ts';
 
 /**
  * Formats one CSV field: quoted when needed, and prefixed with an apostrophe when a spreadsheet
@@ -8,7 +8,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string') text = neutraliseFormula(text);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,3 +1,5 @@
+export { isFormulaText } from './text.ts';
+import { isFormulaText } from './text.ts';
 import { toCsv } from './csv.ts';
 import type { ImportContext, ImportIssue, ObservationInput } from './indicators.ts';
 import type { PeriodType } from './periods.ts';
@@ -49,7 +51,6 @@ export const MAX_ISSUES = 1_000;
 export const MAX_SHOWN = 80;
 export const MAX_BREAKDOWN = 100;
 export const MAX_NOTE = 1_000;
-export const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 export const PERIOD_EXAMPLES =
   'write it like 2013-14-Q3 (a financial quarter), FY2013-14 (a financial year), AT2013-03-31 (a day) or 2013-11 (a month)';
 export const PERIOD_KINDS: Record<PeriodType, string> = {
@@ -63,15 +64,6 @@ export const PERIOD_KINDS: Record<PeriodType, string> = {
   'multi-year': 'range of years (e.g. FY2014-15_FY2016-17)',
   point: 'day (e.g. AT2013-03-31)',
 };
-
-/**
- * Whether text would run as a formula when a spreadsheet opens it (OWASP "CSV injection": a leading
- * = + - @, tab or carriage return). Baton refuses such text rather than quietly changing it.
- * @example isFormulaText('=HYPERLINK("http://x","click")') // true
- */
-export function isFormulaText(text: string): boolean {
-  return FORMULA_START.test(text);
-}
 
 /** The issues as CSV text (row, column, value, reason) for a person to download and work through. */
 export function issuesToCsv(issues: readonly ImportIssue[]): string {

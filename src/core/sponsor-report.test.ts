@@ -3,7 +3,6 @@ import type { ActionStatus, Rag } from './plans.ts';
 import { assessAction, parseQuarter } from './promises.ts';
 import {
   countProgress,
-  dateInWords,
   draftSponsorReport,
   findExceptions,
   latestUpdate,
@@ -57,15 +56,6 @@ describe('ragWords', () => {
     [null, 'Not rated'],
   ] as const)('%s is written %s', (rag, words) => {
     expect(ragWords(rag)).toBe(words);
-  });
-});
-
-describe('dateInWords', () => {
-  it.each([
-    ['2016-03-31', '31 March 2016'],
-    ['2014-11-04', '4 November 2014'],
-  ])('%s is %s', (iso, words) => {
-    expect(dateInWords(iso)).toBe(words);
   });
 });
 

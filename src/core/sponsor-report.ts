@@ -1,5 +1,6 @@
 import type { ActionStatus, Rag } from './plans.ts';
 import { percent, rollUp, summarise, type ActionAssessment, type Quarter, type TrackedAction } from './promises.ts';
+import { dateInWords } from './dates.ts';
 
 /**
  * The sponsor's report to the board: Baton drafts it from the promise tracker, as plain-text
@@ -86,10 +87,6 @@ export interface SponsorReportDraft {
   highlights: string[];
   sections: ReportSections;
 }
-
-const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-/** An ISO date in words, e.g. "31 March 2016". */
-export const dateInWords = (iso: string): string => longDate.format(new Date(`${iso}T00:00:00Z`));
 
 /** A RAG rating as a word, never a colour alone. */
 export function ragWords(rag: Rag | null): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unstorableText } from './text.ts';
+import { unstorableText, isFormulaText, neutraliseFormula } from './text.ts';
 
 describe('unstorableText', () => {
   it.each([
@@ -16,5 +16,23 @@ describe('unstorableText', () => {
     ['a pair the wrong way round', '\udc00\ud800', 'contains a broken character (half of a surrogate pair)'],
   ])('%s → %s', (_name, value, expected) => {
     expect(unstorableText(value)).toBe(expected);
+  });
+});
+
+describe('isFormulaText and neutraliseFormula: one rule for forms, imports and exports', () => {
+  it.each([
+    ['=SUM(A1)', true],
+    ['+44 121', true],
+    ['-5', true],
+    ['@user', true],
+    ['  =HYPERLINK("http://x")', true], // spaces first: some spreadsheets skip them
+    ['\tx', true],
+    ['\rx', true],
+    ['Walsall', false],
+    ['a = b', false],
+    ['', false],
+  ])('%j is a formula: %s', (text, formula) => {
+    expect(isFormulaText(text)).toBe(formula);
+    expect(neutraliseFormula(text)).toBe(formula ? `'${text}` : text);
   });
 });

@@ -162,7 +162,7 @@ async function startPglite(dataDir: string, inMemory: boolean, options: OpenOpti
  */
 const PGLITE_START_PARAMS = [
   ...PGlite.defaultStartParams,
-  ...['-c', `shared_buffers=${process.env.BATON_PGLITE_SHARED_BUFFERS ?? '32MB'}`],
+  ...['-c', 'shared_buffers=32MB'],
   ...['-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
 ];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFormulaText } from '../core/text.ts';
 import { ValidationError } from './errors.ts';
 
 /**
@@ -30,4 +31,33 @@ export function numberInput<S extends z.ZodType>(schema: S) {
  */
 export function versionInput(message = 'The form is out of date: reload the page', least = 1) {
   return numberInput(z.coerce.number({ error: message }).int(message).min(least, message).max(2_147_483_647, message));
+}
+
+const capitalised = (label: string) => `${label[0]!.toUpperCase()}${label.slice(1)}`;
+
+/**
+ * Text a person must give, trimmed: "Enter <label>" when blank, at most `max` characters.
+ * @example requiredText('a title', 200) // "Enter a title", "A title must be 200 characters or fewer"
+ */
+export function requiredText(label: string, max: number) {
+  return z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${capitalised(label)} must be ${max} characters or fewer`);
+}
+
+/** Text a person may leave out ('' then), trimmed, at most `max` characters; `label` begins its message. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${capitalised(label)} must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => v ?? '');
+}
+
+/** Optional text that is also refused when a spreadsheet would run it as a formula (core/text.ts). */
+export function optionalPlainText(label: string, max: number) {
+  return optionalText(label, max).refine((v) => !isFormulaText(v), `${capitalised(label)} must not start with = + - or @`);
 }

@@ -7,6 +7,7 @@ import { queryNotice, queryText, withQuery, type QueryOf } from '../../web/query
 import { renderPage } from '../../web/views.ts';
 import { planActorOf } from '../plans/routes.ts';
 import type { Entry } from './service.ts';
+import { todayInEngland as today } from '../../core/dates.ts';
 
 type Params = { slug: string };
 const query = { period: queryText(40), notice: queryNotice };
@@ -14,7 +15,6 @@ type Query = QueryOf<typeof query>;
 const enter = { config: { permission: 'data:enter' } as const, ...withQuery(query) };
 const signOff = { config: { permission: 'data:sign-off' } as const, ...withQuery(query) };
 const page = { nav: 'figures' };
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The entries a form posted, by indicator code (fields `{code}-value`, `{code}-numerator`, …). */
 function entriesOf(body: Record<string, unknown>): Record<string, Entry> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FREQUENCIES, OBA_CATEGORIES, UNITS, type IndicatorDefinition } from '../../core/indicators.ts';
 import { parsePeriod, PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
 import { queryNotice, queryText } from '../../web/query.ts';
-import { numberInput, versionInput } from '../../services/validation.ts';
+import { numberInput, optionalPlainText, versionInput } from '../../services/validation.ts';
 
 export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {
   month: 'Month',
@@ -15,14 +15,6 @@ export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {
   'multi-year': 'Several years together',
   point: 'A point in time (for example at 31 March)',
 };
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .optional()
-    .transform((v) => v ?? '');
 
 const optionalNumber = (message: string) =>
   z
@@ -39,10 +31,6 @@ const optionalNumber = (message: string) =>
       return n;
     });
 
-const FORMULA = /^[=+\-@\t\r]/;
-const safeText = (max: number, label: string) =>
-  text(max, label).refine((v) => !FORMULA.test(v), `${label} must not start with = + - or @`);
-
 export const indicatorSchema = z
   .object({
     code: z
@@ -54,9 +42,9 @@ export const indicatorSchema = z
         'The code must be lower-case letters, digits and hyphens, up to 60 characters, such as ‘eh-assessments-45-days’',
       ),
     title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer'),
-    definition: safeText(3000, 'The definition'),
-    numeratorDefinition: safeText(1000, 'The numerator definition'),
-    denominatorDefinition: safeText(1000, 'The denominator definition'),
+    definition: optionalPlainText('The definition', 3000),
+    numeratorDefinition: optionalPlainText('The numerator definition', 1000),
+    denominatorDefinition: optionalPlainText('The denominator definition', 1000),
     unit: z.enum(UNITS, { error: 'Choose the unit' }),
     decimals: numberInput(
       z.coerce
@@ -70,8 +58,8 @@ export const indicatorSchema = z
     bandHigh: optionalNumber('The upper end of the band must be a number'),
     frequency: z.enum(FREQUENCIES, { error: 'Choose how often it is reported' }),
     periodType: z.enum(PERIOD_TYPES, { error: 'Choose the kind of period' }),
-    lag: safeText(200, 'The publication lag'),
-    source: safeText(200, 'The source'),
+    lag: optionalPlainText('The publication lag', 200),
+    source: optionalPlainText('The source', 200),
     agencyId: z
       .string()
       .trim()
@@ -109,7 +97,7 @@ export const targetSchema = z.object({
   period: periodCode,
   value: optionalNumber('The target must be a number').refine((v) => v !== null, 'Enter the target'),
   tolerance: optionalNumber('The tolerance must be a number').refine((v) => v === null || v >= 0, 'The tolerance must be zero or more'),
-  note: safeText(500, 'The note'),
+  note: optionalPlainText('The note', 500),
 });
 
 export { periodCode };

@@ -17,8 +17,9 @@ import {
 } from '../scorecards/exports.ts';
 import { renderPdf } from '../scorecards/pdf.ts';
 import { selectedCharts } from '../scorecards/charts.ts';
-import { FrozenPackError, longDate, presentedAs, type PacksService } from './service.ts';
+import { FrozenPackError, presentedAs, type PacksService } from './service.ts';
 import { noticeQuery, queryId, queryText, withQuery, type NoticeQuery, type QueryOf } from '../../web/query.ts';
+import { dateInWords } from '../../core/dates.ts';
 
 type Params = { slug: string; id: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -124,7 +125,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
       title: pack.title,
       partnershipName: request.partnership!.name,
       boardName: pack.boardName ?? pack.snapshot.scorecard.boardName,
-      asAtLabel: longDate(pack.asAt),
+      asAtLabel: dateInWords(pack.asAt),
       presentedAs: presentedAs(pack),
       columns: pack.snapshot.scorecard.columns,
       sections: pack.snapshot.sections,
@@ -151,7 +152,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
         charts: selectedCharts(x.sections),
         partnership: request.partnership,
       });
-      const pdf = await renderPdf(html);
+      const pdf = await renderPdf(html, request.server.config.chromiumPath);
       if (Buffer.isBuffer(pdf)) return send(pdf);
       request.log.warn({ cause: pdf.cause }, 'PDF export unavailable');
       return back('pdf-unavailable');

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/promises.ts';
-
-const FORMULA = /^[=+\-@\t\r]/;
+import { isFormulaText } from '../../core/text.ts';
 
 const date = (missing: string, label: string) =>
   z
@@ -17,7 +16,7 @@ export const freezeSchema = z.object({
     .trim()
     .min(1, 'Enter the meeting the pack was presented to')
     .max(200, 'The meeting must be 200 characters or fewer')
-    .refine((v) => !FORMULA.test(v), 'The meeting must not start with = + - or @'),
+    .refine((v) => !isFormulaText(v), 'The meeting must not start with = + - or @'),
   presentedOn: date('Enter the date of the meeting', 'The date of the meeting'),
   asAt: z
     .string()

@@ -10,6 +10,7 @@ import { parseInput } from '../../services/validation.ts';
 import type { createExceptionsService } from '../scorecards/exceptions.ts';
 import type { ScorecardRowView } from '../scorecards/service.ts';
 import { freezeSchema } from './schemas.ts';
+import { dateInWords } from '../../core/dates.ts';
 
 /** The owner's commentary on an exception row, as it stood when the pack was frozen. */
 export interface FrozenCommentary {
@@ -48,14 +49,11 @@ export class FrozenPackError extends ConflictError {
   }
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** A date in words, as board papers print it: "26 November 2013". */
-export const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
 
 /** "As presented to the Scrutiny and Performance Panel, 26 November 2013". */
 export const presentedAs = (pack: { meeting: string; presentedOn: string }) =>
-  `As presented to ${pack.meeting}, ${longDate(pack.presentedOn)}`;
+  `As presented to ${pack.meeting}, ${dateInWords(pack.presentedOn)}`;
 
 /** Whether pack x was presented after pack y (or, the same day, frozen after it). */
 const presentedLater = (x: repo.BoardPackSummary, y: repo.BoardPackSummary) =>
@@ -138,7 +136,7 @@ export function createPacksService(db: Db, exceptions: ExceptionsService) {
       const snapshot = snapshotOf(await exceptions.report(partnershipId, actor, scorecardId, asAt));
       if (!snapshot.sections.some((s) => s.rows.length > 0))
         throw new ValidationError({ form: 'This scorecard has no rows to freeze yet' });
-      const title = `${scorecard.title} as presented to ${input.meeting}, ${longDate(input.presentedOn)}`;
+      const title = `${scorecard.title} as presented to ${input.meeting}, ${dateInWords(input.presentedOn)}`;
       if (title.length > 300)
         throw new ValidationError({
           meeting: `The meeting must be ${300 - (title.length - input.meeting.length)} characters or fewer for this scorecard`,

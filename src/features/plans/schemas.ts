@@ -2,22 +2,7 @@ import { z } from 'zod';
 import { ACTION_STATUSES, PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, RAGS } from '../../core/plans.ts';
 import { isIsoDate, parseQuarter } from '../../core/promises.ts';
 import { queryChoice, queryDate, queryId, queryNotice, queryPage, queryText } from '../../web/query.ts';
-import { numberInput, versionInput } from '../../services/validation.ts';
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .optional()
-    .transform((v) => v ?? '');
+import { numberInput, optionalText, requiredText as text, versionInput } from '../../services/validation.ts';
 
 const version = versionInput();
 

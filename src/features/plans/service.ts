@@ -12,7 +12,8 @@ import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import * as schemas from './schemas.ts';
 import { chooseQuarter, readSponsorReport, sponsorReportSchema, writeSponsorReport } from './sponsor-reports.ts';
-import { createTrackerReads, judgedAt, today, type AssessedAction } from './tracker.ts';
+import { createTrackerReads, judgedAt, type AssessedAction } from './tracker.ts';
+import { todayInEngland as today } from '../../core/dates.ts';
 
 export type { AssessedAction } from './tracker.ts';
 

@@ -1,6 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { ACTION_STATUSES } from '../../core/plans.ts';
-import { dateInWords, paragraphsOf, plainText, ragWords } from '../../core/sponsor-report.ts';
+import { dateInWords } from '../../core/dates.ts';
+import { paragraphsOf, plainText, ragWords } from '../../core/sponsor-report.ts';
 import type { readSponsorReport } from './sponsor-reports.ts';
 
 /** A sponsor's report as a Word document: the sponsor's words, and tables of the actions and measures. */

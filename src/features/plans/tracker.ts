@@ -9,14 +9,13 @@ import { revisionOf } from '../../data/repositories/revisions.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import type { PlanActor } from './service.ts';
+import { todayInEngland as today } from '../../core/dates.ts';
 
 // What the promise tracker, a person's home page and the public site read of a partnership's
 // plans: worked out from every action in scope, the tracker's part kept per plans revision.
 
 /** Plans which hold agencies to their promises: approved, published or closed. */
 const LIVE: PlanStatus[] = ['approved', 'published', 'closed'];
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The date an action is judged at: the date asked for (today by default), but never after its plan ended. */
 export function judgedAt(asAt: string, planEnd: string): string {

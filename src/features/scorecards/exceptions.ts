@@ -2,18 +2,10 @@ import { z } from 'zod';
 import type { Db } from '../../data/db.ts';
 import { NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
-import { parseInput } from '../../services/validation.ts';
+import { optionalPlainText, parseInput } from '../../services/validation.ts';
 import type { createScorecardsService, ScorecardRowView } from './service.ts';
 
-const FORMULA = /^[=+\-@\t\r]/;
-const answer = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(3000, `${label} must be 3000 characters or fewer`)
-    .refine((v) => !FORMULA.test(v), `${label} must not start with = + - or @`)
-    .optional()
-    .transform((v) => v ?? '');
+const answer = (label: string) => optionalPlainText(label, 3000);
 
 export const commentarySchema = z
   .object({

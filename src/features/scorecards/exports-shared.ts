@@ -5,6 +5,7 @@ import { parsePeriod } from '../../core/periods.ts';
 import { RAGS, type Rag } from '../../core/plans.ts';
 import type { Cell, ScorecardColumn } from '../../core/scorecard.ts';
 import type { ScorecardRowView } from './service.ts';
+import { dateInWords } from '../../core/dates.ts';
 /**
  * A scorecard as a file: CSV in long format for analysts, an Excel workbook with a sheet per
  * section, and a Word board paper. Each takes the same ScorecardExport, built by the route from
@@ -47,11 +48,8 @@ export const COMMENTARY_PARTS = [
   ['who', 'Who'],
 ] as const;
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** "By when" in words, e.g. "31 March 2014". */
-export const byWhenWords = (byWhen: string | Date | null) =>
-  byWhen ? LONG_DATE.format(typeof byWhen === 'string' ? new Date(`${byWhen.slice(0, 10)}T00:00:00Z`) : byWhen) : '';
+export const byWhenWords = (byWhen: string | Date | null) => (byWhen ? dateInWords(byWhen) : '');
 
 /** The row as the exception report heads it: "Initial assessments …: 46.0% (2013-14), ▼ Deteriorated, Red". */
 export function exceptionHeading(e: ExportException): string {

@@ -5,6 +5,7 @@ import { type Unit } from '../../core/indicators.ts';
 import { DIRECTION_LEGEND, RAG_LABELS } from '../../core/judgements.ts';
 import type { Cell } from '../../core/scorecard.ts';
 import { plainText } from '../../core/sponsor-report.ts';
+import { neutraliseFormula } from '../../core/text.ts';
 import type { ScorecardRowView } from './service.ts';
 import {
   assertFigures,
@@ -23,12 +24,10 @@ import {
 } from './exports-shared.ts';
 // ---- Excel --------------------------------------------------------------------------------------
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** Text as a cell holds it: no characters XML cannot carry, and an apostrophe before anything a spreadsheet would run as a formula. */
 export function safeText(value: string): string {
   const text = plainText(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return neutraliseFormula(text);
 }
 
 /** An Excel number format with the indicator's decimals, e.g. '#,##0.0"%"' so 46.0 reads 46.0%. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { unzip } from '../../../tests/support/zip.ts';
 import { parseCsv } from '../../core/csv-read.ts';
 import type { Marker, Unit } from '../../core/indicators.ts';
@@ -465,22 +466,16 @@ describe('scorecardFilename', () => {
 // ---- PDF ----------------------------------------------------------------------------------------
 
 describe('renderPdf', () => {
-  const saved = process.env.CHROMIUM_PATH;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.CHROMIUM_PATH;
-    else process.env.CHROMIUM_PATH = saved;
-  });
-
   it('says PDF is unavailable when Chromium is missing', async () => {
-    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
-    expect(await renderPdf('<p>Hello</p>')).toEqual({ unavailable: PDF_UNAVAILABLE });
+    expect(await renderPdf('<p>Hello</p>', '/nonexistent/chromium')).toEqual({ unavailable: PDF_UNAVAILABLE });
   });
 
-  it.skipIf(!existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium'))(
+  it.skipIf(!existsSync(loadConfig().chromiumPath))(
     'prints a page with Chromium',
     async () => {
       const pdf = await renderPdf(
         '<!doctype html><html><head><title>T</title><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body><h1>Scorecard</h1></body></html>',
+        loadConfig().chromiumPath,
       );
       expect(Buffer.isBuffer(pdf)).toBe(true);
       expect((pdf as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');

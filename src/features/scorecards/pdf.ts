@@ -41,15 +41,11 @@ export interface PdfUnavailable {
   cause?: string;
 }
 
-/** Where Chromium is: CHROMIUM_PATH, else /usr/bin/chromium. */
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
 /**
- * Prints a complete HTML page to a PDF. Returns { unavailable } when Chromium is not installed or
+ * Prints a complete HTML page to a PDF with the Chromium at `executablePath` (config.chromiumPath). Returns { unavailable } when Chromium is not installed or
  * will not start; throws only when a started browser fails to load or print the page.
  */
-export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer | PdfUnavailable> {
-  const executablePath = chromiumPath();
+export async function renderPdf(html: string, executablePath: string, options: PdfOptions = {}): Promise<Buffer | PdfUnavailable> {
   if (!existsSync(executablePath)) return { unavailable: PDF_UNAVAILABLE };
   let chromium: BrowserType;
   try {

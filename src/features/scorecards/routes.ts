@@ -12,6 +12,7 @@ import { EmptyScorecardError, scorecardCsv, scorecardDocx, scorecardFilename, sc
 import { renderPdf } from './pdf.ts';
 import { rowChart, selectedCharts } from './charts.ts';
 import { actorOf } from '../admin/actor.ts';
+import { dateInWords } from '../../core/dates.ts';
 
 type Params = { slug: string; id: string; row: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -29,8 +30,6 @@ const LABELS = {
   SIGNIFICANCE_LABELS,
 };
 const DEFAULT_COLUMNS = ['previous', 'england', 'neighbours', 'target', 'direction', 'rag', 'note'];
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
 
 /** Scorecards: the list, building one, and reading it as at a date. */
 export function registerScorecardRoutes(app: FastifyInstance): void {
@@ -167,7 +166,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         title: data.scorecard.title,
         partnershipName: request.partnership!.name,
         boardName: data.scorecard.boardName,
-        asAtLabel: longDate(data.asAt),
+        asAtLabel: dateInWords(data.asAt),
         presentedAs: null,
         columns: data.scorecard.columns,
         sections: data.sections,
@@ -191,7 +190,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
           charts: selectedCharts(data.sections),
           partnership: request.partnership,
         });
-        const pdf = await renderPdf(html);
+        const pdf = await renderPdf(html, request.server.config.chromiumPath);
         if (!Buffer.isBuffer(pdf)) {
           request.log.warn({ cause: pdf.cause }, 'PDF export unavailable');
           return back('pdf-unavailable');

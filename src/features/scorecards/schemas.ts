@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/promises.ts';
 import { SCORECARD_COLUMNS } from '../../core/scorecard.ts';
-import { numberInput, versionInput } from '../../services/validation.ts';
-
-const FORMULA = /^[=+\-@\t\r]/;
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .refine((v) => !FORMULA.test(v), `${label} must not start with = + - or @`)
-    .optional()
-    .transform((v) => v ?? '');
+import { isFormulaText } from '../../core/text.ts';
+import { numberInput, optionalPlainText, versionInput } from '../../services/validation.ts';
 
 const number = (label: string) =>
   z
@@ -35,7 +26,7 @@ const yes = z
 
 export const scorecardSchema = z.object({
   title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer'),
-  description: text(2000, 'The description'),
+  description: optionalPlainText('The description', 2000),
   boardId: z
     .string()
     .trim()
@@ -79,11 +70,11 @@ export const rowSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v ?? ''),
-  breakdown: text(100, 'The breakdown'),
+  breakdown: optionalPlainText('The breakdown', 100),
   ragRule: z.enum(['target', 'england', 'neighbours', 'band', 'none'], { error: 'Choose how the row is rated' }),
   tolerance: number('The tolerance'),
   maintainedBand: number('The maintained band'),
-  note: text(500, 'The note'),
+  note: optionalPlainText('The note', 500),
   chart: yes,
 });
 
@@ -98,5 +89,5 @@ export const overrideSchema = z.object({
     .trim()
     .min(5, 'Give the reason for rating it by hand (at least 5 characters)')
     .max(1000, 'The reason must be 1000 characters or fewer')
-    .refine((v) => !FORMULA.test(v), 'The reason must not start with = + - or @'),
+    .refine((v) => !isFormulaText(v), 'The reason must not start with = + - or @'),
 });

@@ -12,10 +12,9 @@ import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import { rowViews, type ScorecardRowView } from './rows.ts';
 import { overrideSchema, rowSchema, scorecardSchema, scorecardVersionSchema, sectionSchema, type ScorecardInput } from './schemas.ts';
+import { todayInEngland as today } from '../../core/dates.ts';
 
 export type { ScorecardRowView } from './rows.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** How many scorecard readings (partnership, revision, scorecard, date) a server keeps worked out. */
 const READ_CACHE_SIZE = 64;
