@@ -28,7 +28,8 @@ export async function bulkLoad<T>(trx: Trx, tables: readonly string[], fill: () 
     for (const { table, definitions } of aside) {
       for (const index of definitions.filter((d) => d.kind === 'index')) await sql`DROP INDEX ${sql.id(index.name)}`.execute(trx);
       const keys = definitions.filter((d) => d.kind === 'foreign key');
-      if (keys.length) await sql`ALTER TABLE ${sql.table(table)} ${sql.join(keys.map((k) => sql`DROP CONSTRAINT ${sql.id(k.name)}`))}`.execute(trx);
+      if (keys.length)
+        await sql`ALTER TABLE ${sql.table(table)} ${sql.join(keys.map((k) => sql`DROP CONSTRAINT ${sql.id(k.name)}`))}`.execute(trx);
       await newFileIfNeverUsed(trx, table);
     }
   });

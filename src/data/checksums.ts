@@ -14,7 +14,12 @@ const MIGRATOR_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
  * Settings that make a row's text the same on any PostgreSQL (embedded or a server, any time zone):
  * the checksums of a copy and its original can then be compared.
  */
-const CANONICAL_SETTINGS = ["SET LOCAL TimeZone = 'UTC'", "SET LOCAL DateStyle = 'ISO, YMD'", 'SET LOCAL extra_float_digits = 1', "SET LOCAL IntervalStyle = 'postgres'"];
+const CANONICAL_SETTINGS = [
+  "SET LOCAL TimeZone = 'UTC'",
+  "SET LOCAL DateStyle = 'ISO, YMD'",
+  'SET LOCAL extra_float_digits = 1',
+  "SET LOCAL IntervalStyle = 'postgres'",
+];
 
 /** Baton's tables in the public schema, by name (migrator bookkeeping excluded). */
 export async function listTables(query: RawQuery): Promise<string[]> {

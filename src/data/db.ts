@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
-import { Migrator} from 'kysely/migration';
+import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 
 /** SQL `date` values stay ISO strings (YYYY-MM-DD): a Date object would shift them by the time zone. */
@@ -101,7 +101,11 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
  * Opens an embedded data directory as it is, without migrating, for `work` alone, then closes it.
  * The caller must own the data directory (restore checks a backup with it before anything else).
  */
-export async function withRawPglite<T>(dataDir: string | undefined, loadDataDir: Blob | undefined, work: (query: RawQuery) => Promise<T>): Promise<T> {
+export async function withRawPglite<T>(
+  dataDir: string | undefined,
+  loadDataDir: Blob | undefined,
+  work: (query: RawQuery) => Promise<T>,
+): Promise<T> {
   const pglite = await PGlite.create(dataDir, { loadDataDir });
   try {
     return await pglite.transaction((tx) => work(async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows));

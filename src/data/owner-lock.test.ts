@@ -24,7 +24,14 @@ const myStart = () => {
 };
 
 function leftBehind(dir: string, info: Partial<OwnerInfo>): void {
-  const base: OwnerInfo = { pid: 1, processStart: null, hostname: os.hostname(), command: 'serve', since: '2026-01-01T00:00:00Z', secret: 'old' };
+  const base: OwnerInfo = {
+    pid: 1,
+    processStart: null,
+    hostname: os.hostname(),
+    command: 'serve',
+    since: '2026-01-01T00:00:00Z',
+    secret: 'old',
+  };
   fs.writeFileSync(lockFileOf(dir), JSON.stringify({ ...base, ...info }));
 }
 

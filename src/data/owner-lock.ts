@@ -27,7 +27,8 @@ export interface OwnerInfo {
 export class DataDirInUseError extends Error {
   readonly owner: OwnerInfo;
   constructor(lockFile: string, owner: OwnerInfo) {
-    const what = owner.command === 'serve' ? `Baton is running on it${owner.url ? ` at ${owner.url}` : ''}` : `"baton ${owner.command}" is using it`;
+    const what =
+      owner.command === 'serve' ? `Baton is running on it${owner.url ? ` at ${owner.url}` : ''}` : `"baton ${owner.command}" is using it`;
     super(`The data directory ${path.dirname(lockFile)} is in use: ${what} (pid ${owner.pid}, since ${owner.since}).`);
     this.owner = owner;
   }
@@ -149,7 +150,11 @@ export function acquireOwnerLock(dataDir: string, command: string): OwnerLock {
   for (let attempt = 0; attempt < 20; attempt++) {
     if (writeExclusive(file, info)) {
       HELD.add(info.secret);
-      return ownedLock(file, () => info, (next) => (info = next));
+      return ownedLock(
+        file,
+        () => info,
+        (next) => (info = next),
+      );
     }
     let text: string;
     try {

@@ -141,11 +141,18 @@ async function copyRows(source: RawQuery, target: pg.Client, plan: TablePlan, re
 }
 
 /** One group of tables in one transaction; keys between its tables are checked once all its rows are in. */
-async function copyGroup(source: RawQuery, target: pg.Client, plans: TablePlan[], circular: ForeignKey[], report: (plan: TablePlan, copied: number, rows: number) => void) {
+async function copyGroup(
+  source: RawQuery,
+  target: pg.Client,
+  plans: TablePlan[],
+  circular: ForeignKey[],
+  report: (plan: TablePlan, copied: number, rows: number) => void,
+) {
   const constraint = (key: ForeignKey, how: string) =>
     target.query(`ALTER TABLE ${quoteIdent(key.child)} ALTER CONSTRAINT ${quoteIdent(key.name)} ${how}`);
   // Triggers (revisions, progress roll-ups, frozen packs) would change or refuse rows that are being copied as they are.
-  const triggers = (how: string) => Promise.all(plans.map((plan) => target.query(`ALTER TABLE ${quoteIdent(plan.name)} ${how} TRIGGER USER`)));
+  const triggers = (how: string) =>
+    Promise.all(plans.map((plan) => target.query(`ALTER TABLE ${quoteIdent(plan.name)} ${how} TRIGGER USER`)));
   await target.query('BEGIN');
   try {
     for (const key of circular) await constraint(key, 'DEFERRABLE INITIALLY DEFERRED');
@@ -163,7 +170,9 @@ async function copyGroup(source: RawQuery, target: pg.Client, plans: TablePlan[]
 
 /** Sets every sequence of the target to where the source's stands, so new rows get new keys. */
 async function copySequences(source: RawQuery, target: pg.Client): Promise<void> {
-  const sequences = await source(`SELECT schemaname || '.' || quote_ident(sequencename) AS name, last_value FROM pg_sequences WHERE schemaname = 'public'`);
+  const sequences = await source(
+    `SELECT schemaname || '.' || quote_ident(sequencename) AS name, last_value FROM pg_sequences WHERE schemaname = 'public'`,
+  );
   for (const s of sequences) {
     if (s.last_value === null) await target.query('SELECT setval($1::regclass, 1, false)', [s.name]);
     else await target.query('SELECT setval($1::regclass, $2::bigint, true)', [s.name, String(s.last_value)]);

@@ -148,7 +148,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['audit_events', 'sign_in_failures', 'api_tokens', 'sessions', 'boards', 'memberships', 'agencies', 'users', 'partnerships']) {
+  for (const table of [
+    'audit_events',
+    'sign_in_failures',
+    'api_tokens',
+    'sessions',
+    'boards',
+    'memberships',
+    'agencies',
+    'users',
+    'partnerships',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
   }
   await sql`DROP FUNCTION IF EXISTS baton_current_partnership()`.execute(db);

@@ -105,7 +105,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The key serves an indicator's figures for some areas and an owner's figures for some
   // indicators; a second index serves a period's figures for every area (benchmarks, scorecards).
   await sql
-    .raw(`CREATE UNIQUE INDEX observations_key ON observations (indicator_id, area_id, coalesce(partnership_id, ${NIL}), period_code, breakdown)`)
+    .raw(
+      `CREATE UNIQUE INDEX observations_key ON observations (indicator_id, area_id, coalesce(partnership_id, ${NIL}), period_code, breakdown)`,
+    )
     .execute(db);
   await sql`CREATE INDEX observations_period_idx ON observations (indicator_id, period_code)`.execute(db);
 

@@ -73,7 +73,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       RETURN NEW;
     END
     $$`.execute(db);
-  await sql`CREATE TRIGGER board_packs_frozen BEFORE UPDATE ON board_packs FOR EACH ROW EXECUTE FUNCTION baton_refuse_pack_change()`.execute(db);
+  await sql`CREATE TRIGGER board_packs_frozen BEFORE UPDATE ON board_packs FOR EACH ROW EXECUTE FUNCTION baton_refuse_pack_change()`.execute(
+    db,
+  );
 
   await protectTenantTables(db, TABLES);
 }

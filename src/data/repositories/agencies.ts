@@ -6,18 +6,10 @@ export function listAgencies(db: DbOrTrx, partnershipId: string): Promise<Agency
 }
 
 export function findAgency(db: DbOrTrx, partnershipId: string, id: string): Promise<AgencyRow | undefined> {
-  return db
-    .selectFrom('agencies')
-    .selectAll()
-    .where('partnership_id', '=', partnershipId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('agencies').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
 }
 
-export function insertAgency(
-  db: DbOrTrx,
-  values: { partnership_id: string; name: string; sector: string },
-): Promise<AgencyRow> {
+export function insertAgency(db: DbOrTrx, values: { partnership_id: string; name: string; sector: string }): Promise<AgencyRow> {
   return db.insertInto('agencies').values(values).returningAll().executeTakeFirstOrThrow();
 }
 

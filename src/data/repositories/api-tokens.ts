@@ -1,9 +1,6 @@
 import type { DbOrTrx } from '../db.ts';
 
-export function insertApiToken(
-  db: DbOrTrx,
-  values: { user_id: string; name: string; token_hash: string; prefix: string },
-) {
+export function insertApiToken(db: DbOrTrx, values: { user_id: string; name: string; token_hash: string; prefix: string }) {
   return db.insertInto('api_tokens').values(values).returning(['id', 'name', 'prefix', 'created_at']).executeTakeFirstOrThrow();
 }
 

@@ -6,12 +6,7 @@ export function listBoards(db: DbOrTrx, partnershipId: string): Promise<BoardRow
 }
 
 export function findBoard(db: DbOrTrx, partnershipId: string, id: string): Promise<BoardRow | undefined> {
-  return db
-    .selectFrom('boards')
-    .selectAll()
-    .where('partnership_id', '=', partnershipId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('boards').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
 }
 
 export function insertBoard(

@@ -40,7 +40,15 @@ export function findCandidate(db: DbOrTrx, partnershipId: string, id: string): P
 
 export async function insertCandidate(
   db: DbOrTrx,
-  values: { partnership_id: string; plan_id: string; title: string; description: string; answers: string[]; proposed_by_user_id: string | null; proposed_by: string },
+  values: {
+    partnership_id: string;
+    plan_id: string;
+    title: string;
+    description: string;
+    answers: string[];
+    proposed_by_user_id: string | null;
+    proposed_by: string;
+  },
 ): Promise<string> {
   const { id } = await db
     .insertInto('candidates')
@@ -96,6 +104,14 @@ export async function saveScores(
   if (scores.length === 0) return;
   await db
     .insertInto('candidate_scores')
-    .values(scores.map((s) => ({ partnership_id: partnershipId, candidate_id: candidateId, criterion_id: s.criterionId, user_id: userId, score: s.score })))
+    .values(
+      scores.map((s) => ({
+        partnership_id: partnershipId,
+        candidate_id: candidateId,
+        criterion_id: s.criterionId,
+        user_id: userId,
+        score: s.score,
+      })),
+    )
     .execute();
 }

@@ -11,7 +11,21 @@ export type ImportListing = Omit<ImportRow, 'content' | 'issues'> & { issue_coun
 export async function listImports(db: DbOrTrx, partnershipId: string, limit: number): Promise<ImportListing[]> {
   const rows = await db
     .selectFrom('imports')
-    .select(['id', 'partnership_id', 'kind', 'mapping_ref', 'filename', 'byte_size', 'sha256', 'status', 'row_count', 'summary', 'created_by', 'created_at', 'imported_at'])
+    .select([
+      'id',
+      'partnership_id',
+      'kind',
+      'mapping_ref',
+      'filename',
+      'byte_size',
+      'sha256',
+      'status',
+      'row_count',
+      'summary',
+      'created_by',
+      'created_at',
+      'imported_at',
+    ])
     .select((eb) => eb.fn<number>('jsonb_array_length', ['issues']).as('issue_count'))
     .where('partnership_id', '=', partnershipId)
     .orderBy('created_at', 'desc')
@@ -31,20 +45,41 @@ export async function insertImport(trx: DbOrTrx, row: Insertable<ImportTable>): 
 }
 
 /** Records how an import ended; its file is no longer kept. */
-export async function finishImport(trx: DbOrTrx, id: string, status: 'imported' | 'refused', issues: readonly ImportIssue[], summary: ImportSummary): Promise<void> {
+export async function finishImport(
+  trx: DbOrTrx,
+  id: string,
+  status: 'imported' | 'refused',
+  issues: readonly ImportIssue[],
+  summary: ImportSummary,
+): Promise<void> {
   await trx
     .updateTable('imports')
-    .set({ status, issues: JSON.stringify(issues), summary: JSON.stringify(summary), content: null, imported_at: status === 'imported' ? new Date() : null })
+    .set({
+      status,
+      issues: JSON.stringify(issues),
+      summary: JSON.stringify(summary),
+      content: null,
+      imported_at: status === 'imported' ? new Date() : null,
+    })
     .where('id', '=', id)
     .execute();
 }
 
 export function listMappings(db: DbOrTrx, partnershipId: string) {
-  return db.selectFrom('dfe_mappings').select(['id', 'name', 'mapping', 'updated_at']).where('partnership_id', '=', partnershipId).orderBy('name').execute();
+  return db
+    .selectFrom('dfe_mappings')
+    .select(['id', 'name', 'mapping', 'updated_at'])
+    .where('partnership_id', '=', partnershipId)
+    .orderBy('name')
+    .execute();
 }
 
 /** A saved mapping by id or by name. */
-export function findMapping(db: DbOrTrx, partnershipId: string, idOrName: string): Promise<{ id: string; mapping: DfeMapping } | undefined> {
+export function findMapping(
+  db: DbOrTrx,
+  partnershipId: string,
+  idOrName: string,
+): Promise<{ id: string; mapping: DfeMapping } | undefined> {
   return db
     .selectFrom('dfe_mappings')
     .select(['id', 'mapping'])

@@ -71,7 +71,12 @@ export async function findIndicatorByCode(db: DbOrTrx, code: string): Promise<In
   return row && toIndicator(row);
 }
 
-export async function insertIndicator(trx: DbOrTrx, partnershipId: string, def: IndicatorDefinition, agencyId: string | null): Promise<Indicator> {
+export async function insertIndicator(
+  trx: DbOrTrx,
+  partnershipId: string,
+  def: IndicatorDefinition,
+  agencyId: string | null,
+): Promise<Indicator> {
   const row = await trx
     .insertInto('indicators')
     .values({ partnership_id: partnershipId, ...indicatorColumns(def, agencyId) })
@@ -81,7 +86,13 @@ export async function insertIndicator(trx: DbOrTrx, partnershipId: string, def: 
 }
 
 /** Saves a partnership indicator if it is still at `version`; undefined when someone saved first. */
-export async function updateIndicator(trx: DbOrTrx, id: string, version: number, def: IndicatorDefinition, agencyId: string | null): Promise<Indicator | undefined> {
+export async function updateIndicator(
+  trx: DbOrTrx,
+  id: string,
+  version: number,
+  def: IndicatorDefinition,
+  agencyId: string | null,
+): Promise<Indicator | undefined> {
   const row = await trx
     .updateTable('indicators')
     .set({ ...indicatorColumns(def, agencyId), version: version + 1, updated_at: new Date() })

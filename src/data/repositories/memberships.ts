@@ -18,15 +18,7 @@ function memberQuery(db: DbOrTrx, partnershipId: string) {
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .leftJoin('agencies as a', 'a.id', 'm.agency_id')
-    .select([
-      'm.user_id as userId',
-      'u.email',
-      'u.name',
-      'm.role',
-      'm.agency_id as agencyId',
-      'a.name as agencyName',
-      'm.version',
-    ])
+    .select(['m.user_id as userId', 'u.email', 'u.name', 'm.role', 'm.agency_id as agencyId', 'a.name as agencyName', 'm.version'])
     .where('m.partnership_id', '=', partnershipId);
 }
 

@@ -27,7 +27,11 @@ export const observationKey = (o: { indicatorId: string; areaId: string; periodC
   `${o.indicatorId}|${o.areaId}|${o.periodCode}|${o.breakdown}`;
 
 /** Every figure an owner holds for these indicators, by key. */
-export async function storedObservations(trx: DbOrTrx, partnershipId: string | null, indicatorIds: readonly string[]): Promise<Map<string, StoredObservation>> {
+export async function storedObservations(
+  trx: DbOrTrx,
+  partnershipId: string | null,
+  indicatorIds: readonly string[],
+): Promise<Map<string, StoredObservation>> {
   if (indicatorIds.length === 0) return new Map();
   // One JSON document rather than thousands of driver rows: far cheaper on the embedded database.
   const { rows } = await sql<{ doc: StoredObservation[] | null }>`
@@ -66,14 +70,24 @@ function recordsOf(rows: readonly ObservationWrite[], extra: (row: ObservationWr
   }));
 }
 
-const RECORD = sql.raw(`indicator_id uuid, area_id uuid, period_code text, period_type text, period_start date, period_end date, breakdown text,
+const RECORD =
+  sql.raw(`indicator_id uuid, area_id uuid, period_code text, period_type text, period_start date, period_end date, breakdown text,
   value double precision, numerator double precision, denominator double precision, marker text, status text, quality_note text`);
 
 /** Replaces stored figures' values (their keys stay), raising each one's version. */
-export async function updateObservations(trx: DbOrTrx, updates: readonly { id: string; write: ObservationWrite }[], who: Who): Promise<void> {
+export async function updateObservations(
+  trx: DbOrTrx,
+  updates: readonly { id: string; write: ObservationWrite }[],
+  who: Who,
+): Promise<void> {
   for (let i = 0; i < updates.length; i += CHUNK) {
     const slice = updates.slice(i, i + CHUNK);
-    const json = JSON.stringify(recordsOf(slice.map((u) => u.write), (_r, j) => ({ id: slice[j]!.id })));
+    const json = JSON.stringify(
+      recordsOf(
+        slice.map((u) => u.write),
+        (_r, j) => ({ id: slice[j]!.id }),
+      ),
+    );
     await sql`
       UPDATE observations o SET value = x.value, numerator = x.numerator, denominator = x.denominator, marker = x.marker,
              status = x.status, quality_note = x.quality_note, source = ${who.source}, updated_by = ${who.userId}::uuid,
@@ -114,7 +128,9 @@ export async function recordHistory(
       SELECT ${partnershipId}::uuid, x.observation_id, x.indicator_id, x.area_id, x.period_code, x.breakdown, x.change, x.before, x.after,
              ${who.userId}::uuid, ${who.label}, ${who.reason}
       FROM jsonb_to_recordset(${json}::jsonb)
-        AS x(observation_id bigint, indicator_id uuid, area_id uuid, period_code text, breakdown text, change text, before jsonb, after jsonb)`.execute(trx);
+        AS x(observation_id bigint, indicator_id uuid, area_id uuid, period_code text, breakdown text, change text, before jsonb, after jsonb)`.execute(
+      trx,
+    );
   }
 }
 
@@ -168,7 +184,11 @@ export async function observationsFor(db: DbOrTrx, indicatorId: string, areaIds:
 }
 
 /** Several indicators' figures for some areas at once, by indicator, each oldest first. */
-export async function observationsForMany(db: DbOrTrx, indicatorIds: readonly string[], areaIds: readonly string[]): Promise<Map<string, ObservationView[]>> {
+export async function observationsForMany(
+  db: DbOrTrx,
+  indicatorIds: readonly string[],
+  areaIds: readonly string[],
+): Promise<Map<string, ObservationView[]>> {
   const byIndicator = new Map<string, ObservationView[]>();
   if (areaIds.length === 0 || indicatorIds.length === 0) return byIndicator;
   const { rows } = await sql<{ doc: ObservationView[] | null }>`
@@ -197,7 +217,10 @@ export interface PublishedFigure {
 }
 
 /** Every area's whole-population published figure for several indicator × period pairs, in one read. */
-export async function nationalValuesForPairs(db: DbOrTrx, pairs: readonly { indicatorId: string; periodCode: string }[]): Promise<PublishedFigure[]> {
+export async function nationalValuesForPairs(
+  db: DbOrTrx,
+  pairs: readonly { indicatorId: string; periodCode: string }[],
+): Promise<PublishedFigure[]> {
   if (pairs.length === 0) return [];
   // Columns as arrays per pair: far less to build and parse than an object per figure.
   const { rows } = await sql<{ i: string; p: string; a: string[]; v: (number | null)[]; n: (number | null)[]; d: (number | null)[] }>`
@@ -209,13 +232,26 @@ export async function nationalValuesForPairs(db: DbOrTrx, pairs: readonly { indi
     WHERE o.partnership_id IS NULL AND o.breakdown = ''
     GROUP BY o.indicator_id, o.period_code`.execute(db);
   return rows.flatMap((r) =>
-    r.a.map((areaId, k) => ({ indicatorId: r.i, periodCode: r.p, areaId, value: r.v[k] ?? null, numerator: r.n[k] ?? null, denominator: r.d[k] ?? null })),
+    r.a.map((areaId, k) => ({
+      indicatorId: r.i,
+      periodCode: r.p,
+      areaId,
+      value: r.v[k] ?? null,
+      numerator: r.n[k] ?? null,
+      denominator: r.d[k] ?? null,
+    })),
   );
 }
 
 /** Every area's whole-population value of an indicator for one period (national figures). */
-export async function nationalValuesForPeriod(db: DbOrTrx, indicatorId: string, periodCode: string): Promise<{ areaId: string; value: number | null; numerator: number | null; denominator: number | null }[]> {
-  const { rows } = await sql<{ doc: { areaId: string; value: number | null; numerator: number | null; denominator: number | null }[] | null }>`
+export async function nationalValuesForPeriod(
+  db: DbOrTrx,
+  indicatorId: string,
+  periodCode: string,
+): Promise<{ areaId: string; value: number | null; numerator: number | null; denominator: number | null }[]> {
+  const { rows } = await sql<{
+    doc: { areaId: string; value: number | null; numerator: number | null; denominator: number | null }[] | null;
+  }>`
     SELECT json_agg(json_build_object('areaId', area_id, 'value', value, 'numerator', numerator, 'denominator', denominator)) AS doc
     FROM observations
     WHERE indicator_id = ${indicatorId}::uuid AND period_code = ${periodCode} AND breakdown = '' AND partnership_id IS NULL`.execute(db);

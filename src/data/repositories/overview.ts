@@ -3,7 +3,9 @@ import type { DbOrTrx } from '../db.ts';
 import type { AgencyRow, BoardRow } from '../schema.ts';
 
 /** JSON carries timestamps as text; this turns them back into dates. */
-function withDates<T extends { created_at: string; updated_at: string }>(row: T): Omit<T, 'created_at' | 'updated_at'> & { created_at: Date; updated_at: Date } {
+function withDates<T extends { created_at: string; updated_at: string }>(
+  row: T,
+): Omit<T, 'created_at' | 'updated_at'> & { created_at: Date; updated_at: Date } {
   return { ...row, created_at: new Date(row.created_at), updated_at: new Date(row.updated_at) };
 }
 

@@ -197,7 +197,6 @@ export async function updatePriority(
   return true;
 }
 
-
 export function listMeasures(db: DbOrTrx, partnershipId: string, priorityIds: readonly string[]): Promise<MeasureRow[]> {
   if (priorityIds.length === 0) return Promise.resolve([]);
   return db
@@ -217,12 +216,19 @@ export async function insertMeasure(db: DbOrTrx, partnershipId: string, priority
 export type MeasureValues = { text: string; baseline: string; target: string; target_date: string | null };
 
 /** Adds measures after those a priority has, in the order given, in one statement. */
-export async function insertMeasures(db: DbOrTrx, partnershipId: string, priorityId: string, values: readonly MeasureValues[]): Promise<void> {
+export async function insertMeasures(
+  db: DbOrTrx,
+  partnershipId: string,
+  priorityId: string,
+  values: readonly MeasureValues[],
+): Promise<void> {
   if (values.length === 0) return;
   const last = sql<number>`(SELECT coalesce(max(position), 0) FROM measures WHERE priority_id = ${priorityId})`;
   await db
     .insertInto('measures')
-    .values(values.map((v, i) => ({ ...v, partnership_id: partnershipId, priority_id: priorityId, position: sql<number>`${last} + ${i + 1}` })))
+    .values(
+      values.map((v, i) => ({ ...v, partnership_id: partnershipId, priority_id: priorityId, position: sql<number>`${last} + ${i + 1}` })),
+    )
     .execute();
 }
 
@@ -328,7 +334,13 @@ export async function listActions(db: DbOrTrx, partnershipId: string, filter: Ac
     query = query.where((eb) =>
       eb.or([
         eb('ac.lead_agency_id', '=', agencyId),
-        eb.exists(eb.selectFrom('action_agencies as aa').whereRef('aa.action_id', '=', 'ac.id').where('aa.agency_id', '=', agencyId).select('aa.agency_id')),
+        eb.exists(
+          eb
+            .selectFrom('action_agencies as aa')
+            .whereRef('aa.action_id', '=', 'ac.id')
+            .where('aa.agency_id', '=', agencyId)
+            .select('aa.agency_id'),
+        ),
       ]),
     );
   }
@@ -337,9 +349,15 @@ export async function listActions(db: DbOrTrx, partnershipId: string, filter: Ac
   const raw = rows[0]!.rows;
   raw.sort(
     (a, b) =>
-      b.planStart.localeCompare(a.planStart) || a.priorityNumber - b.priorityNumber || a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title),
+      b.planStart.localeCompare(a.planStart) ||
+      a.priorityNumber - b.priorityNumber ||
+      a.dueDate.localeCompare(b.dueDate) ||
+      a.title.localeCompare(b.title),
   );
-  return raw.map(({ planStart: _planStart, latestUpdateAt, ...a }) => ({ ...a, latestUpdateAt: latestUpdateAt === null ? null : new Date(latestUpdateAt) }));
+  return raw.map(({ planStart: _planStart, latestUpdateAt, ...a }) => ({
+    ...a,
+    latestUpdateAt: latestUpdateAt === null ? null : new Date(latestUpdateAt),
+  }));
 }
 
 export interface ActionValues {
@@ -390,7 +408,6 @@ export async function updateAction(
   if (contributingAgencyIds) await replaceAgencyLinks(db, 'action', partnershipId, id, contributingAgencyIds);
   return true;
 }
-
 
 export function listUpdates(db: DbOrTrx, partnershipId: string, actionId: string): Promise<ActionUpdateRow[]> {
   return db

@@ -9,6 +9,8 @@ import type { DbOrTrx } from '../db.ts';
  */
 export async function revisionOf(db: DbOrTrx, partnershipId: string, kind: 'plans' | 'data'): Promise<string> {
   const column = kind === 'plans' ? 'plans_revision' : 'data_revision';
-  const { rows } = await sql<{ revision: string }>`SELECT ${sql.ref(column)}::text AS revision FROM partnerships WHERE id = ${partnershipId}`.execute(db);
+  const { rows } = await sql<{
+    revision: string;
+  }>`SELECT ${sql.ref(column)}::text AS revision FROM partnerships WHERE id = ${partnershipId}`.execute(db);
   return rows[0]?.revision ?? '0';
 }

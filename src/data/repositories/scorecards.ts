@@ -74,7 +74,14 @@ export async function scorecardLayout(db: DbOrTrx, partnershipId: string, scorec
 export type LayoutRow = Awaited<ReturnType<typeof scorecardLayout>>[number]['rows'][number];
 
 /** The next position at the end of a list. */
-export async function nextPosition(db: DbOrTrx, table: 'scorecard_sections' | 'scorecard_rows', column: 'scorecard_id' | 'section_id', parentId: string): Promise<number> {
-  const { rows } = await sql<{ n: number | null }>`SELECT max(position) AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${parentId}::uuid`.execute(db);
+export async function nextPosition(
+  db: DbOrTrx,
+  table: 'scorecard_sections' | 'scorecard_rows',
+  column: 'scorecard_id' | 'section_id',
+  parentId: string,
+): Promise<number> {
+  const { rows } = await sql<{
+    n: number | null;
+  }>`SELECT max(position) AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${parentId}::uuid`.execute(db);
   return (rows[0]?.n ?? 0) + 1;
 }

@@ -1,7 +1,10 @@
 import type { DbOrTrx } from '../db.ts';
 
 export async function recordSignInFailure(db: DbOrTrx, keys: string[]): Promise<void> {
-  await db.insertInto('sign_in_failures').values(keys.map((key) => ({ key }))).execute();
+  await db
+    .insertInto('sign_in_failures')
+    .values(keys.map((key) => ({ key })))
+    .execute();
 }
 
 /** How many failures each key has had since `since`. */
@@ -17,7 +20,11 @@ export async function countSignInFailures(db: DbOrTrx, keys: string[], since: Da
 }
 
 /** How many failures each key has had since `since`, and when the latest was. */
-export async function summariseSignInFailures(db: DbOrTrx, keys: string[], since: Date): Promise<Map<string, { count: number; last: Date }>> {
+export async function summariseSignInFailures(
+  db: DbOrTrx,
+  keys: string[],
+  since: Date,
+): Promise<Map<string, { count: number; last: Date }>> {
   const rows = await db
     .selectFrom('sign_in_failures')
     .select(['key', (eb) => eb.fn.countAll<string>().as('n'), (eb) => eb.fn.max('failed_at').as('last')])

@@ -13,7 +13,12 @@ export interface SponsorReportValues {
   updated_by: string;
 }
 
-export function findSponsorReport(db: DbOrTrx, partnershipId: string, priorityId: string, period: string): Promise<SponsorReportRow | undefined> {
+export function findSponsorReport(
+  db: DbOrTrx,
+  partnershipId: string,
+  priorityId: string,
+  period: string,
+): Promise<SponsorReportRow | undefined> {
   return db
     .selectFrom('sponsor_reports')
     .selectAll()

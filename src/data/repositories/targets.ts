@@ -20,12 +20,26 @@ export function listTargets(db: DbOrTrx, partnershipId: string, indicatorId: str
 }
 
 /** A partnership's targets for several indicators. */
-export function listTargetsFor(db: DbOrTrx, partnershipId: string, indicatorIds: readonly string[]): Promise<(TargetView & { indicatorId: string })[]> {
+export function listTargetsFor(
+  db: DbOrTrx,
+  partnershipId: string,
+  indicatorIds: readonly string[],
+): Promise<(TargetView & { indicatorId: string })[]> {
   if (indicatorIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('targets as t')
     .innerJoin('areas as a', 'a.id', 't.area_id')
-    .select(['t.id', 't.indicator_id as indicatorId', 't.area_id as areaId', 'a.name as areaName', 't.period_code as periodCode', 't.period_end as periodEnd', 't.value', 't.tolerance', 't.note'])
+    .select([
+      't.id',
+      't.indicator_id as indicatorId',
+      't.area_id as areaId',
+      'a.name as areaName',
+      't.period_code as periodCode',
+      't.period_end as periodEnd',
+      't.value',
+      't.tolerance',
+      't.note',
+    ])
     .where('t.partnership_id', '=', partnershipId)
     .where('t.indicator_id', 'in', indicatorIds)
     .orderBy('t.period_end')
@@ -46,9 +60,21 @@ export async function upsertTarget(
 ): Promise<string> {
   const row = await trx
     .insertInto('targets')
-    .values({ partnership_id: partnershipId, indicator_id: indicatorId, area_id: areaId, period_code: period.code, period_start: period.start, period_end: period.end, value, tolerance, note })
+    .values({
+      partnership_id: partnershipId,
+      indicator_id: indicatorId,
+      area_id: areaId,
+      period_code: period.code,
+      period_start: period.start,
+      period_end: period.end,
+      value,
+      tolerance,
+      note,
+    })
     .onConflict((oc) =>
-      oc.columns(['partnership_id', 'indicator_id', 'area_id', 'period_code']).doUpdateSet({ value, tolerance, note, version: sql`targets.version + 1`, updated_at: new Date() }),
+      oc
+        .columns(['partnership_id', 'indicator_id', 'area_id', 'period_code'])
+        .doUpdateSet({ value, tolerance, note, version: sql`targets.version + 1`, updated_at: new Date() }),
     )
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -56,7 +82,13 @@ export async function upsertTarget(
 }
 
 export function deleteTarget(trx: DbOrTrx, partnershipId: string, indicatorId: string, id: string) {
-  return trx.deleteFrom('targets').where('partnership_id', '=', partnershipId).where('indicator_id', '=', indicatorId).where('id', '=', id).returningAll().executeTakeFirst();
+  return trx
+    .deleteFrom('targets')
+    .where('partnership_id', '=', partnershipId)
+    .where('indicator_id', '=', indicatorId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export interface HistoryView {

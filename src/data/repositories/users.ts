@@ -19,9 +19,5 @@ export function insertUser(db: DbOrTrx, values: NewUser): Promise<UserRow> {
 }
 
 export async function setPasswordHash(db: DbOrTrx, userId: string, passwordHash: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ password_hash: passwordHash, updated_at: new Date() })
-    .where('id', '=', userId)
-    .execute();
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', userId).execute();
 }
