@@ -6,7 +6,7 @@ import nunjucks from 'nunjucks';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../core/policy.ts';
 import { BOARD_KINDS, SECTORS } from '../core/sectors.ts';
 import { navigationFor } from './navigation.ts';
-import { csrfTokenFor } from './plugins/csrf.ts';
+import { csrfTokenFor } from './plugins/csrf-token.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
