@@ -1,16 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Folders above data/ (and so above core/). */
-const ABOVE_DATA = ['features', 'web', 'services', 'national', 'seed', 'cli', 'imports'].flatMap((dir) => [`**/${dir}/*`, `../${dir}/*`]);
-const ABOVE_CORE = [...ABOVE_DATA, '**/data/*', '../data/*', '**/config.ts'];
+// For each folder, `**/dir/*` and `../dir/*`: an import of anything in it, from anywhere.
+const folders = (...dirs) => dirs.flatMap((dir) => [`**/${dir}/*`, `../${dir}/*`]);
+const ENTRY_POINTS = folders('app', 'cli', 'seed');
+const ABOVE_SERVICES = [...ENTRY_POINTS, ...folders('features', 'web')];
+const ABOVE_NATIONAL = [...ABOVE_SERVICES, ...folders('services', 'intake')];
+const ABOVE_DATA = [...ABOVE_NATIONAL, ...folders('national')];
+const ABOVE_CORE = [...ABOVE_DATA, ...folders('data'), '**/config.ts'];
 
 /** Files under `folder` may not import `patterns` (a wrong-way import fails `npm run lint`). */
 function layer(folder, message, patterns) {
   return {
     files: [`${folder}/**/*.ts`],
     ignores: [`${folder}/**/*.test.ts`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message, allowTypeImports: true }] }] },
   };
 }
 
@@ -49,5 +53,16 @@ export default tseslint.config(
     'node:fs',
     'node:child_process',
   ]),
-  layer('src/data', 'data/ (schema, migrations, repositories) is below every feature, service and the web layer', ABOVE_DATA),
+  layer('src/data', 'data/ (schema, migrations, repositories) is below everything but core/', ABOVE_DATA),
+  layer('src/national', 'national/ is the national library and its readers: core/ only', ABOVE_NATIONAL.concat(folders('data'))),
+  layer('src/services', 'services/ is shared by features: it may not use a feature, the web layer or an entry point', [
+    ...ABOVE_SERVICES,
+    ...folders('intake'),
+  ]),
+  layer('src/intake', 'intake/ (figures coming in) is used by features: it may not use one, nor the web layer', ABOVE_SERVICES),
+  layer('src/features', 'a feature may not use the app assembly (app/), the CLI or the seeds', ENTRY_POINTS),
+  layer('src/web', 'web/ is the toolkit features use: the app assembly (app/) alone knows the features', [
+    ...ENTRY_POINTS,
+    ...folders('features'),
+  ]),
 );

@@ -3,7 +3,7 @@
 // recomputing every council's panel for every indicator and period.
 import { openDatabase } from '../src/data/db.ts';
 import { createNationalService } from '../src/features/indicators/national.ts';
-import { parseNationalData, writeNationalData } from '../src/national/load.ts';
+import { parseNationalData, writeNationalData } from '../src/intake/national-load.ts';
 import { nationalBenchmarks } from '../src/services/national-benchmarks.ts';
 
 export interface NationalBenchResult {

@@ -3,7 +3,7 @@
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/data/db.ts';
 import { NATIONAL_INDICATORS } from '../src/national/catalogue.ts';
-import { createServices } from '../src/services/index.ts';
+import { createServices } from '../src/app/services.ts';
 import { SCORECARD_COLUMNS } from '../src/core/scorecard.ts';
 
 export const BENCH_ROWS = 40;

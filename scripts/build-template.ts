@@ -3,7 +3,7 @@
 // this code's templates are there already; otherwise about 10 s, once per version of Baton.
 import { openDatabase } from '../src/data/db.ts';
 import { TEMPLATES } from '../src/data/template.ts';
-import { loadNationalData } from '../src/national/load.ts';
+import { loadNationalData } from '../src/intake/national-load.ts';
 
 if (!TEMPLATES.has('national')) {
   const started = performance.now();

@@ -1,8 +1,6 @@
-// Fails when Baton's source has an import cycle between files; reports cycles between folders
-// (src/<folder>, each feature its own). Type-only imports are left out: they vanish when the types
-// are stripped. Run by `npm run lint`. Folder cycles fail it too once issue 12's restructuring has
-// removed the ones there are today (web ↔ features ↔ services ↔ national); until then they are
-// listed, so the list can only be seen to shrink.
+// Fails when Baton's source has an import cycle between files or between folders (src/<folder>,
+// each feature its own folder). Type-only imports are left out: they vanish when the types are
+// stripped. Run by `npm run lint` (decision 0012).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -81,6 +79,6 @@ for (const [file, targets] of fileGraph) {
 const fileCycles = cycles(fileGraph).map((c) => c.map((f) => path.relative(root, f)));
 const folderCycles = cycles(folderGraph);
 for (const cycle of fileCycles) console.error(`Import cycle between files: ${cycle.join(' ↔ ')}`);
-for (const cycle of folderCycles) console.warn(`Import cycle between folders (to be removed, issue 12): ${cycle.join(' ↔ ')}`);
-if (fileCycles.length) process.exit(1);
-console.log(`No import cycles between the ${files.length} files of src/.`);
+for (const cycle of folderCycles) console.error(`Import cycle between folders: ${cycle.join(' ↔ ')}`);
+if (fileCycles.length || folderCycles.length) process.exit(1);
+console.log(`No import cycles between the ${files.length} files, nor the ${folderGraph.size} folders, of src/.`);

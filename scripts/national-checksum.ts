@@ -6,7 +6,7 @@
 //   node scripts/national-checksum.ts --revise   national load, then the files with every 1,000th figure revised
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/data/db.ts';
-import { loadNationalData, parseNationalData, writeNationalData } from '../src/national/load.ts';
+import { loadNationalData, parseNationalData, writeNationalData } from '../src/intake/national-load.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 
 const TABLES = {

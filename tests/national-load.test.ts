@@ -7,7 +7,7 @@ import { bulkLoad } from '../src/data/bulk-load.ts';
 import { openDatabase, type DatabaseHandle, type Db } from '../src/data/db.ts';
 import { insertObservations } from '../src/data/repositories/observations-insert.ts';
 import type { ObservationWrite } from '../src/data/repositories/observations.ts';
-import { parseNationalData, writeNationalData, type NationalBundle } from '../src/national/load.ts';
+import { parseNationalData, writeNationalData, type NationalBundle } from '../src/intake/national-load.ts';
 import { DIALECTS, type Dialect } from './support/app.ts';
 import { withDatabase } from './support/global-setup.ts';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { DatabaseHandle } from '../src/data/db.ts';
 import { countSignInFailures } from '../src/data/repositories/sign-in-failures.ts';
-import { buildApp } from '../src/web/app.ts';
+import { buildApp } from '../src/app/app.ts';
 import { Client, DIALECTS, openTestDatabase, type Dialect } from './support/app.ts';
 import { TEST_PASSWORD } from './support/constants.ts';
 

@@ -5,7 +5,7 @@ import { loadConfig } from '../src/config.ts';
 import { withTenant, type Db } from '../src/data/db.ts';
 import { createPublicScorecardsService, publicScorecardCsv, registerPublicScorecardRoutes } from '../src/features/public/scorecards.ts';
 import { DEFAULT_SUPPRESSION } from '../src/core/suppression.ts';
-import { buildApp } from '../src/web/app.ts';
+import { buildApp } from '../src/app/app.ts';
 import { DIALECTS, openTestDatabase, type Dialect } from './support/app.ts';
 
 const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { parseNationalData, writeNationalData } from '../src/national/load.ts';
+import { parseNationalData, writeNationalData } from '../src/intake/national-load.ts';
 import { revisionOf } from '../src/data/repositories/revisions.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './support/app.ts';
 import { unzip } from './support/zip.ts';

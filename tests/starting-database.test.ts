@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../src/data/db.ts';
 import { TemplateCache, templateKey, unpack } from '../src/data/template.ts';
-import { loadNationalData } from '../src/national/load.ts';
+import { loadNationalData } from '../src/intake/national-load.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {

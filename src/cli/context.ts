@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../data/db.ts';
-import type { Services } from '../services/index.ts';
+import type { Services } from '../app/services.ts';
 import { UsageError } from './errors.ts';
 
 /** Where a command's words go: this terminal, or the socket back to a command run through the server. */

@@ -6,7 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../data/db.ts';
 import type { OwnerInfo, OwnerLock } from '../data/owner-lock.ts';
-import type { Services } from '../services/index.ts';
+import type { Services } from '../app/services.ts';
 import { parseCommandLine, COMMANDS } from './commands.ts';
 import { writeLocalFile, type CliIo, type CommandContext } from './context.ts';
 import { describeFailure, EXIT, UsageError } from './errors.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { issuesToCsv } from '../core/imports.ts';
-import { parseNationalData, writeNationalData } from '../national/load.ts';
+import { parseNationalData, writeNationalData } from '../intake/national-load.ts';
 import { CLI_ACTOR } from '../services/errors.ts';
 import { say, type CommandContext } from './context.ts';
 import { EXIT, UsageError } from './errors.ts';

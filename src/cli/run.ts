@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { DataDirInUseError, liveOwner, lockFileOf, type OwnerInfo } from '../data/owner-lock.ts';
-import { createServices } from '../services/index.ts';
+import { createServices } from '../app/services.ts';
 import type { CommandSpec } from './commands.ts';
 import { readLocalFile, TERMINAL_IO, writeLocalFile, type CommandLine } from './context.ts';
 import { runThroughServer } from './control.ts';

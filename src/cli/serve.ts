@@ -16,7 +16,7 @@ const PURGE_EVERY_MS = 15 * 60_000;
 export async function runServe(config: Config, options: { demo: boolean }): Promise<number> {
   const started = performance.now();
   // The web layer loads while the database opens (each about half a second).
-  const web = import('../web/app.ts');
+  const web = import('../app/app.ts');
   const seed = options.demo ? import('../seed/demo.ts') : undefined;
   web.catch(() => undefined);
   seed?.catch(() => undefined);

@@ -11,7 +11,7 @@ import { DEMO_PARTNERSHIPS } from './demo-data.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoIndicators } from './indicators.ts';
 import { seedDemoScorecards } from './scorecards.ts';
-import { loadNationalData } from '../national/load.ts';
+import { loadNationalData } from '../intake/national-load.ts';
 
 /** True once the demo partnerships exist, so a second start does not seed again. */
 export async function isDemoSeeded(db: Db): Promise<boolean> {

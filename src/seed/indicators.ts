@@ -2,8 +2,8 @@ import { readTemplate } from '../core/imports.ts';
 import type { IndicatorDefinition } from '../core/indicators.ts';
 import type { Trx } from '../data/db.ts';
 import { insertIndicator } from '../data/repositories/indicators.ts';
-import { figureLookup, recordsTable, toWrites, type FigureRecord } from '../services/figures.ts';
-import { saveObservations } from '../services/observation-writer.ts';
+import { figureLookup, recordsTable, toWrites, type FigureRecord } from '../intake/figures.ts';
+import { saveObservations } from '../intake/observation-writer.ts';
 
 const CHILDRENS_SERVICES = 'Walsall Council Children’s Services';
 const POLICE = 'West Midlands Police';

@@ -1,6 +1,6 @@
 import type { IndicatorDefinition } from '../core/indicators.ts';
 import type { RowRagRule, ScorecardColumn } from '../core/scorecard.ts';
-import type { FigureRecord } from '../services/figures.ts';
+import type { FigureRecord } from '../intake/figures.ts';
 
 /**
  * The Walsall Children's Scrutiny Board's Q3 2013 scorecard (seed 003, appendix 4, November 2013):

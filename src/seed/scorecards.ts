@@ -2,8 +2,8 @@ import { readTemplate } from '../core/imports.ts';
 import type { Trx } from '../data/db.ts';
 import { listBoards } from '../data/repositories/boards.ts';
 import { insertIndicator, listIndicators } from '../data/repositories/indicators.ts';
-import { figureLookup, recordsTable, toWrites } from '../services/figures.ts';
-import { saveObservations } from '../services/observation-writer.ts';
+import { figureLookup, recordsTable, toWrites } from '../intake/figures.ts';
+import { saveObservations } from '../intake/observation-writer.ts';
 import {
   BIRMINGHAM_SCORECARDS,
   WALSALL_SCORECARD_FIGURES,

@@ -3,7 +3,7 @@ import type { Permission } from '../core/policy.ts';
 import type { Member } from '../data/repositories/memberships.ts';
 import type { PartnershipRow } from '../data/schema.ts';
 import type { SignedInUser } from '../features/auth/service.ts';
-import type { Services } from '../services/index.ts';
+import type { Services } from '../app/services.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/data/db.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { buildApp } from '../../src/app/app.ts';
 import { TEMPLATE_DB, TEST_PASSWORD } from './constants.ts';
 import { withDatabase } from './global-setup.ts';
 

@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import { unpackWithin } from '../../src/imports/zip-bounds.ts';
+import { unpackWithin } from '../../src/intake/zip-bounds.ts';
 
 const CENTRAL_FILE_HEADER = 0x02014b50;
 

@@ -28,7 +28,7 @@ const WATCHED = [
  * plans revision, a web server may keep what it worked out for as long as the revision stands.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // The national load (baton.national = 'load', src/national/load.ts) raises every partnership's
+  // The national load (baton.national = 'load', src/intake/national-load.ts) raises every partnership's
   // revision once, as its last statement, rather than holding every partnership's row for the
   // whole load.
   await createRevision(db, 'data', WATCHED, { timing: 'BEFORE', unless: sql`current_setting('baton.national', true) = 'load'` });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { FigureRecord } from '../../services/figures.ts';
+import type { FigureRecord } from '../../intake/figures.ts';
 import { ValidationError } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
 import { queryText, withQuery, type QueryOf } from '../../web/query.ts';

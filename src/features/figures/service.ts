@@ -5,7 +5,7 @@ import { listAreas } from '../../data/repositories/areas.ts';
 import { listIndicators, type Indicator } from '../../data/repositories/indicators.ts';
 import { observationsFor, type ObservationView } from '../../data/repositories/observations.ts';
 import { ConflictError, ValidationError, type Actor } from '../../services/errors.ts';
-import { recordFigures, type FigureRecord } from '../../services/figures.ts';
+import { recordFigures, type FigureRecord } from '../../intake/figures.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import type { PlanActor } from '../plans/service.ts';
 

@@ -9,7 +9,7 @@ import * as targets from '../../data/repositories/targets.ts';
 import type { AreaRow } from '../../data/schema.ts';
 import { ENGLAND, panelFor } from '../../services/benchmarks.ts';
 import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
-import { recordFigures, type FigureRecord } from '../../services/figures.ts';
+import { recordFigures, type FigureRecord } from '../../intake/figures.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { revisionOf } from '../../data/repositories/revisions.ts';

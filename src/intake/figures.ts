@@ -4,14 +4,14 @@ import type { DbOrTrx } from '../data/db.ts';
 import { listAreas } from '../data/repositories/areas.ts';
 import { listIndicators } from '../data/repositories/indicators.ts';
 import type { ObservationWrite } from '../data/repositories/observations.ts';
-import { readXlsxTable } from '../imports/xlsx.ts';
-import { UPLOAD_LIMITS } from '../imports/zip-bounds.ts';
+import { readXlsxTable } from './xlsx.ts';
+import { UPLOAD_LIMITS } from './zip-bounds.ts';
 import type { PairTotals } from '../national/catalogue.ts';
 import { nationalFileTable } from '../national/reference.ts';
 import { readTemplate } from '../core/imports.ts';
-import { ValidationError, type Actor } from './errors.ts';
+import { ValidationError, type Actor } from '../services/errors.ts';
 import { saveObservations, type SaveSummary } from './observation-writer.ts';
-import type { Audit } from './tenant.ts';
+import type { Audit } from '../services/tenant.ts';
 
 /** What figures coming in are checked against: the indicators and areas this partnership may use. */
 export interface FigureLookup {

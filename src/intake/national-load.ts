@@ -6,13 +6,13 @@ import { decodeText } from '../core/csv-read.ts';
 import { readDfeTidy } from '../core/imports.ts';
 import type { ImportContext, ImportIssue, IndicatorDefinition, ObservationInput } from '../core/indicators.ts';
 import { parsePeriod } from '../core/periods.ts';
-import { POPULATION_INDICATOR, toWrites } from '../services/figures.ts';
+import { POPULATION_INDICATOR, toWrites } from './figures.ts';
 import type { Db } from '../data/db.ts';
 import { upsertNationalAreas, type NeighbourLink } from '../data/repositories/areas.ts';
 import { upsertNationalIndicators } from '../data/repositories/indicators.ts';
-import type { SaveSummary } from '../services/observation-writer.ts';
-import { writeLibrary } from './write.ts';
-import { NATIONAL_FILES, NATIONAL_INDICATORS, SFR36_CLA_2013 } from './catalogue.ts';
+import type { SaveSummary } from './observation-writer.ts';
+import { writeLibrary } from './national-write.ts';
+import { NATIONAL_FILES, NATIONAL_INDICATORS, SFR36_CLA_2013 } from '../national/catalogue.ts';
 import {
   areaCodeIndex,
   nationalFileTable,
@@ -22,7 +22,7 @@ import {
   readPopulation,
   readSfr36Cla2013,
   type ReferenceArea,
-} from './reference.ts';
+} from '../national/reference.ts';
 
 /** The bundled official statistics (see reference/benchmarks/README.md). */
 export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../reference/benchmarks');

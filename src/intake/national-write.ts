@@ -3,7 +3,7 @@ import type { Trx } from '../data/db.ts';
 import { replaceNeighbours, type NeighbourLink } from '../data/repositories/areas.ts';
 import { insertObservations } from '../data/repositories/observations-insert.ts';
 import type { ObservationWrite } from '../data/repositories/observations.ts';
-import { saveObservations, type Provenance, type SaveSummary } from '../services/observation-writer.ts';
+import { saveObservations, type Provenance, type SaveSummary } from './observation-writer.ts';
 
 /**
  * Writes the statistical-neighbour lists and the national figures (the caller has set the

@@ -24,15 +24,15 @@ import { registerScorecardRoutes } from '../features/scorecards/routes.ts';
 import { registerPackRoutes } from '../features/packs/routes.ts';
 import { registerPublicRoutes } from '../features/public/routes.ts';
 import { registerPublicScorecardRoutes } from '../features/public/scorecards.ts';
-import { createServices } from '../services/index.ts';
-import { registerCsrf } from './plugins/csrf.ts';
-import { registerUploads } from './plugins/uploads.ts';
-import { registerErrorHandlers } from './plugins/errors.ts';
-import { registerInputHygiene } from './plugins/input.ts';
-import { registerSession } from './plugins/session.ts';
-import { registerTenantGuard } from './plugins/tenant.ts';
-import { registerViews } from './views.ts';
-import './types.ts';
+import { createServices } from './services.ts';
+import { registerCsrf } from '../web/plugins/csrf.ts';
+import { registerUploads } from '../web/plugins/uploads.ts';
+import { registerErrorHandlers } from '../web/plugins/errors.ts';
+import { registerInputHygiene } from '../web/plugins/input.ts';
+import { registerSession } from '../web/plugins/session.ts';
+import { registerTenantGuard } from '../web/plugins/tenant.ts';
+import { registerViews } from '../web/views.ts';
+import '../web/types.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
