@@ -124,7 +124,7 @@ async function runHere(options: ControlOptions, body: string, io: CliIo, send: (
  * Sends a command to the server that owns the data directory and relays its output, exit code and
  * files. Files the command reads are read here, where the operator typed it.
  */
-export async function runThroughServer(owner: OwnerInfo, argv: string[], inputs: Record<string, Uint8Array>): Promise<number> {
+export async function runThroughServer(owner: OwnerInfo, argv: string[], inputs: Record<string, Uint8Array>, io: CliIo): Promise<number> {
   const body = JSON.stringify({
     argv,
     inputs: Object.fromEntries(Object.entries(inputs).map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')])),
@@ -144,7 +144,7 @@ export async function runThroughServer(owner: OwnerInfo, argv: string[], inputs:
           reject(new Error(`The running server refused the command (HTTP ${response.statusCode}).`));
           return;
         }
-        void relay(response).then(resolve, reject);
+        void relay(response, io).then(resolve, reject);
       },
     );
     request.on('error', (error) =>
@@ -158,13 +158,13 @@ export async function runThroughServer(owner: OwnerInfo, argv: string[], inputs:
   });
 }
 
-async function relay(response: http.IncomingMessage): Promise<number> {
+async function relay(response: http.IncomingMessage, io: CliIo): Promise<number> {
   let exit: number = EXIT.failed;
   const apply = async (line: Buffer) => {
     if (!line.length) return;
     const event = JSON.parse(line.toString('utf8')) as Event;
-    if ('out' in event) process.stdout.write(event.out);
-    else if ('err' in event) process.stderr.write(event.err);
+    if ('out' in event) io.out(event.out);
+    else if ('err' in event) io.err(event.err);
     else if ('file' in event) await writeLocalFile(event.file, Buffer.from(event.data, 'base64'));
     else exit = event.exit;
   };

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import { DataDirInUseError, liveOwner, lockFileOf, type OwnerInfo } from '../data/owner-lock.ts';
 import { createServices } from '../app/services.ts';
 import type { CommandSpec } from './commands.ts';
-import { readLocalFile, TERMINAL_IO, writeLocalFile, type CommandLine } from './context.ts';
+import { readLocalFile, writeLocalFile, type CliIo, type CommandLine } from './context.ts';
 import { runThroughServer } from './control.ts';
 import { InUseError } from './errors.ts';
 import { openConfiguredDatabase } from './open.ts';
@@ -14,9 +14,9 @@ const POLL_MS = 200;
  * Runs a command. On the embedded database exactly one process may open the data directory: when
  * a server owns it, the command runs inside that server (or is refused, for commands that need
  * the directory to themselves); otherwise this process takes the directory for the command's
- * length. A PostgreSQL server needs none of this.
+ * length. A PostgreSQL server needs none of this. The command's words go to `io`.
  */
-export async function runCommand(config: Config, spec: CommandSpec, line: CommandLine, argv: string[]): Promise<number> {
+export async function runCommand(config: Config, spec: CommandSpec, line: CommandLine, argv: string[], io: CliIo): Promise<number> {
   await spec.check?.(line);
   const inputs = readInputs(config, spec, line);
   const owner = config.databaseUrl ? undefined : liveOwner(config.dataDir);
@@ -24,19 +24,19 @@ export async function runCommand(config: Config, spec: CommandSpec, line: Comman
     if (owner) throw refusal(config, owner, spec);
     return spec.runAlone(config, line);
   }
-  if (owner) return forward(config, spec, argv, owner, inputs);
+  if (owner) return forward(config, spec, argv, owner, inputs, io);
   let database;
   try {
     database = await openConfiguredDatabase(config, `${line.command} ${line.positionals[0] ?? ''}`.trim());
   } catch (error) {
     // A server took the directory between our look and our open.
-    if (error instanceof DataDirInUseError) return forward(config, spec, argv, error.owner, inputs);
+    if (error instanceof DataDirInUseError) return forward(config, spec, argv, error.owner, inputs, io);
     throw error;
   }
   try {
     const services = createServices(database.db, config);
     const readInput = (file: string, maxBytes: number) => inputs[file] ?? readLocalFile(file, maxBytes);
-    return await spec.run!({ config, database, services, io: TERMINAL_IO, line, readInput, writeOutput: writeLocalFile });
+    return await spec.run!({ config, database, services, io, line, readInput, writeOutput: writeLocalFile });
   } finally {
     await database.close();
   }
@@ -60,15 +60,16 @@ async function forward(
   argv: string[],
   owner: OwnerInfo,
   inputs: Record<string, Uint8Array>,
+  io: CliIo,
 ): Promise<number> {
   if (owner.command !== 'serve' || !spec.throughServer) throw refusal(config, owner, spec);
-  const ready = owner.socket ? owner : await waitUntilAcceptingCommands(config, owner);
-  return runThroughServer(ready, argv, inputs);
+  const ready = owner.socket ? owner : await waitUntilAcceptingCommands(config, owner, io);
+  return runThroughServer(ready, argv, inputs, io);
 }
 
 /** A server that is still starting (migrating, loading the demo) opens its command socket when it listens. */
-async function waitUntilAcceptingCommands(config: Config, owner: OwnerInfo): Promise<OwnerInfo> {
-  process.stderr.write(`Waiting for Baton (pid ${owner.pid}) to finish starting…\n`);
+async function waitUntilAcceptingCommands(config: Config, owner: OwnerInfo, io: CliIo): Promise<OwnerInfo> {
+  io.err(`Waiting for Baton (pid ${owner.pid}) to finish starting…\n`);
   const deadline = Date.now() + STARTING_WAIT_MS;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

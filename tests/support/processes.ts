@@ -32,9 +32,9 @@ export interface Server {
   stop(): Promise<number | null>;
 }
 
-/** Starts `baton serve` on a free port and waits until it says where it listens. */
-export async function serve(env: Env, deadlineMs = 120_000): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: baseEnv({ PORT: '0', ...env }), stdio: 'pipe' });
+/** Starts `baton serve` (with `args`, such as `--demo`) on a free port and waits until it says where it listens. */
+export async function serve(env: Env, { args = [] as string[], deadlineMs = 120_000 } = {}): Promise<Server> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { env: baseEnv({ PORT: '0', ...env }), stdio: 'pipe' });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
