@@ -51,7 +51,7 @@ export async function saveObservations(
   const summary = { added: added.length, changed: updates.length, unchanged: writes.length - added.length - updates.length };
   if (dryRun) return summary;
   await insertObservations(trx, partnershipId, added, who);
-  await updateObservations(trx, updates, who);
+  await updateObservations(trx, partnershipId, updates, who);
   const history: HistoryEntry[] = updates.map((u) => ({ observation: u.before, after: valuesOf(u.write) }));
   await recordHistory(trx, partnershipId, history, { userId: who.userId, label: who.label, reason: who.source });
   return summary;

@@ -27,6 +27,16 @@ export class NotFoundError extends Error {
   }
 }
 
+/**
+ * The record, or a NotFoundError with `message` when there is none (the page or resource does not exist).
+ *
+ * @example const plan = found(await findPlan(trx, partnershipId, id), 'No such plan in this partnership');
+ */
+export function found<T>(row: T | null | undefined, message: string): T {
+  if (row === null || row === undefined) throw new NotFoundError(message);
+  return row;
+}
+
 /** The person doing something, as the audit log records them. */
 export interface Actor {
   userId: string | null;

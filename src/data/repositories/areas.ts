@@ -36,6 +36,33 @@ export function findAreaByCode(db: DbOrTrx, code: string): Promise<AreaRow | und
     .executeTakeFirst();
 }
 
+/** A partnership's own locality as it is added: its code and name, and its council's region and code. */
+export interface NewLocality {
+  code: string;
+  name: string;
+  regionCode: string | null;
+  parentCode: string | null;
+}
+
+/** Adds one of the partnership's own localities; its id. */
+export async function insertLocality(db: DbOrTrx, partnershipId: string, locality: NewLocality): Promise<string> {
+  const { id } = await db
+    .insertInto('areas')
+    .values({
+      partnership_id: partnershipId,
+      code: locality.code,
+      name: locality.name,
+      level: 'locality',
+      region_code: locality.regionCode,
+      parent_code: locality.parentCode,
+      old_code: null,
+      last_year: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
 /** Adds or updates national areas by code (the caller has set the national-load flag). */
 export async function upsertNationalAreas(trx: DbOrTrx, areas: readonly NationalArea[]): Promise<void> {
   if (areas.length === 0) return;

@@ -47,6 +47,7 @@ export async function insertImport(trx: DbOrTrx, row: Insertable<ImportTable>): 
 /** Records how an import ended; its file is no longer kept. */
 export async function finishImport(
   trx: DbOrTrx,
+  partnershipId: string,
   id: string,
   status: 'imported' | 'refused',
   issues: readonly ImportIssue[],
@@ -61,6 +62,7 @@ export async function finishImport(
       content: null,
       imported_at: status === 'imported' ? new Date() : null,
     })
+    .where('partnership_id', '=', partnershipId)
     .where('id', '=', id)
     .execute();
 }

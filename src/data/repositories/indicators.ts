@@ -85,9 +85,10 @@ export async function insertIndicator(
   return toIndicator(row);
 }
 
-/** Saves a partnership indicator if it is still at `version`; undefined when someone saved first. */
+/** Saves a partnership's own indicator if it is still at `version`; undefined when someone saved first. */
 export async function updateIndicator(
   trx: DbOrTrx,
+  partnershipId: string,
   id: string,
   version: number,
   def: IndicatorDefinition,
@@ -96,9 +97,9 @@ export async function updateIndicator(
   const row = await trx
     .updateTable('indicators')
     .set({ ...indicatorColumns(def, agencyId), version: version + 1, updated_at: new Date() })
+    .where('partnership_id', '=', partnershipId)
     .where('id', '=', id)
     .where('version', '=', version)
-    .where('partnership_id', 'is not', null)
     .returningAll()
     .executeTakeFirst();
   return row && toIndicator(row);

@@ -74,9 +74,10 @@ const RECORD =
   sql.raw(`indicator_id uuid, area_id uuid, period_code text, period_type text, period_start date, period_end date, breakdown text,
   value double precision, numerator double precision, denominator double precision, marker text, status text, quality_note text`);
 
-/** Replaces stored figures' values (their keys stay), raising each one's version. */
+/** Replaces an owner's (the nation's, or one partnership's) stored figures' values (their keys stay), raising each one's version. */
 export async function updateObservations(
   trx: DbOrTrx,
+  partnershipId: string | null,
   updates: readonly { id: string; write: ObservationWrite }[],
   who: Who,
 ): Promise<void> {
@@ -93,7 +94,7 @@ export async function updateObservations(
              status = x.status, quality_note = x.quality_note, source = ${who.source}, updated_by = ${who.userId}::uuid,
              updated_at = now(), version = o.version + 1
       FROM json_to_recordset(${json}::json) AS x(id bigint, ${RECORD})
-      WHERE o.id = x.id`.execute(trx);
+      WHERE o.id = x.id AND o.partnership_id IS NOT DISTINCT FROM ${partnershipId}::uuid`.execute(trx);
   }
 }
 

@@ -17,3 +17,19 @@ export async function insertPartnership(
 ): Promise<PartnershipRow> {
   return db.insertInto('partnerships').values(values).returningAll().executeTakeFirstOrThrow();
 }
+
+/** A partnership's geography settings: its home council and which comparators its pages use. */
+export interface PartnershipSettings {
+  home_area_id: string | null;
+  comparator: string;
+}
+
+/** The partnership's home council and comparators (it must exist). */
+export function partnershipSettings(db: DbOrTrx, partnershipId: string): Promise<PartnershipSettings> {
+  return db.selectFrom('partnerships').select(['home_area_id', 'comparator']).where('id', '=', partnershipId).executeTakeFirstOrThrow();
+}
+
+/** Sets the partnership's home council and comparators. */
+export async function updatePartnershipSettings(db: DbOrTrx, partnershipId: string, settings: PartnershipSettings): Promise<void> {
+  await db.updateTable('partnerships').set(settings).where('id', '=', partnershipId).execute();
+}

@@ -1,5 +1,15 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { DbOrTrx } from '../db.ts';
+import type { ScorecardRowTable, ScorecardTable } from '../schema.ts';
+
+/** A scorecard's settings as its table's columns (`columns` as JSON). */
+export type ScorecardSettings = Pick<
+  Insertable<ScorecardTable>,
+  'board_id' | 'title' | 'description' | 'columns' | 'previous_periods' | 'as_at' | 'published'
+>;
+
+/** A row as it is added to a section: everything but its owner, section and place. */
+export type NewScorecardRow = Omit<Insertable<ScorecardRowTable>, 'id' | 'partnership_id' | 'section_id' | 'position'>;
 
 export function listScorecards(db: DbOrTrx, partnershipId: string) {
   return db
@@ -84,4 +94,96 @@ export async function nextPosition(
     n: number | null;
   }>`SELECT max(position) AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${parentId}::uuid`.execute(db);
   return (rows[0]?.n ?? 0) + 1;
+}
+
+/** Adds a scorecard; its id. */
+export async function insertScorecard(db: DbOrTrx, partnershipId: string, settings: ScorecardSettings): Promise<string> {
+  const { id } = await db
+    .insertInto('scorecards')
+    .values({ partnership_id: partnershipId, ...settings })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Changes a scorecard's settings if it is still at `version`; false when someone else saved it first. */
+export async function updateScorecard(
+  db: DbOrTrx,
+  partnershipId: string,
+  id: string,
+  version: number,
+  settings: ScorecardSettings,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('scorecards')
+    .set((eb) => ({ ...settings, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Adds a section at `position` of a scorecard; its id. */
+export async function insertSection(
+  db: DbOrTrx,
+  partnershipId: string,
+  scorecardId: string,
+  position: number,
+  title: string,
+): Promise<string> {
+  const { id } = await db
+    .insertInto('scorecard_sections')
+    .values({ partnership_id: partnershipId, scorecard_id: scorecardId, position, title })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Adds a row at `position` of a section; its id. */
+export async function insertRow(
+  db: DbOrTrx,
+  partnershipId: string,
+  sectionId: string,
+  position: number,
+  row: NewScorecardRow,
+): Promise<string> {
+  const { id } = await db
+    .insertInto('scorecard_rows')
+    .values({ partnership_id: partnershipId, section_id: sectionId, position, ...row })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The row of this scorecard, if it has one of that id. */
+export function findScorecardRow(
+  db: DbOrTrx,
+  partnershipId: string,
+  scorecardId: string,
+  rowId: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('scorecard_rows as r')
+    .innerJoin('scorecard_sections as s', 's.id', 'r.section_id')
+    .select('r.id')
+    .where('r.partnership_id', '=', partnershipId)
+    .where('r.id', '=', rowId)
+    .where('s.scorecard_id', '=', scorecardId)
+    .executeTakeFirst();
+}
+
+/** Moves a row to `position` in its section. */
+export async function setRowPosition(db: DbOrTrx, partnershipId: string, rowId: string, position: number): Promise<void> {
+  await db.updateTable('scorecard_rows').set({ position }).where('partnership_id', '=', partnershipId).where('id', '=', rowId).execute();
+}
+
+/** Chooses whether a row is charted. */
+export async function setRowChart(db: DbOrTrx, partnershipId: string, rowId: string, chart: boolean): Promise<void> {
+  await db.updateTable('scorecard_rows').set({ chart }).where('partnership_id', '=', partnershipId).where('id', '=', rowId).execute();
+}
+
+/** Removes a row from its section. */
+export async function deleteRow(db: DbOrTrx, partnershipId: string, rowId: string): Promise<void> {
+  await db.deleteFrom('scorecard_rows').where('partnership_id', '=', partnershipId).where('id', '=', rowId).execute();
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Trx } from '../../data/db.ts';
-import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
 import type { Tenant } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 
@@ -32,11 +32,8 @@ export function namedRecordOperations<Row extends { id: string; name: string }, 
     const rows = await store.list(trx, partnershipId);
     if (rows.some((r) => r.name.toLowerCase() === name.toLowerCase() && r.id !== ownId)) throw new ValidationError({ name: duplicate });
   };
-  const find = async (trx: Trx, partnershipId: string, id: string) => {
-    const row = await store.find(trx, partnershipId, id);
-    if (!row) throw new NotFoundError(`No such ${noun} in this partnership`);
-    return row;
-  };
+  const find = async (trx: Trx, partnershipId: string, id: string) =>
+    found(await store.find(trx, partnershipId, id), `No such ${noun} in this partnership`);
 
   return {
     list: (partnershipId: string, actor: Actor) => tenant(partnershipId, actor, (trx) => store.list(trx, partnershipId)),

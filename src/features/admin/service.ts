@@ -6,7 +6,7 @@ import { listAudit, listAuditEntityTypes } from '../../data/repositories/audit.t
 import * as boards from '../../data/repositories/boards.ts';
 import * as members from '../../data/repositories/memberships.ts';
 import { findUserByEmail, insertUser } from '../../data/repositories/users.ts';
-import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { tenantRunner } from '../../services/tenant.ts';
@@ -50,11 +50,9 @@ export function createAdminService(db: Db) {
     listMembers: (partnershipId: string, actor: Actor) => tenant(partnershipId, actor, (trx) => members.listMembers(trx, partnershipId)),
 
     getMember: (partnershipId: string, actor: Actor, userId: string) =>
-      tenant(partnershipId, actor, async (trx) => {
-        const member = await members.findMember(trx, partnershipId, userId);
-        if (!member) throw new NotFoundError('No such person in this partnership');
-        return member;
-      }),
+      tenant(partnershipId, actor, async (trx) =>
+        found(await members.findMember(trx, partnershipId, userId), 'No such person in this partnership'),
+      ),
 
     /** Adds a person to the partnership, creating their account unless they already have one elsewhere. */
     async addMember(partnershipId: string, actor: Actor, input: unknown) {
@@ -84,8 +82,7 @@ export function createAdminService(db: Db) {
     updateMember: (partnershipId: string, actor: Actor, userId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const form = parseInput(schemas.membershipSchema, input);
-        const before = await members.findMember(trx, partnershipId, userId);
-        if (!before) throw new NotFoundError('No such person in this partnership');
+        const before = found(await members.findMember(trx, partnershipId, userId), 'No such person in this partnership');
         await checkAgency(trx, partnershipId, form.agencyId);
         if (before.role === 'admin' && form.role !== 'admin' && (await members.countAdmins(trx, partnershipId)) <= 1) {
           throw new ValidationError({ role: 'A partnership needs at least one admin: make someone else an admin first' });
@@ -107,8 +104,7 @@ export function createAdminService(db: Db) {
 
     removeMember: (partnershipId: string, actor: Actor, userId: string) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const before = await members.findMember(trx, partnershipId, userId);
-        if (!before) throw new NotFoundError('No such person in this partnership');
+        const before = found(await members.findMember(trx, partnershipId, userId), 'No such person in this partnership');
         if (before.role === 'admin' && (await members.countAdmins(trx, partnershipId)) <= 1) {
           throw new ValidationError({ role: 'A partnership needs at least one admin: make someone else an admin first' });
         }

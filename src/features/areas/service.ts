@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import type { Db, Trx } from '../../data/db.ts';
-import { comparatorAreas, listAreas } from '../../data/repositories/areas.ts';
+import type { Db } from '../../data/db.ts';
+import { comparatorAreas, insertLocality, listAreas } from '../../data/repositories/areas.ts';
+import {
+  comparatorGroupIds,
+  findComparatorGroupByName,
+  insertComparatorGroup,
+  listComparatorGroups,
+} from '../../data/repositories/comparator-groups.ts';
+import { partnershipSettings, updatePartnershipSettings } from '../../data/repositories/partnerships.ts';
 import type { AreaRow } from '../../data/schema.ts';
 import { ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
@@ -27,35 +34,19 @@ export function createAreasService(db: Db) {
   const tenant = tenantRunner(db);
   const councils = (areas: readonly AreaRow[]) => areas.filter((a) => a.level === 'la');
 
-  const settingsOf = (trx: Trx, partnershipId: string) =>
-    trx.selectFrom('partnerships').select(['home_area_id', 'comparator']).where('id', '=', partnershipId).executeTakeFirstOrThrow();
-
   return {
     overview: (partnershipId: string, actor: Actor) =>
       tenant(partnershipId, actor, async (trx) => {
         const areas = await listAreas(trx);
-        const groups = await trx
-          .selectFrom('comparator_groups as g')
-          .leftJoin('comparator_group_areas as ga', 'ga.group_id', 'g.id')
-          .leftJoin('areas as a', 'a.id', 'ga.area_id')
-          .select(['g.id', 'g.name', 'a.name as areaName'])
-          .orderBy('g.name')
-          .orderBy('a.name')
-          .execute();
-        const byGroup = new Map<string, { id: string; name: string; areas: string[] }>();
-        for (const row of groups) {
-          const group = byGroup.get(row.id) ?? { id: row.id, name: row.name, areas: [] };
-          if (row.areaName) group.areas.push(row.areaName);
-          byGroup.set(row.id, group);
-        }
-        const settings = await settingsOf(trx, partnershipId);
+        const groups = await listComparatorGroups(trx, partnershipId);
+        const settings = await partnershipSettings(trx, partnershipId);
         const comparators = settings.home_area_id ? await comparatorAreas(trx, settings.comparator, settings.home_area_id) : [];
         return {
           settings,
           comparators,
           councils: councils(areas),
           localities: areas.filter((a) => a.level === 'locality'),
-          groups: [...byGroup.values()],
+          groups,
         };
       }),
 
@@ -66,12 +57,12 @@ export function createAreasService(db: Db) {
         const home = councils(areas).find((a) => a.id === input.homeArea);
         if (!home) throw new ValidationError({ homeArea: 'Choose the partnership’s council' });
         const comparator = String(input.comparator ?? '');
-        const groups = await trx.selectFrom('comparator_groups').select('id').execute();
-        if (!['sn2025', 'sn2021'].includes(comparator) && !groups.some((g) => `group:${g.id}` === comparator)) {
+        const groups = await comparatorGroupIds(trx, partnershipId);
+        if (!['sn2025', 'sn2021'].includes(comparator) && !groups.some((id) => `group:${id}` === comparator)) {
           throw new ValidationError({ comparator: 'Choose which councils to compare with' });
         }
-        const before = await settingsOf(trx, partnershipId);
-        await trx.updateTable('partnerships').set({ home_area_id: home.id, comparator }).where('id', '=', partnershipId).execute();
+        const before = await partnershipSettings(trx, partnershipId);
+        await updatePartnershipSettings(trx, partnershipId, { home_area_id: home.id, comparator });
         await audit({
           action: 'update',
           entityType: 'partnership',
@@ -89,26 +80,18 @@ export function createAreasService(db: Db) {
         if (areas.some((a) => a.code.toLowerCase() === input.code.toLowerCase() || a.old_code === input.code)) {
           throw new ValidationError({ code: 'That code is already used by another area; choose another' });
         }
-        const { home_area_id } = await settingsOf(trx, partnershipId);
+        const { home_area_id } = await partnershipSettings(trx, partnershipId);
         const home = areas.find((a) => a.id === home_area_id);
-        const row = await trx
-          .insertInto('areas')
-          .values({
-            partnership_id: partnershipId,
-            code: input.code,
-            name: input.name,
-            level: 'locality',
-            region_code: home?.region_code ?? null,
-            parent_code: home?.code ?? null,
-            old_code: null,
-            last_year: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertLocality(trx, partnershipId, {
+          code: input.code,
+          name: input.name,
+          regionCode: home?.region_code ?? null,
+          parentCode: home?.code ?? null,
+        });
         await audit({
           action: 'create',
           entityType: 'locality',
-          entityId: row.id,
+          entityId: id,
           summary: `Added the locality ${input.name} (${input.code})`,
           after: input,
         });
@@ -140,21 +123,13 @@ export function createAreasService(db: Db) {
           ),
         ];
         if (members.length < 2) throw new ValidationError({ areas: 'A comparator group needs at least two councils' });
-        if (await trx.selectFrom('comparator_groups').select('id').where('name', '=', input.name).executeTakeFirst())
+        if (await findComparatorGroupByName(trx, partnershipId, input.name))
           throw new ValidationError({ name: 'A group with this name already exists' });
-        const group = await trx
-          .insertInto('comparator_groups')
-          .values({ partnership_id: partnershipId, name: input.name })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('comparator_group_areas')
-          .values(members.map((area_id) => ({ partnership_id: partnershipId, group_id: group.id, area_id })))
-          .execute();
+        const groupId = await insertComparatorGroup(trx, partnershipId, input.name, members);
         await audit({
           action: 'create',
           entityType: 'comparator_group',
-          entityId: group.id,
+          entityId: groupId,
           summary: `Created the comparator group ${input.name} of ${members.length} councils`,
           after: { name: input.name, areas: wanted },
         });

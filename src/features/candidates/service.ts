@@ -2,7 +2,7 @@ import { DEFAULT_CRITERIA, rankCandidates } from '../../core/candidates.ts';
 import type { Db, Trx } from '../../data/db.ts';
 import * as repo from '../../data/repositories/candidates.ts';
 import * as plans from '../../data/repositories/plans.ts';
-import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import * as schemas from './schemas.ts';
@@ -11,16 +11,10 @@ import * as schemas from './schemas.ts';
 export function createCandidatesService(db: Db) {
   const tenant = tenantRunner(db);
 
-  const findPlan = async (trx: Trx, partnershipId: string, planId: string) => {
-    const plan = await plans.findPlan(trx, partnershipId, planId);
-    if (!plan) throw new NotFoundError('No such plan in this partnership');
-    return plan;
-  };
-  const findCandidate = async (trx: Trx, partnershipId: string, id: string) => {
-    const candidate = await repo.findCandidate(trx, partnershipId, id);
-    if (!candidate) throw new NotFoundError('No such candidate priority in this partnership');
-    return candidate;
-  };
+  const findPlan = async (trx: Trx, partnershipId: string, planId: string) =>
+    found(await plans.findPlan(trx, partnershipId, planId), 'No such plan in this partnership');
+  const findCandidate = async (trx: Trx, partnershipId: string, id: string) =>
+    found(await repo.findCandidate(trx, partnershipId, id), 'No such candidate priority in this partnership');
   /** A plan's criteria; the board's four default ones until someone sets others. */
   const criteriaOf = async (trx: Trx, partnershipId: string, planId: string) => {
     const criteria = await repo.listCriteria(trx, partnershipId, planId);

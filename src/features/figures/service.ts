@@ -4,6 +4,8 @@ import type { Db, Trx } from '../../data/db.ts';
 import { listAreas } from '../../data/repositories/areas.ts';
 import { listIndicators, type Indicator } from '../../data/repositories/indicators.ts';
 import { observationsFor, type ObservationView } from '../../data/repositories/observations.ts';
+import { partnershipSettings } from '../../data/repositories/partnerships.ts';
+import { deleteSignoff, findSignoff, insertSignoff } from '../../data/repositories/period-signoffs.ts';
 import { ConflictError, ValidationError, type Actor } from '../../services/errors.ts';
 import { recordFigures, type FigureRecord } from '../../intake/figures.ts';
 import { tenantRunner } from '../../services/tenant.ts';
@@ -36,11 +38,7 @@ export function createFiguresService(db: Db) {
   const tenant = tenantRunner(db);
 
   const due = async (trx: Trx, partnershipId: string, actor: PlanActor, period: Period) => {
-    const partnership = await trx
-      .selectFrom('partnerships')
-      .select('home_area_id')
-      .where('id', '=', partnershipId)
-      .executeTakeFirstOrThrow();
+    const partnership = await partnershipSettings(trx, partnershipId);
     const area = (await listAreas(trx)).find((a) => a.id === partnership.home_area_id);
     const mine = (i: Indicator) =>
       i.partnershipId !== null && i.periodType === period.type && (actor.role !== 'contributor' || i.agencyId === actor.agencyId);
@@ -57,13 +55,7 @@ export function createFiguresService(db: Db) {
         .map((o) => ({ label: parsePeriod(o.periodCode)?.label ?? o.periodCode, value: o.value, marker: o.marker }));
       figures.push({ indicator, previous, current });
     }
-    const signoff = await trx
-      .selectFrom('period_signoffs as s')
-      .leftJoin('users as u', 'u.id', 's.signed_by')
-      .select(['s.signed_at', 'u.name'])
-      .where('s.partnership_id', '=', partnershipId)
-      .where('s.period_code', '=', period.code)
-      .executeTakeFirst();
+    const signoff = await findSignoff(trx, partnershipId, period.code);
     return { period, area, figures, signoff };
   };
 
@@ -138,12 +130,8 @@ export function createFiguresService(db: Db) {
     signOff: (partnershipId: string, actor: Actor, code: string | undefined) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const period = periodFrom(code);
-        const inserted = await trx
-          .insertInto('period_signoffs')
-          .values({ partnership_id: partnershipId, period_code: period.code, signed_by: actor.userId })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new ConflictError(`${period.label} is already signed off.`);
+        if (!(await insertSignoff(trx, partnershipId, period.code, actor.userId)))
+          throw new ConflictError(`${period.label} is already signed off.`);
         await audit({
           action: 'sign-off',
           entityType: 'period',
@@ -156,12 +144,7 @@ export function createFiguresService(db: Db) {
     unlock: (partnershipId: string, actor: Actor, code: string | undefined) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const period = periodFrom(code);
-        const removed = await trx
-          .deleteFrom('period_signoffs')
-          .where('partnership_id', '=', partnershipId)
-          .where('period_code', '=', period.code)
-          .returningAll()
-          .executeTakeFirst();
+        const removed = await deleteSignoff(trx, partnershipId, period.code);
         if (!removed) throw new ConflictError(`${period.label} is not signed off.`);
         await audit({
           action: 'unlock',

@@ -5,7 +5,7 @@ import type { DfeMapping, ImportIssue, ObservationInput } from '../../core/indic
 import type { Db, Trx } from '../../data/db.ts';
 import * as repo from '../../data/repositories/imports.ts';
 import type { ObservationWrite } from '../../data/repositories/observations.ts';
-import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
 import { figureLookup, lockIssues, readTable, toWrites } from '../../intake/figures.ts';
 import { saveObservations, type SaveSummary } from '../../intake/observation-writer.ts';
 import { tenantRunner, type Audit } from '../../services/tenant.ts';
@@ -67,9 +67,9 @@ export function createImportsService(db: Db) {
 
   /** A saved mapping by id or name, or one a bundled national file ships with (`bundled:N` or its file name). */
   const findMapping = async (trx: Trx, partnershipId: string, idOrName: string | undefined): Promise<ResolvedMapping> => {
-    const found = idOrName ? (bundledMapping(idOrName) ?? (await repo.findMapping(trx, partnershipId, idOrName))) : undefined;
-    if (!found) throw new ValidationError({ mapping: 'Choose the mapping that says which columns hold which indicators' });
-    return found;
+    const mapping = idOrName ? (bundledMapping(idOrName) ?? (await repo.findMapping(trx, partnershipId, idOrName))) : undefined;
+    if (!mapping) throw new ValidationError({ mapping: 'Choose the mapping that says which columns hold which indicators' });
+    return mapping;
   };
 
   /**
@@ -153,47 +153,43 @@ export function createImportsService(db: Db) {
     /** An import with, while it waits for confirmation, the first rows it would save. */
     preview: (partnershipId: string, actor: Actor, id: string) =>
       tenant(partnershipId, actor, async (trx) => {
-        const found = await repo.findImport(trx, partnershipId, id);
-        if (!found) throw new NotFoundError('No such import');
+        const held = found(await repo.findImport(trx, partnershipId, id), 'No such import');
         let sample: ObservationInput[] = [];
-        if (found.status === 'ready' && found.content) {
-          const mapping = found.mapping_ref ? await findMapping(trx, partnershipId, found.mapping_ref) : undefined;
-          sample = (
-            await check(trx, partnershipId, { kind: found.kind, filename: found.filename, bytes: found.content }, mapping)
-          ).rows.slice(0, SAMPLE);
+        if (held.status === 'ready' && held.content) {
+          const mapping = held.mapping_ref ? await findMapping(trx, partnershipId, held.mapping_ref) : undefined;
+          const checked = await check(trx, partnershipId, { kind: held.kind, filename: held.filename, bytes: held.content }, mapping);
+          sample = checked.rows.slice(0, SAMPLE);
         }
-        return { import: found, sample };
+        return { import: held, sample };
       }),
 
     /** Saves a checked import's figures in one transaction, or none of them if anything has changed since. */
     confirm: (partnershipId: string, actor: Actor, id: string) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const found = await repo.findImport(trx, partnershipId, id);
-        if (!found) throw new NotFoundError('No such import');
-        if (found.status !== 'ready' || !found.content) throw new ConflictError('This import has already been saved or was refused.');
-        const mapping = found.mapping_ref ? await findMapping(trx, partnershipId, found.mapping_ref) : undefined;
+        const held = found(await repo.findImport(trx, partnershipId, id), 'No such import');
+        if (held.status !== 'ready' || !held.content) throw new ConflictError('This import has already been saved or was refused.');
+        const mapping = held.mapping_ref ? await findMapping(trx, partnershipId, held.mapping_ref) : undefined;
         const result = await save(
           trx,
           partnershipId,
           actor,
           audit,
-          { kind: found.kind, filename: found.filename, bytes: found.content },
+          { kind: held.kind, filename: held.filename, bytes: held.content },
           mapping,
         );
         if (result.issues.length) {
-          await repo.finishImport(trx, id, 'refused', result.issues, result.summary);
+          await repo.finishImport(trx, partnershipId, id, 'refused', result.issues, result.summary);
           return result;
         }
-        await repo.finishImport(trx, id, 'imported', [], result.summary);
+        await repo.finishImport(trx, partnershipId, id, 'imported', [], result.summary);
         return result;
       }),
 
     /** The problems found in an import as CSV: row, column, value, reason. */
     issuesCsv: (partnershipId: string, actor: Actor, id: string) =>
       tenant(partnershipId, actor, async (trx) => {
-        const found = await repo.findImport(trx, partnershipId, id);
-        if (!found) throw new NotFoundError('No such import');
-        return { filename: found.filename, csv: issuesToCsv(found.issues) };
+        const held = found(await repo.findImport(trx, partnershipId, id), 'No such import');
+        return { filename: held.filename, csv: issuesToCsv(held.issues) };
       }),
 
     /** The command line's import: check and save in one go (or only check, with dryRun). Throws nothing for bad files: the issues say why. */

@@ -5,10 +5,11 @@ import { listAgencies } from '../../data/repositories/agencies.ts';
 import { comparatorAreas, listAreas } from '../../data/repositories/areas.ts';
 import * as repo from '../../data/repositories/indicators.ts';
 import { observationsFor, type ObservationView } from '../../data/repositories/observations.ts';
+import { partnershipSettings } from '../../data/repositories/partnerships.ts';
 import * as targets from '../../data/repositories/targets.ts';
 import type { AreaRow } from '../../data/schema.ts';
 import { ENGLAND, panelFor } from '../../services/benchmarks.ts';
-import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { ConflictError, found, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
 import { recordFigures, type FigureRecord } from '../../intake/figures.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
@@ -40,11 +41,7 @@ export function createIndicatorsService(db: Db) {
   const tenant = tenantRunner(db);
   const pageCache = new RevisionCache<Awaited<ReturnType<typeof pageOf>>>(PAGE_CACHE_SIZE);
 
-  const findIndicator = async (trx: Trx, code: string) => {
-    const indicator = await repo.findIndicatorByCode(trx, code);
-    if (!indicator) throw new NotFoundError('No such indicator');
-    return indicator;
-  };
+  const findIndicator = async (trx: Trx, code: string) => found(await repo.findIndicatorByCode(trx, code), 'No such indicator');
 
   const ownIndicator = async (trx: Trx, partnershipId: string, code: string) => {
     const indicator = await findIndicator(trx, code);
@@ -63,11 +60,7 @@ export function createIndicatorsService(db: Db) {
       const indicator = await findIndicator(trx, code);
       const allAreas = await listAreas(trx);
       const areas = new Map(allAreas.map((a) => [a.id, a]));
-      const partnership = await trx
-        .selectFrom('partnerships')
-        .select(['home_area_id', 'comparator'])
-        .where('id', '=', partnershipId)
-        .executeTakeFirstOrThrow();
+      const partnership = await partnershipSettings(trx, partnershipId);
       const area = pickArea(allAreas, query.area, partnership.home_area_id);
       const england = allAreas.find((a) => a.code === ENGLAND);
       const region = allAreas.find((a) => a.code === area?.region_code && a.partnership_id === null);
@@ -145,7 +138,7 @@ export function createIndicatorsService(db: Db) {
         const { version } = parseInput(indicatorVersionSchema, body);
         const input = parseInput(indicatorSchema, { ...(body as object), code: current.code });
         await checkAgency(trx, partnershipId, input.agencyId);
-        const saved = await repo.updateIndicator(trx, current.id, version, definitionOf(input), input.agencyId);
+        const saved = await repo.updateIndicator(trx, partnershipId, current.id, version, definitionOf(input), input.agencyId);
         if (!saved) throw new ConflictError();
         await audit({
           action: 'update',
@@ -179,11 +172,7 @@ export function createIndicatorsService(db: Db) {
       tenant(partnershipId, actor, async (trx) => {
         const indicator = await findIndicator(trx, code);
         const all = await listAreas(trx);
-        const partnership = await trx
-          .selectFrom('partnerships')
-          .select('home_area_id')
-          .where('id', '=', partnershipId)
-          .executeTakeFirstOrThrow();
+        const partnership = await partnershipSettings(trx, partnershipId);
         const area = pickArea(all, areaCode, partnership.home_area_id);
         if (
           areaCode &&

@@ -4,7 +4,7 @@ import type { Db, Trx } from '../../data/db.ts';
 import { listBoards } from '../../data/repositories/boards.ts';
 import * as repo from '../../data/repositories/packs.ts';
 import { findScorecard, listScorecards } from '../../data/repositories/scorecards.ts';
-import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import type { createExceptionsService } from '../scorecards/exceptions.ts';
@@ -92,15 +92,11 @@ function snapshotOf(report: Report): PackSnapshot {
 export function createPacksService(db: Db, exceptions: ExceptionsService) {
   const tenant = tenantRunner(db);
 
-  const scorecardOf = async (trx: Trx, partnershipId: string, id: string) => {
-    const scorecard = await findScorecard(trx, partnershipId, id);
-    if (!scorecard) throw new NotFoundError('No such scorecard in this partnership');
-    return scorecard;
-  };
+  const scorecardOf = async (trx: Trx, partnershipId: string, id: string) =>
+    found(await findScorecard(trx, partnershipId, id), 'No such scorecard in this partnership');
 
   const packOf = async (trx: Trx, partnershipId: string, id: string) => {
-    const pack = await repo.findPack(trx, partnershipId, id);
-    if (!pack) throw new NotFoundError('No such board pack in this partnership');
+    const pack = found(await repo.findPack(trx, partnershipId, id), 'No such board pack in this partnership');
     const { snapshot, ...summary } = pack;
     return { ...summary, snapshot: snapshot as PackSnapshot };
   };

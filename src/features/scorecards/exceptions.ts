@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../data/db.ts';
-import { NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { insertCommentary, listCommentary } from '../../data/repositories/scorecard-commentary.ts';
+import { findScorecardRow } from '../../data/repositories/scorecards.ts';
+import { found, ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { optionalPlainText, parseInput } from '../../services/validation.ts';
 import type { createScorecardsService, ScorecardRowView } from './service.ts';
@@ -55,18 +57,11 @@ export function createExceptionsService(db: Db, scorecards: ReturnType<typeof cr
       const read = await scorecards.read(partnershipId, actor, id, asAt);
       const rows = read.sections.flatMap((s) => s.rows.filter(isException).map((row) => ({ section: s.title, row })));
       const commentary = await tenant(partnershipId, actor, (trx) =>
-        rows.length
-          ? trx
-              .selectFrom('scorecard_commentary')
-              .selectAll()
-              .where(
-                'row_id',
-                'in',
-                rows.map((r) => r.row.id),
-              )
-              .orderBy('created_at', 'desc')
-              .execute()
-          : Promise.resolve([]),
+        listCommentary(
+          trx,
+          partnershipId,
+          rows.map((r) => r.row.id),
+        ),
       );
       return {
         ...read,
@@ -93,35 +88,23 @@ export function createExceptionsService(db: Db, scorecards: ReturnType<typeof cr
     comment: (partnershipId: string, actor: Actor, scorecardId: string, rowId: string, body: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const input = parseInput(commentarySchema, body);
-        const row = await trx
-          .selectFrom('scorecard_rows as r')
-          .innerJoin('scorecard_sections as s', 's.id', 'r.section_id')
-          .select('r.id')
-          .where('r.id', '=', rowId)
-          .where('s.scorecard_id', '=', scorecardId)
-          .executeTakeFirst();
-        if (!row) throw new NotFoundError('No such row in this scorecard');
+        found(await findScorecardRow(trx, partnershipId, scorecardId, rowId), 'No such row in this scorecard');
         if (!/^[A-Za-z0-9-_]{2,30}$/.test(input.period)) throw new ValidationError({ period: 'Say which period the commentary is for' });
-        const saved = await trx
-          .insertInto('scorecard_commentary')
-          .values({
-            partnership_id: partnershipId,
-            row_id: rowId,
-            period_code: input.period,
-            story: input.story,
-            what_works: input.whatWorks,
-            next_steps: input.nextSteps,
-            who: input.who,
-            by_when: input.byWhen,
-            author_id: actor.userId,
-            author_label: actor.label.replace(/ <[^>]*>$/, ''),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertCommentary(trx, partnershipId, {
+          row_id: rowId,
+          period_code: input.period,
+          story: input.story,
+          what_works: input.whatWorks,
+          next_steps: input.nextSteps,
+          who: input.who,
+          by_when: input.byWhen,
+          author_id: actor.userId,
+          author_label: actor.label.replace(/ <[^>]*>$/, ''),
+        });
         await audit({
           action: 'create',
           entityType: 'scorecard_commentary',
-          entityId: saved.id,
+          entityId: id,
           summary: `Commented on a scorecard exception for ${input.period}`,
           after: input,
         });

@@ -11,6 +11,7 @@ import {
   type ObservationView,
   type PublishedFigure,
 } from '../../data/repositories/observations.ts';
+import { listRagOverrides } from '../../data/repositories/scorecard-overrides.ts';
 import type { LayoutRow } from '../../data/repositories/scorecards.ts';
 import { listTargetsFor } from '../../data/repositories/targets.ts';
 import type { AreaRow } from '../../data/schema.ts';
@@ -62,18 +63,11 @@ export async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly Plac
   const [figuresByIndicator, targets, overrides] = await Promise.all([
     observationsForMany(trx, indicatorIds, areaIds),
     listTargetsFor(trx, ctx.partnershipId, indicatorIds),
-    placed.length
-      ? trx
-          .selectFrom('scorecard_rag_overrides')
-          .select(['row_id', 'period_code', 'rag', 'reason', 'author_label', 'created_at'])
-          .where(
-            'row_id',
-            'in',
-            placed.map((p) => p.row.id),
-          )
-          .orderBy('created_at', 'desc')
-          .execute()
-      : Promise.resolve([]),
+    listRagOverrides(
+      trx,
+      ctx.partnershipId,
+      placed.map((p) => p.row.id),
+    ),
   ]);
   const rows = placed.map((p) => ({ ...p, ...seriesOf(p, figuresByIndicator.get(p.indicator.id) ?? [], ctx.asAt) }));
   const published = rows.filter((r) => r.current && r.indicator.partnershipId === null && r.area.level === 'la' && r.row.breakdown === '');

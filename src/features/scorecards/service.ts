@@ -3,10 +3,12 @@ import type { Db, Trx } from '../../data/db.ts';
 import { listAreas } from '../../data/repositories/areas.ts';
 import { listBoards } from '../../data/repositories/boards.ts';
 import { listIndicators } from '../../data/repositories/indicators.ts';
+import { partnershipSettings } from '../../data/repositories/partnerships.ts';
 import { revisionOf } from '../../data/repositories/revisions.ts';
+import { insertRagOverride } from '../../data/repositories/scorecard-overrides.ts';
 import * as repo from '../../data/repositories/scorecards.ts';
 import { ENGLAND } from '../../services/benchmarks.ts';
-import { ConflictError, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
@@ -34,11 +36,8 @@ export function createScorecardsService(db: Db) {
   const tenant = tenantRunner(db);
   const readCache = new RevisionCache<ScorecardView>(READ_CACHE_SIZE);
 
-  const findScorecard = async (trx: Trx, partnershipId: string, id: string) => {
-    const scorecard = await repo.findScorecard(trx, partnershipId, id);
-    if (!scorecard) throw new NotFoundError('No such scorecard in this partnership');
-    return scorecard;
-  };
+  const findScorecard = async (trx: Trx, partnershipId: string, id: string) =>
+    found(await repo.findScorecard(trx, partnershipId, id), 'No such scorecard in this partnership');
 
   const checkBoard = async (trx: Trx, partnershipId: string, boardId: string | null) => {
     if (boardId && !(await listBoards(trx, partnershipId)).some((b) => b.id === boardId))
@@ -50,11 +49,7 @@ export function createScorecardsService(db: Db) {
     const scorecard = await findScorecard(trx, partnershipId, id);
     const asAt = asAtAsked && isIsoDate(asAtAsked) ? asAtAsked : (scorecard.as_at ?? today());
     const layout = await repo.scorecardLayout(trx, partnershipId, id);
-    const [indicators, areas, settings] = await Promise.all([
-      listIndicators(trx),
-      listAreas(trx),
-      trx.selectFrom('partnerships').select(['home_area_id', 'comparator']).where('id', '=', partnershipId).executeTakeFirstOrThrow(),
-    ]);
+    const [indicators, areas, settings] = await Promise.all([listIndicators(trx), listAreas(trx), partnershipSettings(trx, partnershipId)]);
     const indicatorById = new Map(indicators.map((i) => [i.id, i]));
     const areaById = new Map(areas.map((a) => [a.id, a]));
     const england = areas.find((a) => a.code === ENGLAND);
@@ -90,19 +85,15 @@ export function createScorecardsService(db: Db) {
       tenant(partnershipId, actor, async (trx, audit) => {
         const input = parseInput(scorecardSchema, body);
         await checkBoard(trx, partnershipId, input.boardId);
-        const created = await trx
-          .insertInto('scorecards')
-          .values({ partnership_id: partnershipId, ...settingsColumns(input) })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const created = await repo.insertScorecard(trx, partnershipId, settingsColumns(input));
         await audit({
           action: 'create',
           entityType: 'scorecard',
-          entityId: created.id,
+          entityId: created,
           summary: `Created the scorecard ${input.title}`,
           after: input,
         });
-        return created.id;
+        return created;
       }),
 
     update: (partnershipId: string, actor: Actor, id: string, body: unknown) =>
@@ -111,17 +102,7 @@ export function createScorecardsService(db: Db) {
         const input = parseInput(scorecardSchema, body);
         const { version } = parseInput(scorecardVersionSchema, body);
         await checkBoard(trx, partnershipId, input.boardId);
-        const saved = await trx
-          .updateTable('scorecards')
-          .set({
-            ...settingsColumns(input),
-            version: before.version + 1,
-            updated_at: new Date(),
-          })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(saved.numUpdatedRows) === 0) throw new ConflictError();
+        if (!(await repo.updateScorecard(trx, partnershipId, id, version, settingsColumns(input)))) throw new ConflictError();
         await audit({
           action: 'update',
           entityType: 'scorecard',
@@ -159,15 +140,11 @@ export function createScorecardsService(db: Db) {
         await findScorecard(trx, partnershipId, id);
         const input = parseInput(sectionSchema, body);
         const position = await repo.nextPosition(trx, 'scorecard_sections', 'scorecard_id', id);
-        const section = await trx
-          .insertInto('scorecard_sections')
-          .values({ partnership_id: partnershipId, scorecard_id: id, position, title: input.title })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const sectionId = await repo.insertSection(trx, partnershipId, id, position, input.title);
         await audit({
           action: 'create',
           entityType: 'scorecard_section',
-          entityId: section.id,
+          entityId: sectionId,
           summary: `Added the section ${input.title}`,
         });
       }),
@@ -192,27 +169,20 @@ export function createScorecardsService(db: Db) {
           : undefined;
         if (input.areaCode && !area) throw new ValidationError({ areaCode: `There is no area with the code ${input.areaCode}` });
         const position = await repo.nextPosition(trx, 'scorecard_rows', 'section_id', input.sectionId);
-        const row = await trx
-          .insertInto('scorecard_rows')
-          .values({
-            partnership_id: partnershipId,
-            section_id: input.sectionId,
-            position,
-            indicator_id: indicator.id,
-            area_id: area?.id ?? null,
-            breakdown: input.breakdown,
-            rag_rule: input.ragRule,
-            tolerance: input.tolerance,
-            maintained_band: input.maintainedBand,
-            note: input.note,
-            chart: input.chart,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const rowId = await repo.insertRow(trx, partnershipId, input.sectionId, position, {
+          indicator_id: indicator.id,
+          area_id: area?.id ?? null,
+          breakdown: input.breakdown,
+          rag_rule: input.ragRule,
+          tolerance: input.tolerance,
+          maintained_band: input.maintainedBand,
+          note: input.note,
+          chart: input.chart,
+        });
         await audit({
           action: 'create',
           entityType: 'scorecard_row',
-          entityId: row.id,
+          entityId: rowId,
           summary: `Added ${indicator.title} to a scorecard`,
           after: input,
         });
@@ -221,14 +191,16 @@ export function createScorecardsService(db: Db) {
     /** Moves a row up or down its section (swapping places with its neighbour). */
     moveRow: (partnershipId: string, actor: Actor, id: string, rowId: string, direction: 'up' | 'down') =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const section = (await repo.scorecardLayout(trx, partnershipId, id)).find((s) => s.rows.some((r) => r.id === rowId));
-        if (!section) throw new NotFoundError('No such row in this scorecard');
+        const section = found(
+          (await repo.scorecardLayout(trx, partnershipId, id)).find((s) => s.rows.some((r) => r.id === rowId)),
+          'No such row in this scorecard',
+        );
         const at = section.rows.findIndex((r) => r.id === rowId);
         const other = section.rows[direction === 'up' ? at - 1 : at + 1];
         if (!other) return;
         const row = section.rows[at]!;
-        await trx.updateTable('scorecard_rows').set({ position: other.position }).where('id', '=', row.id).execute();
-        await trx.updateTable('scorecard_rows').set({ position: row.position }).where('id', '=', other.id).execute();
+        await repo.setRowPosition(trx, partnershipId, row.id, other.position);
+        await repo.setRowPosition(trx, partnershipId, other.id, row.position);
         await audit({ action: 'update', entityType: 'scorecard_row', entityId: rowId, summary: `Moved a scorecard row ${direction}` });
       }),
 
@@ -236,20 +208,18 @@ export function createScorecardsService(db: Db) {
     overrideRating: (partnershipId: string, actor: Actor, id: string, rowId: string, body: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const input = parseInput(overrideSchema, body);
-        const found = (await repo.scorecardLayout(trx, partnershipId, id)).some((s) => s.rows.some((r) => r.id === rowId));
-        if (!found) throw new NotFoundError('No such row in this scorecard');
-        await trx
-          .insertInto('scorecard_rag_overrides')
-          .values({
-            partnership_id: partnershipId,
-            row_id: rowId,
-            period_code: input.period,
-            rag: input.rag,
-            reason: input.reason,
-            author_id: actor.userId,
-            author_label: actor.label.replace(/ <[^>]*>$/, ''),
-          })
-          .execute();
+        found(
+          (await repo.scorecardLayout(trx, partnershipId, id)).flatMap((s) => s.rows).find((r) => r.id === rowId),
+          'No such row in this scorecard',
+        );
+        await insertRagOverride(trx, partnershipId, {
+          row_id: rowId,
+          period_code: input.period,
+          rag: input.rag,
+          reason: input.reason,
+          author_id: actor.userId,
+          author_label: actor.label.replace(/ <[^>]*>$/, ''),
+        });
         await audit({
           action: 'update',
           entityType: 'scorecard_row',
@@ -264,10 +234,12 @@ export function createScorecardsService(db: Db) {
     /** Chooses whether a row is charted on the page and in the paper ("charts for selected areas"). */
     setChart: (partnershipId: string, actor: Actor, id: string, rowId: string, chart: boolean) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const row = (await repo.scorecardLayout(trx, partnershipId, id)).flatMap((s) => s.rows).find((r) => r.id === rowId);
-        if (!row) throw new NotFoundError('No such row in this scorecard');
+        const row = found(
+          (await repo.scorecardLayout(trx, partnershipId, id)).flatMap((s) => s.rows).find((r) => r.id === rowId),
+          'No such row in this scorecard',
+        );
         if (row.chart === chart) return;
-        await trx.updateTable('scorecard_rows').set({ chart }).where('id', '=', rowId).execute();
+        await repo.setRowChart(trx, partnershipId, rowId, chart);
         await audit({
           action: 'update',
           entityType: 'scorecard_row',
@@ -278,16 +250,16 @@ export function createScorecardsService(db: Db) {
 
     removeRow: (partnershipId: string, actor: Actor, id: string, rowId: string) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const found = (await repo.scorecardLayout(trx, partnershipId, id)).some((s) => s.rows.some((r) => r.id === rowId));
-        if (!found) return;
-        await trx.deleteFrom('scorecard_rows').where('id', '=', rowId).execute();
+        const held = (await repo.scorecardLayout(trx, partnershipId, id)).some((s) => s.rows.some((r) => r.id === rowId));
+        if (!held) return;
+        await repo.deleteRow(trx, partnershipId, rowId);
         await audit({ action: 'delete', entityType: 'scorecard_row', entityId: rowId, summary: 'Removed a row from a scorecard' });
       }),
   };
 }
 
 /** A scorecard's settings as its table's columns. */
-function settingsColumns(input: ScorecardInput) {
+function settingsColumns(input: ScorecardInput): repo.ScorecardSettings {
   return {
     board_id: input.boardId,
     title: input.title,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../core/policy.ts';
-import { ForbiddenError, NotFoundError } from '../../services/errors.ts';
+import { ForbiddenError, found } from '../../services/errors.ts';
 
 export { ForbiddenError };
 
@@ -17,11 +17,10 @@ export function registerTenantGuard(app: FastifyInstance): void {
     const isTenantRoute = request.routeOptions.url?.startsWith('/p/:slug') || request.routeOptions.url?.startsWith('/api/v1/p/:slug');
     if (!isTenantRoute || slug === undefined) return;
     if (!request.user) throw new SignInRequiredError();
-    const found = await app.services.partnerships.memberOf(slug, request.user.id);
-    if (!found) throw new NotFoundError('Page not found');
-    request.partnership = found.partnership;
-    request.member = found.member;
+    const membership = found(await app.services.partnerships.memberOf(slug, request.user.id), 'Page not found');
+    request.partnership = membership.partnership;
+    request.member = membership.member;
     const permission = request.routeOptions.config.permission ?? 'partnership:read';
-    if (!can(found.member.role, permission)) throw new ForbiddenError();
+    if (!can(membership.member.role, permission)) throw new ForbiddenError();
   });
 }
