@@ -9,12 +9,16 @@ const ABOVE_NATIONAL = [...ABOVE_SERVICES, ...folders('services', 'intake')];
 const ABOVE_DATA = [...ABOVE_NATIONAL, ...folders('national')];
 const ABOVE_CORE = [...ABOVE_DATA, ...folders('data'), '**/config.ts'];
 
-/** Files under `folder` may not import `patterns` (a wrong-way import fails `npm run lint`). */
-function layer(folder, message, patterns) {
+/**
+ * Files under `folder` may not import `patterns` (a wrong-way import fails `npm run lint`); each
+ * of `more` is a further `{ group, message }` for that folder.
+ */
+function layer(folder, message, patterns, ...more) {
+  const groups = [{ group: patterns, message }, ...more].map((group) => ({ ...group, allowTypeImports: true }));
   return {
     files: [`${folder}/**/*.ts`],
     ignores: [`${folder}/**/*.test.ts`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message, allowTypeImports: true }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: groups }] },
   };
 }
 
@@ -60,7 +64,10 @@ export default tseslint.config(
     ...folders('intake'),
   ]),
   layer('src/intake', 'intake/ (figures coming in) is used by features: it may not use one, nor the web layer', ABOVE_SERVICES),
-  layer('src/features', 'a feature may not use the app assembly (app/), the CLI or the seeds', ENTRY_POINTS),
+  layer('src/features', 'a feature may not use the app assembly (app/), the CLI or the seeds', ENTRY_POINTS, {
+    group: ['../*/routes.ts', '../*/*-routes.ts', '../*/views/*'],
+    message: 'a feature uses another through its service or schemas, never its routes or views (shared web helpers belong in web/)',
+  }),
   layer('src/web', 'web/ is the toolkit features use: the app assembly (app/) alone knows the features', [
     ...ENTRY_POINTS,
     ...folders('features'),

@@ -6,7 +6,7 @@ import { recordAudit } from '../data/repositories/audit.ts';
 import { listMembershipsOfUser } from '../data/repositories/memberships.ts';
 import { deleteSessionsOfUser } from '../data/repositories/sessions.ts';
 import { findUserByEmail, setPasswordHash } from '../data/repositories/users.ts';
-import { hashPassword } from '../features/auth/passwords.ts';
+import { hashPassword } from '../services/passwords.ts';
 import { CLI_ACTOR } from '../services/errors.ts';
 import { say, type CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';

@@ -70,6 +70,15 @@ export interface Person {
   agencyId: string | null;
 }
 
+/** Whoever does something, as the audit log names them (a person, or the command line with no user). */
+export interface Actor {
+  userId: string | null;
+  label: string;
+}
+
+/** A member of the partnership acting in it: named for the audit log, with their role and agency for per-record permissions. */
+export type MemberActor = Actor & Person;
+
 /**
  * Whether a person may change a priority, its measures and its delivery plan: a partnership admin,
  * or the priority's own sponsor.

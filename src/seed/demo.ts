@@ -5,7 +5,7 @@ import { insertBoard } from '../data/repositories/boards.ts';
 import { insertMembership } from '../data/repositories/memberships.ts';
 import { findPartnershipBySlug, insertPartnership } from '../data/repositories/partnerships.ts';
 import { insertUser } from '../data/repositories/users.ts';
-import { hashPassword } from '../features/auth/passwords.ts';
+import { hashPassword } from '../services/passwords.ts';
 import { CLI_ACTOR } from '../services/errors.ts';
 import { DEMO_PARTNERSHIPS } from './demo-data.ts';
 import { seedDemoPlans } from './plans.ts';

@@ -1,3 +1,5 @@
+import type { Actor } from '../core/policy.ts';
+
 /** A form or API body that failed validation; `fields` maps each field to its message. */
 export class ValidationError extends Error {
   readonly fields: Record<string, string>;
@@ -37,10 +39,6 @@ export function found<T>(row: T | null | undefined, message: string): T {
   return row;
 }
 
-/** The person doing something, as the audit log records them. */
-export interface Actor {
-  userId: string | null;
-  label: string;
-}
+export type { Actor };
 
 export const CLI_ACTOR: Actor = { userId: null, label: 'baton command line' };

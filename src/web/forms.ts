@@ -10,6 +10,12 @@ export function idParam(value: string | undefined): string {
   return value;
 }
 
+/** A URL's indicator code; anything else is a page that does not exist. */
+export function codeParam(value: string | undefined): string {
+  if (!value || !/^[a-z0-9][a-z0-9-]{0,59}$/.test(value)) throw new NotFoundError('Page not found');
+  return value;
+}
+
 /** Turns field messages into the list a GOV.UK error summary shows, each linked to its field. */
 export function errorList(fields: Record<string, string>) {
   return Object.entries(fields).map(([field, text]) => ({ text, href: `#${field === 'form' ? 'main-content' : field}` }));

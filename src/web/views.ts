@@ -101,7 +101,8 @@ export async function renderPage(
   data: Record<string, unknown> = {},
   options: PageOptions = {},
 ) {
-  const { partnership, member, user } = request;
+  const { user } = request;
+  const { partnership, member } = request.tenant ?? {};
   const html = await reply.viewAsync(template, {
     user,
     partnership,

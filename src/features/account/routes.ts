@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorList, handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
-import { actorOf } from '../admin/actor.ts';
+import { actorOf } from '../../web/tenant.ts';
 import { ValidationError } from '../../services/errors.ts';
 import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
 

@@ -3,7 +3,7 @@ import { toCsv } from '../../core/csv.ts';
 import { ValidationError } from '../../services/errors.ts';
 import { errorList } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
-import { actorOf } from './actor.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Query = Record<string, string | undefined>;
 const config = { permission: 'audit:read' } as const;
@@ -12,7 +12,7 @@ export function registerAuditRoutes(app: FastifyInstance): void {
   const { admin } = app.services;
 
   app.get<{ Params: { slug: string }; Querystring: Query }>('/p/:slug/admin/audit', { config }, async (request, reply) => {
-    const { id, slug } = request.partnership!;
+    const { id, slug } = tenantOf(request).partnership;
     try {
       const result = await admin.readAudit(id, actorOf(request), request.query);
       const csvUrl = `/p/${slug}/admin/audit.csv?${new URLSearchParams(clean(request.query)).toString()}`;
@@ -31,7 +31,7 @@ export function registerAuditRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: { slug: string }; Querystring: Query }>('/p/:slug/admin/audit.csv', { config }, async (request, reply) => {
-    const { events } = await admin.readAudit(request.partnership!.id, actorOf(request), request.query);
+    const { events } = await admin.readAudit(tenantOf(request).partnership.id, actorOf(request), request.query);
     const csv = toCsv(
       ['when', 'who', 'action', 'type', 'id', 'summary', 'before', 'after'],
       events.map((e) => [e.at, e.actor, e.action, e.entity_type, e.entity_id, e.summary, json(e.before), json(e.after)]),

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
-import { actorOf } from './actor.ts';
 import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; userId: string };
 const config = { permission: 'users:manage' } as const;
@@ -12,17 +12,17 @@ export function registerPeopleRoutes(app: FastifyInstance): void {
   const base = (slug: string) => `/p/${slug}/admin/people`;
 
   app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/admin/people', { config, ...noticeQuery }, async (request, reply) => {
-    const people = await admin.listMembers(request.partnership!.id, actorOf(request));
+    const people = await admin.listMembers(tenantOf(request).partnership.id, actorOf(request));
     return renderPage(request, reply, 'admin/views/people.njk', { people, notice: request.query.notice }, { nav: 'people' });
   });
 
   app.get<{ Params: Params }>('/p/:slug/admin/people/new', { config }, async (request, reply) => {
-    const agencies = await admin.listAgencies(request.partnership!.id, actorOf(request));
+    const agencies = await admin.listAgencies(tenantOf(request).partnership.id, actorOf(request));
     return renderPage(request, reply, 'admin/views/person-new.njk', { agencies, values: { role: 'viewer' } }, { nav: 'people' });
   });
 
   app.post<{ Params: Params }>('/p/:slug/admin/people', { config }, async (request, reply) => {
-    const { id } = request.partnership!;
+    const { id } = tenantOf(request).partnership;
     const agencies = await admin.listAgencies(id, actorOf(request));
     return handleForm(
       request,
@@ -36,7 +36,7 @@ export function registerPeopleRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: Params }>('/p/:slug/admin/people/:userId', { config }, async (request, reply) => {
-    const { id } = request.partnership!;
+    const { id } = tenantOf(request).partnership;
     const person = await admin.getMember(id, actorOf(request), idParam(request.params.userId));
     const agencies = await admin.listAgencies(id, actorOf(request));
     const values = { role: person.role, agencyId: person.agencyId, version: person.version };
@@ -44,7 +44,7 @@ export function registerPeopleRoutes(app: FastifyInstance): void {
   });
 
   app.post<{ Params: Params }>('/p/:slug/admin/people/:userId', { config }, async (request, reply) => {
-    const { id } = request.partnership!;
+    const { id } = tenantOf(request).partnership;
     const userId = idParam(request.params.userId);
     const person = await admin.getMember(id, actorOf(request), userId);
     const agencies = await admin.listAgencies(id, actorOf(request));
@@ -60,7 +60,7 @@ export function registerPeopleRoutes(app: FastifyInstance): void {
   });
 
   app.post<{ Params: Params }>('/p/:slug/admin/people/:userId/remove', { config }, async (request, reply) => {
-    const { id } = request.partnership!;
+    const { id } = tenantOf(request).partnership;
     const userId = idParam(request.params.userId);
     const person = await admin.getMember(id, actorOf(request), userId);
     const agencies = await admin.listAgencies(id, actorOf(request));

@@ -3,8 +3,8 @@ import type { Permission } from '../../core/policy.ts';
 import type { Actor } from '../../services/errors.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
-import { actorOf } from './actor.ts';
 import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 /** A list of named records an admin keeps (agencies, boards): list, add, edit with a version check. */
 export interface RecordKind<Row extends { id: string; version: number }> {
@@ -30,7 +30,7 @@ export function registerRecordRoutes<Row extends { id: string; version: number }
   const template = (name: string) => `admin/views/${kind.segment}-${name}.njk`;
 
   app.get<{ Params: Params; Querystring: NoticeQuery }>(path, { ...opts, ...noticeQuery }, async (request, reply) => {
-    const rows = await kind.list(request.partnership!.id, actorOf(request));
+    const rows = await kind.list(tenantOf(request).partnership.id, actorOf(request));
     return renderPage(request, reply, template('list'), { rows, notice: request.query.notice }, page);
   });
 
@@ -40,21 +40,21 @@ export function registerRecordRoutes<Row extends { id: string; version: number }
 
   app.post<{ Params: Params }>(path, opts, (request, reply) =>
     handleForm(request, reply, { template: template('form'), options: page }, async () => {
-      await kind.create(request.partnership!.id, actorOf(request), request.body);
+      await kind.create(tenantOf(request).partnership.id, actorOf(request), request.body);
       return listUrl(request.params.slug, 'added');
     }),
   );
 
   app.get<{ Params: Params }>(`${path}/:id`, opts, async (request, reply) => {
-    const row = await kind.get(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const row = await kind.get(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     return renderPage(request, reply, template('form'), { row, values: kind.values(row) }, page);
   });
 
   app.post<{ Params: Params }>(`${path}/:id`, opts, async (request, reply) => {
     const id = idParam(request.params.id);
-    const row = await kind.get(request.partnership!.id, actorOf(request), id);
+    const row = await kind.get(tenantOf(request).partnership.id, actorOf(request), id);
     return handleForm(request, reply, { template: template('form'), data: { row }, options: page }, async () => {
-      await kind.update(request.partnership!.id, actorOf(request), id, request.body);
+      await kind.update(tenantOf(request).partnership.id, actorOf(request), id, request.body);
       return listUrl(request.params.slug, 'changed');
     });
   });

@@ -8,7 +8,7 @@ import * as members from '../../data/repositories/memberships.ts';
 import { findUserByEmail, insertUser } from '../../data/repositories/users.ts';
 import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../../services/passwords.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { namedRecordOperations } from './named-records.ts';
 import * as schemas from './schemas.ts';

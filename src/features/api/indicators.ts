@@ -4,11 +4,11 @@ import type { FigureRecord } from '../../intake/figures.ts';
 import { ValidationError } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
 import { queryText, withQuery, type QueryOf } from '../../web/query.ts';
-import { actorOf } from '../admin/actor.ts';
-import { codeParam } from '../indicators/routes.ts';
+import { codeParam } from '../../web/forms.ts';
 import { apiRoute } from './options.ts';
 import { areaJson, benchmarkJson, indicatorJson, observationJson, targetJson } from './indicators-json.ts';
 import { withoutNulls } from './plans-json.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; code: string; id: string };
 /** Whose figures (an area's code), for which period, against which comparator. */
@@ -102,15 +102,15 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
     return cacheable(reply, benchmarkJson(await national.benchmark(codeParam(request.params.code), area, period, comparator)));
   });
 
-  const partnershipId = (request: Request) => request.partnership!.id;
+  const partnershipId = (request: Request) => tenantOf(request).partnership.id;
 
   app.get<{ Params: Params }>('/api/v1/p/:slug/indicators', apiRoute(), async (request) => {
-    const library = await indicators.library(request.partnership!.id, actorOf(request));
+    const library = await indicators.library(tenantOf(request).partnership.id, actorOf(request));
     return { items: [...library.own, ...library.national].map(indicatorJson) };
   });
 
   app.post<{ Params: Params }>('/api/v1/p/:slug/indicators', apiRoute('indicators:manage'), async (request, reply) => {
-    const created = await indicators.create(request.partnership!.id, actorOf(request), withoutNulls(request.body));
+    const created = await indicators.create(tenantOf(request).partnership.id, actorOf(request), withoutNulls(request.body));
     return reply.status(201).header('location', `/api/v1/p/${request.params.slug}/indicators/${created.code}`).send(indicatorJson(created));
   });
 

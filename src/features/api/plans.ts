@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { idParam } from '../../web/forms.ts';
 import { queryDate, withQuery, type QueryOf } from '../../web/query.ts';
-import { actorOf } from '../admin/actor.ts';
-import { planActorOf } from '../plans/routes.ts';
 import { apiRoute } from './options.ts';
 import { actionJson, milestoneJson, planJson, planSummaryJson, priorityJson, updateJson, withoutNulls } from './plans-json.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; id: string };
 /** The date actions are judged at (`?asAt=YYYY-MM-DD`); today, the service's default, when not sent. */
@@ -24,24 +23,25 @@ const created = (reply: FastifyReply, location: string, body: unknown) => reply.
 export function registerPlanApiRoutes(app: FastifyInstance): void {
   const { plans } = app.services;
   const base = (request: Request) => `/api/v1/p/${request.params.slug}`;
-  const ids = (request: Request) => ({ partnershipId: request.partnership!.id, id: idParam(request.params.id) });
+  const ids = (request: Request) => ({ partnershipId: tenantOf(request).partnership.id, id: idParam(request.params.id) });
 
-  const readPlan = async (request: Request, id: string) => planJson(await plans.getPlan(request.partnership!.id, actorOf(request), id));
+  const readPlan = async (request: Request, id: string) =>
+    planJson(await plans.getPlan(tenantOf(request).partnership.id, actorOf(request), id));
   const readPriority = async (request: Request, id: string) => {
-    const page = await plans.priorityPage(request.partnership!.id, planActorOf(request), id, asAtOf(request));
+    const page = await plans.priorityPage(tenantOf(request).partnership.id, tenantOf(request).actor, id, asAtOf(request));
     return priorityJson({ ...page.priority, measures: page.measures, summary: page.summary, rag: page.rag });
   };
   const readAction = async (request: Request, id: string) => {
-    const page = await plans.actionPage(request.partnership!.id, planActorOf(request), id, asAtOf(request));
+    const page = await plans.actionPage(tenantOf(request).partnership.id, tenantOf(request).actor, id, asAtOf(request));
     return { ...actionJson(page.action), milestones: page.milestones.map(milestoneJson) };
   };
 
   app.get<Route>('/api/v1/p/:slug/plans', route(), async (request) => ({
-    items: (await plans.listPlans(request.partnership!.id, actorOf(request))).map(planSummaryJson),
+    items: (await plans.listPlans(tenantOf(request).partnership.id, actorOf(request))).map(planSummaryJson),
   }));
 
   app.post<Route>('/api/v1/p/:slug/plans', route('plans:manage'), async (request, reply) => {
-    const plan = await plans.createPlan(request.partnership!.id, actorOf(request), withoutNulls(request.body));
+    const plan = await plans.createPlan(tenantOf(request).partnership.id, actorOf(request), withoutNulls(request.body));
     return created(reply, `${base(request)}/plans/${plan.id}`, await readPlan(request, plan.id));
   });
 
@@ -55,7 +55,7 @@ export function registerPlanApiRoutes(app: FastifyInstance): void {
 
   app.get<Route>('/api/v1/p/:slug/plans/:id/priorities', route(), async (request) => {
     const { partnershipId, id } = ids(request);
-    const page = await plans.planPage(partnershipId, planActorOf(request), id, asAtOf(request));
+    const page = await plans.planPage(partnershipId, tenantOf(request).actor, id, asAtOf(request));
     return { items: page.priorities.map(priorityJson) };
   });
 
@@ -69,19 +69,19 @@ export function registerPlanApiRoutes(app: FastifyInstance): void {
 
   app.put<Route>('/api/v1/p/:slug/priorities/:id', route(), async (request) => {
     const { partnershipId, id } = ids(request);
-    await plans.updatePriority(partnershipId, planActorOf(request), id, withoutNulls(request.body));
+    await plans.updatePriority(partnershipId, tenantOf(request).actor, id, withoutNulls(request.body));
     return readPriority(request, id);
   });
 
   app.get<Route>('/api/v1/p/:slug/priorities/:id/actions', route(), async (request) => {
     const { partnershipId, id } = ids(request);
-    const page = await plans.priorityPage(partnershipId, planActorOf(request), id, asAtOf(request));
+    const page = await plans.priorityPage(partnershipId, tenantOf(request).actor, id, asAtOf(request));
     return { items: page.actions.map(actionJson) };
   });
 
   app.post<Route>('/api/v1/p/:slug/priorities/:id/actions', route(), async (request, reply) => {
     const { partnershipId, id } = ids(request);
-    const actionId = await plans.addAction(partnershipId, planActorOf(request), id, withoutNulls(request.body));
+    const actionId = await plans.addAction(partnershipId, tenantOf(request).actor, id, withoutNulls(request.body));
     return created(reply, `${base(request)}/actions/${actionId}`, await readAction(request, actionId));
   });
 
@@ -89,19 +89,19 @@ export function registerPlanApiRoutes(app: FastifyInstance): void {
 
   app.put<Route>('/api/v1/p/:slug/actions/:id', route(), async (request) => {
     const { partnershipId, id } = ids(request);
-    await plans.updateAction(partnershipId, planActorOf(request), id, withoutNulls(request.body));
+    await plans.updateAction(partnershipId, tenantOf(request).actor, id, withoutNulls(request.body));
     return readAction(request, id);
   });
 
   app.get<Route>('/api/v1/p/:slug/actions/:id/updates', route(), async (request) => {
     const { partnershipId, id } = ids(request);
-    const page = await plans.actionPage(partnershipId, planActorOf(request), id);
+    const page = await plans.actionPage(partnershipId, tenantOf(request).actor, id);
     return { items: page.updates.map(updateJson) };
   });
 
   app.post<Route>('/api/v1/p/:slug/actions/:id/updates', route(), async (request, reply) => {
     const { partnershipId, id } = ids(request);
-    const actor = planActorOf(request);
+    const actor = tenantOf(request).actor;
     const updateId = await plans.addUpdate(partnershipId, actor, id, withoutNulls(request.body));
     // Updates are never changed, so they have no address of their own: the answer is the update
     // and the action as it now stands, with the version to send next.

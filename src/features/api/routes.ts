@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgencyRow, BoardRow } from '../../data/schema.ts';
 import { idParam } from '../../web/forms.ts';
 import { SignInRequiredError } from '../../web/plugins/tenant.ts';
-import { actorOf } from '../admin/actor.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiRoute as opts } from './options.ts';
 import { registerPlanApiRoutes } from './plans.ts';
 import { registerIndicatorApiRoutes } from './indicators.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; id: string };
 
@@ -42,42 +42,42 @@ export async function registerApiRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<{ Params: Params }>('/api/v1/p/:slug', opts(), async (request) => {
-    const { slug, name } = request.partnership!;
-    return { slug, name, role: request.member!.role };
+    const { slug, name } = tenantOf(request).partnership;
+    return { slug, name, role: tenantOf(request).member.role };
   });
 
   app.get<{ Params: Params }>('/api/v1/p/:slug/agencies', opts(), async (request) => ({
-    items: (await partnerships.overview(request.partnership!.id)).agencies.map(agencyJson),
+    items: (await partnerships.overview(tenantOf(request).partnership.id)).agencies.map(agencyJson),
   }));
 
   app.post<{ Params: Params }>('/api/v1/p/:slug/agencies', opts('agencies:manage'), async (request, reply) => {
-    const row = await admin.createAgency(request.partnership!.id, actorOf(request), request.body);
+    const row = await admin.createAgency(tenantOf(request).partnership.id, actorOf(request), request.body);
     return reply.status(201).header('location', `/api/v1/p/${request.params.slug}/agencies/${row.id}`).send(agencyJson(row));
   });
 
   app.get<{ Params: Params }>('/api/v1/p/:slug/agencies/:id', opts(), async (request) =>
-    agencyJson(await admin.getAgency(request.partnership!.id, actorOf(request), idParam(request.params.id))),
+    agencyJson(await admin.getAgency(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id))),
   );
 
   app.put<{ Params: Params }>('/api/v1/p/:slug/agencies/:id', opts('agencies:manage'), async (request) =>
-    agencyJson(await admin.updateAgency(request.partnership!.id, actorOf(request), idParam(request.params.id), request.body)),
+    agencyJson(await admin.updateAgency(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), request.body)),
   );
 
   app.get<{ Params: Params }>('/api/v1/p/:slug/boards', opts(), async (request) => ({
-    items: (await partnerships.overview(request.partnership!.id)).boards.map(boardJson),
+    items: (await partnerships.overview(tenantOf(request).partnership.id)).boards.map(boardJson),
   }));
 
   app.post<{ Params: Params }>('/api/v1/p/:slug/boards', opts('boards:manage'), async (request, reply) => {
-    const row = await admin.createBoard(request.partnership!.id, actorOf(request), request.body);
+    const row = await admin.createBoard(tenantOf(request).partnership.id, actorOf(request), request.body);
     return reply.status(201).header('location', `/api/v1/p/${request.params.slug}/boards/${row.id}`).send(boardJson(row));
   });
 
   app.get<{ Params: Params }>('/api/v1/p/:slug/boards/:id', opts(), async (request) =>
-    boardJson(await admin.getBoard(request.partnership!.id, actorOf(request), idParam(request.params.id))),
+    boardJson(await admin.getBoard(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id))),
   );
 
   app.put<{ Params: Params }>('/api/v1/p/:slug/boards/:id', opts('boards:manage'), async (request) =>
-    boardJson(await admin.updateBoard(request.partnership!.id, actorOf(request), idParam(request.params.id), request.body)),
+    boardJson(await admin.updateBoard(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), request.body)),
   );
 
   registerPlanApiRoutes(app);

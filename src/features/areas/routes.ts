@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../core/policy.ts';
 import { handleForm } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
-import { actorOf } from '../admin/actor.ts';
 import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -13,13 +13,13 @@ const page = { nav: 'areas' };
 export function registerAreaRoutes(app: FastifyInstance): void {
   const { areas } = app.services;
   const view = async (request: FastifyRequest, open: string | undefined = undefined) => {
-    const data = await areas.overview(request.partnership!.id, actorOf(request));
+    const data = await areas.overview(tenantOf(request).partnership.id, actorOf(request));
     return {
       template: 'areas/views/areas.njk',
       data: {
         ...data,
         open,
-        mayManage: can(request.member!.role, 'indicators:manage'),
+        mayManage: can(tenantOf(request).member.role, 'indicators:manage'),
         values: { homeArea: data.settings.home_area_id, comparator: data.settings.comparator },
       },
       options: page,
@@ -38,7 +38,7 @@ export function registerAreaRoutes(app: FastifyInstance): void {
   ] as const) {
     app.post<{ Params: Params }>(`/p/:slug/areas/${path}`, manage, async (request, reply) =>
       handleForm(request, reply, await view(request, open), async () => {
-        await areas[action](request.partnership!.id, actorOf(request), request.body);
+        await areas[action](tenantOf(request).partnership.id, actorOf(request), request.body);
         return `/p/${request.params.slug}/areas?notice=${path}`;
       }),
     );

@@ -11,7 +11,7 @@ import {
 } from '../../data/repositories/sign-in-failures.ts';
 import { secondsToWait, SIGN_IN_THROTTLE, throttleKeys } from '../../core/sign-in-throttle.ts';
 import { findUserByEmail } from '../../data/repositories/users.ts';
-import { decoyPasswordHash, verifyPassword } from './passwords.ts';
+import { decoyPasswordHash, verifyPassword } from '../../services/passwords.ts';
 
 /** A session's last-seen time is written at most this often, and at most a tenth of the idle limit: the limit is kept to the minute. */
 const TOUCH_AT_MOST_EVERY_MS = 60_000;

@@ -3,8 +3,8 @@ import { CANDIDATE_QUESTIONS, SCORE_LABELS, SCORE_MAX, SCORE_MIN } from '../../c
 import { can } from '../../core/policy.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
-import { actorOf } from '../admin/actor.ts';
 import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; id: string };
 const propose = { config: { permission: 'priorities:propose' } } as const;
@@ -18,8 +18,8 @@ export function registerCandidateRoutes(app: FastifyInstance): void {
   const boardUrl = (slug: string, planId: string) => `/p/${slug}/plans/${planId}/candidates`;
 
   app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/plans/:id/candidates', noticeQuery, async (request, reply) => {
-    const data = await candidates.board(request.partnership!.id, actorOf(request), idParam(request.params.id));
-    const role = request.member!.role;
+    const data = await candidates.board(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
+    const role = tenantOf(request).member.role;
     const values = { criteria: data.criteria.map((c) => c.text).join('\n') };
     return renderPage(
       request,
@@ -39,31 +39,31 @@ export function registerCandidateRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: Params }>('/p/:slug/plans/:id/criteria', manage, async (request, reply) => {
     const planId = idParam(request.params.id);
-    const data = await candidates.board(request.partnership!.id, actorOf(request), planId);
+    const data = await candidates.board(tenantOf(request).partnership.id, actorOf(request), planId);
     const view = { template: 'candidates/views/board.njk', data: { ...SHARED, ...data, mayPropose: true, mayDecide: true }, options: page };
     return handleForm(request, reply, view, async () => {
-      await candidates.setCriteria(request.partnership!.id, actorOf(request), planId, request.body);
+      await candidates.setCriteria(tenantOf(request).partnership.id, actorOf(request), planId, request.body);
       return `${boardUrl(request.params.slug, planId)}?notice=criteria`;
     });
   });
 
   app.get<{ Params: Params }>('/p/:slug/plans/:id/candidates/new', propose, async (request, reply) => {
-    const { plan } = await candidates.board(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const { plan } = await candidates.board(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     return renderPage(request, reply, 'candidates/views/propose.njk', { ...SHARED, plan, values: {} }, page);
   });
 
   app.post<{ Params: Params }>('/p/:slug/plans/:id/candidates', propose, async (request, reply) => {
     const planId = idParam(request.params.id);
-    const { plan } = await candidates.board(request.partnership!.id, actorOf(request), planId);
+    const { plan } = await candidates.board(tenantOf(request).partnership.id, actorOf(request), planId);
     return handleForm(request, reply, { template: 'candidates/views/propose.njk', data: { ...SHARED, plan }, options: page }, async () => {
-      const id = await candidates.propose(request.partnership!.id, actorOf(request), planId, request.body);
+      const id = await candidates.propose(tenantOf(request).partnership.id, actorOf(request), planId, request.body);
       return `/p/${request.params.slug}/candidates/${id}?notice=proposed`;
     });
   });
 
   const candidateView = async (request: Parameters<typeof actorOf>[0] & { params: Params }) => {
-    const data = await candidates.candidate(request.partnership!.id, actorOf(request), idParam(request.params.id));
-    const role = request.member!.role;
+    const data = await candidates.candidate(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
+    const role = tenantOf(request).member.role;
     return {
       template: 'candidates/views/candidate.njk',
       data: {
@@ -85,7 +85,7 @@ export function registerCandidateRoutes(app: FastifyInstance): void {
   app.post<{ Params: Params }>('/p/:slug/candidates/:id/scores', propose, async (request, reply) => {
     const view = await candidateView(request);
     return handleForm(request, reply, view, async () => {
-      await candidates.score(request.partnership!.id, actorOf(request), idParam(request.params.id), request.body);
+      await candidates.score(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), request.body);
       return `/p/${request.params.slug}/candidates/${request.params.id}?notice=scored`;
     });
   });
@@ -93,7 +93,7 @@ export function registerCandidateRoutes(app: FastifyInstance): void {
   app.post<{ Params: Params }>('/p/:slug/candidates/:id/decision', manage, async (request, reply) => {
     const view = await candidateView(request);
     return handleForm(request, reply, view, async () => {
-      await candidates.decide(request.partnership!.id, actorOf(request), idParam(request.params.id), request.body);
+      await candidates.decide(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), request.body);
       return `${boardUrl(request.params.slug, view.data.plan.id)}?notice=decided`;
     });
   });

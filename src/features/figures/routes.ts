@@ -5,9 +5,9 @@ import { ConflictError, ValidationError } from '../../services/errors.ts';
 import { errorList } from '../../web/forms.ts';
 import { queryNotice, queryText, withQuery, type QueryOf } from '../../web/query.ts';
 import { renderPage } from '../../web/views.ts';
-import { planActorOf } from '../plans/routes.ts';
 import type { Entry } from './service.ts';
 import { todayInEngland as today } from '../../core/dates.ts';
+import { tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string };
 const query = { period: queryText(40), notice: queryNotice };
@@ -46,7 +46,7 @@ export function registerFigureRoutes(app: FastifyInstance): void {
     extra: Record<string, unknown> = {},
     status = 200,
   ) => {
-    const role = request.member!.role;
+    const role = tenantOf(request).member.role;
     const shared = {
       STATUS_LABELS,
       suggestions: figures.suggestions(today()),
@@ -55,7 +55,7 @@ export function registerFigureRoutes(app: FastifyInstance): void {
       ...extra,
     };
     if (!period) return renderPage(request, reply, 'figures/views/figures.njk', { ...shared, values: {} }, { ...page, status });
-    const data = await figures.due(request.partnership!.id, planActorOf(request), period);
+    const data = await figures.due(tenantOf(request).partnership.id, tenantOf(request).actor, period);
     const fmt = (figure: { value: number | null; marker: string | null }, i: { unit: string; decimals: number }) =>
       formatFigure(figure.value, i.unit as never, i.decimals, figure.marker as never);
     return renderPage(
@@ -86,7 +86,13 @@ export function registerFigureRoutes(app: FastifyInstance): void {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const period = typeof body.period === 'string' ? body.period : undefined;
     try {
-      const result = await figures.enter(request.partnership!.id, planActorOf(request), period, entriesOf(body), body.confirm === 'yes');
+      const result = await figures.enter(
+        tenantOf(request).partnership.id,
+        tenantOf(request).actor,
+        period,
+        entriesOf(body),
+        body.confirm === 'yes',
+      );
       if (!result.saved) return await show(request, reply, period, { warnings: result.warnings, values: body }, 200);
       return reply.redirect(`/p/${request.params.slug}/figures?period=${encodeURIComponent(period ?? '')}&notice=saved`, 303);
     } catch (error) {
@@ -109,7 +115,11 @@ export function registerFigureRoutes(app: FastifyInstance): void {
     app.post<{ Params: Params; Querystring: Query }>(`/p/:slug/figures/${path}`, signOff, async (request, reply) => {
       const period = (request.body as Record<string, unknown> | undefined)?.period;
       try {
-        const done = await figures[action](request.partnership!.id, planActorOf(request), typeof period === 'string' ? period : undefined);
+        const done = await figures[action](
+          tenantOf(request).partnership.id,
+          tenantOf(request).actor,
+          typeof period === 'string' ? period : undefined,
+        );
         return reply.redirect(`/p/${request.params.slug}/figures?period=${done.code}&notice=${notice}`, 303);
       } catch (error) {
         if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;

@@ -9,7 +9,7 @@ import { deleteSignoff, findSignoff, insertSignoff } from '../../data/repositori
 import { ConflictError, ValidationError, type Actor } from '../../services/errors.ts';
 import { recordFigures, type FigureRecord } from '../../intake/figures.ts';
 import { tenantRunner } from '../../services/tenant.ts';
-import type { PlanActor } from '../plans/service.ts';
+import type { MemberActor } from '../../core/policy.ts';
 
 const HISTORY = 8;
 
@@ -37,7 +37,7 @@ export interface Entry {
 export function createFiguresService(db: Db) {
   const tenant = tenantRunner(db);
 
-  const due = async (trx: Trx, partnershipId: string, actor: PlanActor, period: Period) => {
+  const due = async (trx: Trx, partnershipId: string, actor: MemberActor, period: Period) => {
     const partnership = await partnershipSettings(trx, partnershipId);
     const area = (await listAreas(trx)).find((a) => a.id === partnership.home_area_id);
     const mine = (i: Indicator) =>
@@ -74,14 +74,14 @@ export function createFiguresService(db: Db) {
       return [quarter, ...quarters, previousPeriod(periodOf('financial-year', today)!)];
     },
 
-    due: (partnershipId: string, actor: PlanActor, code: string | undefined) =>
+    due: (partnershipId: string, actor: MemberActor, code: string | undefined) =>
       tenant(partnershipId, actor, (trx) => due(trx, partnershipId, actor, periodFrom(code))),
 
     /**
      * Saves the figures entered for a period. Unless `confirmed`, figures well outside their
      * recent range come back as warnings and nothing is saved, so the person takes a second look.
      */
-    enter: (partnershipId: string, actor: PlanActor, code: string | undefined, entries: Record<string, Entry>, confirmed: boolean) =>
+    enter: (partnershipId: string, actor: MemberActor, code: string | undefined, entries: Record<string, Entry>, confirmed: boolean) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const page = await due(trx, partnershipId, actor, periodFrom(code));
         if (page.signoff)

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { ACTION_STATUSES } from '../../core/plans.ts';
 import { renderPage } from '../../web/views.ts';
-import { planActorOf } from '../plans/routes.ts';
+import { tenantOf } from '../../web/tenant.ts';
 
 export function registerHomeRoutes(app: FastifyInstance): void {
   app.get('/p/:slug', async (request, reply) => {
-    const overview = await app.services.partnerships.overview(request.partnership!.id);
+    const overview = await app.services.partnerships.overview(tenantOf(request).partnership.id);
     // Only people who report on actions owe anything; the admin sees the whole tracker instead.
-    const role = request.member!.role;
+    const role = tenantOf(request).member.role;
     const owed =
       role === 'sponsor' || role === 'contributor' || role === 'member'
-        ? await app.services.plans.owedBy(request.partnership!.id, planActorOf(request))
+        ? await app.services.plans.owedBy(tenantOf(request).partnership.id, tenantOf(request).actor)
         : [];
     return renderPage(request, reply, 'home/views/home.njk', { ...overview, owed, ACTION_STATUSES }, { nav: 'home' });
   });

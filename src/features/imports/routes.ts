@@ -4,10 +4,10 @@ import { ValidationError } from '../../services/errors.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { isUploadedFile } from '../../web/plugins/uploads.ts';
 import { renderPage } from '../../web/views.ts';
-import { actorOf } from '../admin/actor.ts';
 import { MAPPING_MEASURES } from './schemas.ts';
 import { templateCsv, templateXlsx } from './template.ts';
 import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; id: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -19,7 +19,7 @@ export function registerImportRoutes(app: FastifyInstance): void {
   const { imports } = app.services;
   const overview = async (request: FastifyRequest) => ({
     template: 'imports/views/imports.njk',
-    data: { ...SHARED, ...(await imports.overview(request.partnership!.id, actorOf(request))) },
+    data: { ...SHARED, ...(await imports.overview(tenantOf(request).partnership.id, actorOf(request))) },
     options: page,
   });
 
@@ -41,7 +41,7 @@ export function registerImportRoutes(app: FastifyInstance): void {
       if (!isUploadedFile(file) || file.bytes.length === 0 || !file.filename)
         throw new ValidationError({ file: 'Choose a CSV or Excel file to import' });
       const kind = body.kind === 'dfe' ? 'dfe' : 'template';
-      const id = await imports.upload(request.partnership!.id, actorOf(request), {
+      const id = await imports.upload(tenantOf(request).partnership.id, actorOf(request), {
         kind,
         filename: file.filename,
         bytes: file.bytes,
@@ -68,24 +68,24 @@ export function registerImportRoutes(app: FastifyInstance): void {
   app.post<{ Params: Params }>('/p/:slug/imports/mappings', manage, async (request, reply) => {
     const view = await overview(request);
     return handleForm(request, reply, { ...view, data: { ...view.data, mappingOpen: true } }, async () => {
-      await imports.saveMapping(request.partnership!.id, actorOf(request), request.body);
+      await imports.saveMapping(tenantOf(request).partnership.id, actorOf(request), request.body);
       return `/p/${request.params.slug}/imports?notice=mapping`;
     });
   });
 
   app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/imports/:id', { ...manage, ...noticeQuery }, async (request, reply) => {
-    const data = await imports.preview(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const data = await imports.preview(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     return renderPage(request, reply, 'imports/views/import.njk', { ...data, notice: request.query.notice }, page);
   });
 
   app.post<{ Params: Params }>('/p/:slug/imports/:id/confirm', manage, async (request, reply) => {
     const id = idParam(request.params.id);
-    const result = await imports.confirm(request.partnership!.id, actorOf(request), id);
+    const result = await imports.confirm(tenantOf(request).partnership.id, actorOf(request), id);
     return reply.redirect(`/p/${request.params.slug}/imports/${id}?notice=${result.issues.length ? 'refused' : 'imported'}`, 303);
   });
 
   app.get<{ Params: Params }>('/p/:slug/imports/:id/issues.csv', manage, async (request, reply) => {
-    const { filename, csv } = await imports.issuesCsv(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const { filename, csv } = await imports.issuesCsv(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     const safeName = filename.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/\.(csv|xlsx)$/i, '');
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

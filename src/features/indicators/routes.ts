@@ -12,14 +12,13 @@ import {
   type Unit,
 } from '../../core/indicators.ts';
 import { can } from '../../core/policy.ts';
-import { NotFoundError } from '../../services/errors.ts';
-import { handleForm, idParam } from '../../web/forms.ts';
+import { codeParam, handleForm, idParam } from '../../web/forms.ts';
 import { withQuery, type QueryOf } from '../../web/query.ts';
 import { renderFragment, renderPage } from '../../web/views.ts';
-import { actorOf } from '../admin/actor.ts';
 import { indicatorCsv } from './export.ts';
 import { figuresQuery, libraryQuery, PERIOD_TYPE_LABELS } from './schemas.ts';
 import type { createIndicatorsService } from './service.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; code: string; id?: string };
 type PageData = Awaited<ReturnType<ReturnType<typeof createIndicatorsService>['page']>>;
@@ -37,18 +36,12 @@ const LABELS = {
   BAND_LABELS,
 };
 
-/** A URL's indicator code; anything else is a page that does not exist. */
-export function codeParam(value: string | undefined): string {
-  if (!value || !/^[a-z0-9][a-z0-9-]{0,59}$/.test(value)) throw new NotFoundError('Page not found');
-  return value;
-}
-
 /** The indicator library, each indicator's page with its benchmarks, targets and CSV. */
 export function registerIndicatorRoutes(app: FastifyInstance): void {
   const { indicators } = app.services;
   const formView = async (request: FastifyRequest, data: Record<string, unknown>) => ({
     template: 'indicators/views/indicator-form.njk',
-    data: { ...LABELS, agencies: await indicators.agencies(request.partnership!.id, actorOf(request)), ...data },
+    data: { ...LABELS, agencies: await indicators.agencies(tenantOf(request).partnership.id, actorOf(request)), ...data },
     options: page,
   });
 
@@ -56,7 +49,7 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     '/p/:slug/indicators',
     withQuery(libraryQuery),
     async (request, reply) => {
-      const library = await indicators.library(request.partnership!.id, actorOf(request));
+      const library = await indicators.library(tenantOf(request).partnership.id, actorOf(request));
       const q = (request.query.q ?? '').toLowerCase();
       const matches = (i: { code: string; title: string }) => !q || i.code.includes(q) || i.title.toLowerCase().includes(q);
       return renderPage(
@@ -68,7 +61,7 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
           q: request.query.q ?? '',
           own: library.own.filter(matches),
           national: library.national.filter(matches),
-          mayManage: can(request.member!.role, 'indicators:manage'),
+          mayManage: can(tenantOf(request).member.role, 'indicators:manage'),
         },
         page,
       );
@@ -91,7 +84,7 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: Params }>('/p/:slug/indicators', manage, async (request, reply) =>
     handleForm(request, reply, await formView(request, {}), async () => {
-      const created = await indicators.create(request.partnership!.id, actorOf(request), request.body);
+      const created = await indicators.create(tenantOf(request).partnership.id, actorOf(request), request.body);
       return `/p/${request.params.slug}/indicators/${created.code}?notice=created`;
     }),
   );
@@ -100,7 +93,7 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     '/p/:slug/indicators/:code',
     withQuery(figuresQuery),
     async (request, reply) => {
-      const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), request.query);
+      const data = await indicators.page(tenantOf(request).partnership.id, actorOf(request), codeParam(request.params.code), request.query);
       return renderPage(request, reply, 'indicators/views/indicator.njk', await indicatorView(request, reply, data), page);
     },
   );
@@ -109,7 +102,7 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     '/p/:slug/indicators/:code/data.csv',
     withQuery(figuresQuery),
     async (request, reply) => {
-      const data = await indicators.page(request.partnership!.id, actorOf(request), codeParam(request.params.code), {
+      const data = await indicators.page(tenantOf(request).partnership.id, actorOf(request), codeParam(request.params.code), {
         area: request.query.area,
       });
       return reply
@@ -120,7 +113,7 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
   );
 
   app.get<{ Params: Params }>('/p/:slug/indicators/:code/edit', manage, async (request, reply) => {
-    const indicator = await indicators.editable(request.partnership!.id, actorOf(request), codeParam(request.params.code));
+    const indicator = await indicators.editable(tenantOf(request).partnership.id, actorOf(request), codeParam(request.params.code));
     const view = await formView(request, {
       indicator,
       values: { ...indicator, bandLow: indicator.bandLow ?? '', bandHigh: indicator.bandHigh ?? '' },
@@ -130,30 +123,30 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: Params }>('/p/:slug/indicators/:code', manage, async (request, reply) => {
     const code = codeParam(request.params.code);
-    const indicator = await indicators.editable(request.partnership!.id, actorOf(request), code);
+    const indicator = await indicators.editable(tenantOf(request).partnership.id, actorOf(request), code);
     return handleForm(request, reply, await formView(request, { indicator, values: { ...indicator } }), async () => {
-      await indicators.update(request.partnership!.id, actorOf(request), code, request.body);
+      await indicators.update(tenantOf(request).partnership.id, actorOf(request), code, request.body);
       return `/p/${request.params.slug}/indicators/${code}?notice=changed`;
     });
   });
 
   app.post<{ Params: Params }>('/p/:slug/indicators/:code/targets', manage, async (request, reply) => {
     const code = codeParam(request.params.code);
-    const data = await indicators.page(request.partnership!.id, actorOf(request), code, {});
+    const data = await indicators.page(tenantOf(request).partnership.id, actorOf(request), code, {});
     const view = {
       template: 'indicators/views/indicator.njk',
       data: { ...(await indicatorView(request, reply, data)), targetOpen: true },
       options: page,
     };
     return handleForm(request, reply, view, async () => {
-      await indicators.addTarget(request.partnership!.id, actorOf(request), code, request.body);
+      await indicators.addTarget(tenantOf(request).partnership.id, actorOf(request), code, request.body);
       return `/p/${request.params.slug}/indicators/${code}?notice=target#targets`;
     });
   });
 
   app.post<{ Params: Params }>('/p/:slug/indicators/:code/targets/:id/delete', manage, async (request, reply) => {
     const code = codeParam(request.params.code);
-    await indicators.removeTarget(request.partnership!.id, actorOf(request), code, idParam(request.params.id));
+    await indicators.removeTarget(tenantOf(request).partnership.id, actorOf(request), code, idParam(request.params.id));
     return reply.redirect(`/p/${request.params.slug}/indicators/${code}?notice=target-removed#targets`, 303);
   });
 }
@@ -192,7 +185,7 @@ async function indicatorView(request: FastifyRequest, reply: FastifyReply, data:
     // The panel compares published figures; an indicator of the partnership's own has none.
     panel: data.panel && (data.panel.england !== null || data.panel.rankOf > 0 || data.panel.neighbourCount > 0) ? data.panel : undefined,
     fmt,
-    mayManage: can(request.member!.role, 'indicators:manage'),
+    mayManage: can(tenantOf(request).member.role, 'indicators:manage'),
     comparatorLabel:
       data.comparator === 'sn2021'
         ? 'statistical neighbours, DfE 2021 list'
@@ -203,7 +196,7 @@ async function indicatorView(request: FastifyRequest, reply: FastifyReply, data:
     notice: (request.query as { notice?: string }).notice,
     values: {},
   };
-  const slug = request.partnership!.slug;
+  const slug = tenantOf(request).partnership.slug;
   const figuresHtml = await renderFragment(reply, data, [slug], 'indicators/views/figures-part.njk', () => ({
     ...view,
     chart: hasChartData(chartInput) ? trendChart(chartInput) : null,

@@ -6,7 +6,6 @@ import { can } from '../../core/policy.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { errorList, handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
-import { actorOf } from '../admin/actor.ts';
 import {
   EmptyScorecardError,
   scorecardCsv,
@@ -20,6 +19,7 @@ import { selectedCharts } from '../scorecards/charts.ts';
 import { FrozenPackError, presentedAs, type PacksService } from './service.ts';
 import { noticeQuery, queryId, queryText, withQuery, type NoticeQuery, type QueryOf } from '../../web/query.ts';
 import { dateInWords } from '../../core/dates.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; id: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -43,19 +43,19 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
 
   app.get<{ Params: Params; Querystring: QueryOf<typeof listQuery> }>('/p/:slug/packs', withQuery(listQuery), async (request, reply) => {
     const { board } = request.query;
-    const data = await packs.list(request.partnership!.id, actorOf(request), board);
+    const data = await packs.list(tenantOf(request).partnership.id, actorOf(request), board);
     return renderPage(
       request,
       reply,
       'packs/views/packs.njk',
-      { ...data, board, mayFreeze: can(request.member!.role, 'indicators:manage') },
+      { ...data, board, mayFreeze: can(tenantOf(request).member.role, 'indicators:manage') },
       page,
     );
   });
 
   const freezeView = async (request: FastifyRequest<{ Params: Params }>) => ({
     template: 'packs/views/freeze.njk',
-    data: { ...(await packs.freezeForm(request.partnership!.id, actorOf(request), idParam(request.params.id))), values: {} },
+    data: { ...(await packs.freezeForm(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id))), values: {} },
     options: page,
   });
 
@@ -66,7 +66,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
 
   app.post<{ Params: Params }>('/p/:slug/scorecards/:id/packs', manage, async (request, reply) =>
     handleForm(request, reply, await freezeView(request), async () => {
-      const id = await packs.freeze(request.partnership!.id, actorOf(request), idParam(request.params.id), request.body);
+      const id = await packs.freeze(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), request.body);
       return `${base(request)}/${id}?notice=frozen`;
     }),
   );
@@ -77,12 +77,12 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
     async (request, reply) => {
       const { a = '', b = '' } = request.query;
       if (UUID.test(a) && UUID.test(b)) {
-        const data = await packs.compare(request.partnership!.id, actorOf(request), a, b);
+        const data = await packs.compare(tenantOf(request).partnership.id, actorOf(request), a, b);
         const changed = data.comparison.rows.filter((r) => r.changes.length > 0);
         const unchanged = data.comparison.rows.filter((r) => r.changes.length === 0);
         return renderPage(request, reply, 'packs/views/compare.njk', { ...data, changed, unchanged }, page);
       }
-      const { groups } = await packs.list(request.partnership!.id, actorOf(request));
+      const { groups } = await packs.list(tenantOf(request).partnership.id, actorOf(request));
       const asked = a !== '' || b !== '';
       const errors = asked
         ? { ...(UUID.test(a) ? {} : { a: 'Choose the first pack' }), ...(UUID.test(b) ? {} : { b: 'Choose the second pack' }) }
@@ -98,7 +98,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
   );
 
   app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/packs/:id', noticeQuery, async (request, reply) => {
-    const data = await packs.pack(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const data = await packs.pack(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     const rows = data.pack.snapshot.sections.flatMap((s) => s.rows);
     const footnotes = [...new Set(rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))];
     return renderPage(
@@ -120,10 +120,10 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
   app.get<{ Params: Params & { format: string } }>('/p/:slug/packs/:id/export.:format', async (request, reply) => {
     const format = request.params.format;
     if (!Object.hasOwn(TYPES, format)) throw new NotFoundError('Page not found');
-    const { pack, exceptions } = await packs.pack(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const { pack, exceptions } = await packs.pack(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     const x: ScorecardExport = {
       title: pack.title,
-      partnershipName: request.partnership!.name,
+      partnershipName: tenantOf(request).partnership.name,
       boardName: pack.boardName ?? pack.snapshot.scorecard.boardName,
       asAtLabel: dateInWords(pack.asAt),
       presentedAs: presentedAs(pack),
@@ -150,7 +150,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
         exceptions,
         x,
         charts: selectedCharts(x.sections),
-        partnership: request.partnership,
+        partnership: tenantOf(request).partnership,
       });
       const pdf = await renderPdf(html, request.server.config.chromiumPath);
       if (Buffer.isBuffer(pdf)) return send(pdf);
@@ -165,7 +165,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
   // A pack is the record of what a board was shown: any attempt to change it is refused, plainly.
   const refuse = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
     try {
-      return await packs.refuseChange(request.partnership!.id, actorOf(request), idParam(request.params.id));
+      return await packs.refuseChange(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     } catch (error) {
       if (!(error instanceof FrozenPackError)) throw error;
       const pack = error.pack;

@@ -6,22 +6,15 @@ import { ForbiddenError } from '../../services/errors.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { withQuery, type QueryOf } from '../../web/query.ts';
 import { renderPage } from '../../web/views.ts';
-import { actorOf } from '../admin/actor.ts';
 import { asAtQuery, reportQuery, trackerQuery } from './schemas.ts';
-import type { PlanActor } from './service.ts';
 import { sponsorReportDocx, sponsorReportFilename } from './sponsor-report-docx.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; id: string };
 type AsAt = QueryOf<typeof asAtQuery>;
 const asAt = withQuery(asAtQuery);
 const manage = { config: { permission: 'plans:manage' } } as const;
 const page = { nav: 'plans' };
-
-/** The signed-in person with their role and agency, for per-record permissions. */
-export function planActorOf(request: FastifyRequest): PlanActor {
-  const member = request.member!;
-  return { ...actorOf(request), userId: request.user!.id, role: member.role, agencyId: member.agencyId };
-}
 
 const isoParts = (iso: string | null | undefined) => {
   if (!iso) return {};
@@ -47,30 +40,35 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     renderPage(request, reply, `plans/views/${template}`, { ...LABELS, ...data }, page);
 
   app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/plans', asAt, async (request, reply) => {
-    const rows = await plans.listPlans(request.partnership!.id, actorOf(request));
+    const rows = await plans.listPlans(tenantOf(request).partnership.id, actorOf(request));
     return render(request, reply, 'plans.njk', { rows, notice: request.query.notice });
   });
 
   app.get<{ Params: Params }>('/p/:slug/plans/new', manage, async (request, reply) => {
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     return render(request, reply, 'plan-form.njk', { ...choices, values: { kind: 'cypp', status: 'draft' } });
   });
 
   app.post<{ Params: Params }>('/p/:slug/plans', manage, async (request, reply) => {
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     return handleForm(
       request,
       reply,
       { template: 'plans/views/plan-form.njk', data: { ...choices, ...LABELS }, options: page },
       async () => {
-        const plan = await plans.createPlan(request.partnership!.id, actorOf(request), request.body);
+        const plan = await plans.createPlan(tenantOf(request).partnership.id, actorOf(request), request.body);
         return `${base(request.params.slug)}/plans/${plan.id}?notice=added`;
       },
     );
   });
 
   app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/plans/:id', asAt, async (request, reply) => {
-    const data = await plans.planPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), request.query.asAt);
+    const data = await plans.planPage(
+      tenantOf(request).partnership.id,
+      tenantOf(request).actor,
+      idParam(request.params.id),
+      request.query.asAt,
+    );
     return render(request, reply, 'plan.njk', { ...data, notice: request.query.notice });
   });
 
@@ -87,50 +85,55 @@ export function registerPlanRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: Params }>('/p/:slug/plans/:id/edit', manage, async (request, reply) => {
-    const plan = await plans.getPlan(request.partnership!.id, actorOf(request), idParam(request.params.id));
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const plan = await plans.getPlan(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     return render(request, reply, 'plan-form.njk', { ...choices, plan, values: planFormValues(plan) });
   });
 
   app.post<{ Params: Params }>('/p/:slug/plans/:id/edit', manage, async (request, reply) => {
     const id = idParam(request.params.id);
-    const plan = await plans.getPlan(request.partnership!.id, actorOf(request), id);
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const plan = await plans.getPlan(tenantOf(request).partnership.id, actorOf(request), id);
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     const data = { ...choices, ...LABELS, plan, saved: planFormValues(plan), values: planFormValues(plan) };
     return handleForm(request, reply, { template: 'plans/views/plan-form.njk', data, options: page }, async () => {
-      await plans.updatePlan(request.partnership!.id, actorOf(request), id, request.body);
+      await plans.updatePlan(tenantOf(request).partnership.id, actorOf(request), id, request.body);
       return `${base(request.params.slug)}/plans/${id}?notice=changed`;
     });
   });
 
   app.get<{ Params: Params }>('/p/:slug/plans/:id/history', async (request, reply) => {
-    const data = await plans.history(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const data = await plans.history(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     return render(request, reply, 'plan-history.njk', data);
   });
 
   app.get<{ Params: Params }>('/p/:slug/plans/:id/priorities/new', manage, async (request, reply) => {
-    const plan = await plans.getPlan(request.partnership!.id, actorOf(request), idParam(request.params.id));
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const plan = await plans.getPlan(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     return render(request, reply, 'priority-form.njk', { ...choices, plan, values: { status: 'active', agencyIds: [] } });
   });
 
   app.post<{ Params: Params }>('/p/:slug/plans/:id/priorities', manage, async (request, reply) => {
     const id = idParam(request.params.id);
-    const plan = await plans.getPlan(request.partnership!.id, actorOf(request), id);
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const plan = await plans.getPlan(tenantOf(request).partnership.id, actorOf(request), id);
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     return handleForm(
       request,
       reply,
       { template: 'plans/views/priority-form.njk', data: { ...choices, ...LABELS, plan }, options: page },
       async () => {
-        const priorityId = await plans.addPriority(request.partnership!.id, actorOf(request), id, request.body);
+        const priorityId = await plans.addPriority(tenantOf(request).partnership.id, actorOf(request), id, request.body);
         return `${base(request.params.slug)}/priorities/${priorityId}?notice=added`;
       },
     );
   });
 
   app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/priorities/:id', asAt, async (request, reply) => {
-    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), request.query.asAt);
+    const data = await plans.priorityPage(
+      tenantOf(request).partnership.id,
+      tenantOf(request).actor,
+      idParam(request.params.id),
+      request.query.asAt,
+    );
     return render(request, reply, 'priority.njk', { ...data, notice: request.query.notice });
   });
 
@@ -147,15 +150,15 @@ export function registerPlanRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: Params }>('/p/:slug/priorities/:id/edit', async (request, reply) => {
-    const data = mayEdit(await plans.priorityPage(request.partnership!.id, planActorOf(request), idParam(request.params.id)));
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const data = mayEdit(await plans.priorityPage(tenantOf(request).partnership.id, tenantOf(request).actor, idParam(request.params.id)));
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     return render(request, reply, 'priority-form.njk', { ...choices, ...data, values: priorityFormValues(data.priority) });
   });
 
   app.post<{ Params: Params }>('/p/:slug/priorities/:id/edit', async (request, reply) => {
     const id = idParam(request.params.id);
-    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), id);
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const data = await plans.priorityPage(tenantOf(request).partnership.id, tenantOf(request).actor, id);
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     const values = priorityFormValues(data.priority);
     const view = {
       template: 'plans/views/priority-form.njk',
@@ -163,36 +166,36 @@ export function registerPlanRoutes(app: FastifyInstance): void {
       options: page,
     };
     return handleForm(request, reply, view, async () => {
-      await plans.updatePriority(request.partnership!.id, planActorOf(request), id, request.body);
+      await plans.updatePriority(tenantOf(request).partnership.id, tenantOf(request).actor, id, request.body);
       return `${base(request.params.slug)}/priorities/${id}?notice=changed`;
     });
   });
 
   app.post<{ Params: Params }>('/p/:slug/priorities/:id/measures', async (request, reply) => {
     const id = idParam(request.params.id);
-    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), id);
+    const data = await plans.priorityPage(tenantOf(request).partnership.id, tenantOf(request).actor, id);
     return handleForm(request, reply, { template: 'plans/views/priority.njk', data: { ...LABELS, ...data }, options: page }, async () => {
-      await plans.addMeasure(request.partnership!.id, planActorOf(request), id, request.body);
+      await plans.addMeasure(tenantOf(request).partnership.id, tenantOf(request).actor, id, request.body);
       return `${base(request.params.slug)}/priorities/${id}?notice=measure-added#measures`;
     });
   });
 
   app.get<{ Params: Params }>('/p/:slug/priorities/:id/actions/new', async (request, reply) => {
-    const data = mayEdit(await plans.priorityPage(request.partnership!.id, planActorOf(request), idParam(request.params.id)));
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const data = mayEdit(await plans.priorityPage(tenantOf(request).partnership.id, tenantOf(request).actor, idParam(request.params.id)));
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     return render(request, reply, 'action-form.njk', { ...choices, ...data, values: { status: 'not_started', agencyIds: [] } });
   });
 
   app.post<{ Params: Params }>('/p/:slug/priorities/:id/actions', async (request, reply) => {
     const id = idParam(request.params.id);
-    const data = await plans.priorityPage(request.partnership!.id, planActorOf(request), id);
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const data = await plans.priorityPage(tenantOf(request).partnership.id, tenantOf(request).actor, id);
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     return handleForm(
       request,
       reply,
       { template: 'plans/views/action-form.njk', data: { ...choices, ...LABELS, ...data }, options: page },
       async () => {
-        const actionId = await plans.addAction(request.partnership!.id, planActorOf(request), id, request.body);
+        const actionId = await plans.addAction(tenantOf(request).partnership.id, tenantOf(request).actor, id, request.body);
         return `${base(request.params.slug)}/actions/${actionId}?notice=added`;
       },
     );
@@ -205,7 +208,12 @@ export function registerPlanRoutes(app: FastifyInstance): void {
   };
 
   app.get<{ Params: Params; Querystring: AsAt }>('/p/:slug/actions/:id', asAt, async (request, reply) => {
-    const data = await plans.actionPage(request.partnership!.id, planActorOf(request), idParam(request.params.id), request.query.asAt);
+    const data = await plans.actionPage(
+      tenantOf(request).partnership.id,
+      tenantOf(request).actor,
+      idParam(request.params.id),
+      request.query.asAt,
+    );
     const values = {
       period: data.currentQuarter.code,
       status: data.action.status,
@@ -222,7 +230,7 @@ export function registerPlanRoutes(app: FastifyInstance): void {
 
   /** The action page, as a form on it shows itself again after an error. */
   const actionView = async (request: FastifyRequest, id: string) => {
-    const data = await plans.actionPage(request.partnership!.id, planActorOf(request), id);
+    const data = await plans.actionPage(tenantOf(request).partnership.id, tenantOf(request).actor, id);
     const values = { period: data.currentQuarter.code, status: data.action.status, version: data.action.version };
     return {
       template: 'plans/views/action.njk',
@@ -234,7 +242,7 @@ export function registerPlanRoutes(app: FastifyInstance): void {
   app.post<{ Params: Params }>('/p/:slug/actions/:id/updates', async (request, reply) => {
     const id = idParam(request.params.id);
     return handleForm(request, reply, await actionView(request, id), async () => {
-      await plans.addUpdate(request.partnership!.id, planActorOf(request), id, request.body);
+      await plans.addUpdate(tenantOf(request).partnership.id, tenantOf(request).actor, id, request.body);
       return `${base(request.params.slug)}/actions/${id}?notice=reported`;
     });
   });
@@ -242,7 +250,7 @@ export function registerPlanRoutes(app: FastifyInstance): void {
   app.post<{ Params: Params }>('/p/:slug/actions/:id/milestones', async (request, reply) => {
     const id = idParam(request.params.id);
     return handleForm(request, reply, await actionView(request, id), async () => {
-      await plans.addMilestone(request.partnership!.id, planActorOf(request), id, request.body);
+      await plans.addMilestone(tenantOf(request).partnership.id, tenantOf(request).actor, id, request.body);
       return `${base(request.params.slug)}/actions/${id}?notice=milestone-added#milestones`;
     });
   });
@@ -251,7 +259,7 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     const id = idParam(request.params.id);
     const milestoneId = idParam(request.params.milestoneId);
     return handleForm(request, reply, await actionView(request, id), async () => {
-      await plans.milestoneDone(request.partnership!.id, planActorOf(request), id, milestoneId, request.body);
+      await plans.milestoneDone(tenantOf(request).partnership.id, tenantOf(request).actor, id, milestoneId, request.body);
       return `${base(request.params.slug)}/actions/${id}?notice=milestone-done#milestones`;
     });
   });
@@ -271,15 +279,15 @@ export function registerPlanRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: Params }>('/p/:slug/actions/:id/edit', async (request, reply) => {
-    const data = mayEdit(await plans.actionPage(request.partnership!.id, planActorOf(request), idParam(request.params.id)));
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const data = mayEdit(await plans.actionPage(tenantOf(request).partnership.id, tenantOf(request).actor, idParam(request.params.id)));
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     return render(request, reply, 'action-form.njk', { ...choices, ...data, values: actionFormValues(data.action) });
   });
 
   app.post<{ Params: Params }>('/p/:slug/actions/:id/edit', async (request, reply) => {
     const id = idParam(request.params.id);
-    const data = await plans.actionPage(request.partnership!.id, planActorOf(request), id);
-    const choices = await plans.choices(request.partnership!.id, actorOf(request));
+    const data = await plans.actionPage(tenantOf(request).partnership.id, tenantOf(request).actor, id);
+    const choices = await plans.choices(tenantOf(request).partnership.id, actorOf(request));
     const values = actionFormValues(data.action);
     const view = {
       template: 'plans/views/action-form.njk',
@@ -287,7 +295,7 @@ export function registerPlanRoutes(app: FastifyInstance): void {
       options: page,
     };
     return handleForm(request, reply, view, async () => {
-      await plans.updateAction(request.partnership!.id, planActorOf(request), id, request.body);
+      await plans.updateAction(tenantOf(request).partnership.id, tenantOf(request).actor, id, request.body);
       return `${base(request.params.slug)}/actions/${id}?notice=changed`;
     });
   });
@@ -298,7 +306,7 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const q = request.query;
       const filter = { planId: q.plan, boardId: q.board, agencyId: q.agency };
-      const data = await plans.tracker(request.partnership!.id, planActorOf(request), filter, q.asAt);
+      const data = await plans.tracker(tenantOf(request).partnership.id, tenantOf(request).actor, filter, q.asAt);
       const show = q.show ?? 'attention';
       const matching = data.actions.filter((a) => {
         const { overdue, unreported, dueSoon } = a.assessment;
@@ -355,13 +363,13 @@ export function registerPlanRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report', report, async (request, reply) => {
     const id = idParam(request.params.id);
-    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), id, request.query.period);
+    const data = await plans.sponsorReport(tenantOf(request).partnership.id, tenantOf(request).actor, id, request.query.period);
     return render(request, reply, 'sponsor-report.njk', { ...data, values: data.report, paragraphsOf, notice: request.query.notice });
   });
 
   app.post<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report', report, async (request, reply) => {
     const id = idParam(request.params.id);
-    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), id, request.query.period);
+    const data = await plans.sponsorReport(tenantOf(request).partnership.id, tenantOf(request).actor, id, request.query.period);
     const current = { ...data.report, rag: ragWords(data.report.rag) };
     const view = {
       template: 'plans/views/sponsor-report.njk',
@@ -369,13 +377,18 @@ export function registerPlanRoutes(app: FastifyInstance): void {
       options: page,
     };
     return handleForm(request, reply, view, async () => {
-      await plans.saveSponsorReport(request.partnership!.id, planActorOf(request), id, data.quarter.code, request.body);
+      await plans.saveSponsorReport(tenantOf(request).partnership.id, tenantOf(request).actor, id, data.quarter.code, request.body);
       return `${reportPath(request.params.slug, id, data.quarter.code)}&notice=saved`;
     });
   });
 
   app.get<{ Params: Params; Querystring: ReportQuery }>('/p/:slug/priorities/:id/report.docx', report, async (request, reply) => {
-    const data = await plans.sponsorReport(request.partnership!.id, planActorOf(request), idParam(request.params.id), request.query.period);
+    const data = await plans.sponsorReport(
+      tenantOf(request).partnership.id,
+      tenantOf(request).actor,
+      idParam(request.params.id),
+      request.query.period,
+    );
     const file = await sponsorReportDocx(data);
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -1,6 +1,6 @@
 import { isApproved, isLive, planVocabulary } from '../../core/plans.ts';
 import { describeChanges, type PlanSnapshot } from '../../core/plan-versions.ts';
-import { mayEditPriority, mayUpdateAction, type Person } from '../../core/policy.ts';
+import { mayEditPriority, mayUpdateAction, type MemberActor } from '../../core/policy.ts';
 import { assessAction, quarterOf, rollUp, summarise } from '../../core/promises.ts';
 import type { Db, Trx } from '../../data/db.ts';
 import { listAgencies } from '../../data/repositories/agencies.ts';
@@ -18,7 +18,6 @@ import { todayInEngland as today } from '../../core/dates.ts';
 export type { AssessedAction } from './tracker.ts';
 
 /** The signed-in person as the plans feature needs them: who they are, their role and agency. */
-export type PlanActor = Actor & Person;
 
 /** Plans and promises for one partnership. */
 export function createPlansService(db: Db) {
@@ -40,18 +39,18 @@ export function createPlansService(db: Db) {
     if (!action) throw new NotFoundError('No such action in this partnership');
     return action;
   }; /** A priority, or an action, that this person may change (admin or the priority's own sponsor). */
-  const editablePriority = async (trx: Trx, partnershipId: string, actor: PlanActor, id: string, refusal: string) => {
+  const editablePriority = async (trx: Trx, partnershipId: string, actor: MemberActor, id: string, refusal: string) => {
     const priority = await findPriority(trx, partnershipId, id);
     if (!mayEditPriority(actor, priority)) throw new ForbiddenError(refusal);
     return priority;
   };
-  const editableAction = async (trx: Trx, partnershipId: string, actor: PlanActor, id: string, refusal: string) => {
+  const editableAction = async (trx: Trx, partnershipId: string, actor: MemberActor, id: string, refusal: string) => {
     const action = await findAction(trx, partnershipId, id);
     if (!mayEditPriority(actor, action)) throw new ForbiddenError(refusal);
     return action;
   };
 
-  const assess = (person: Person, actions: repo.ActionItem[], asAt: string): AssessedAction[] =>
+  const assess = (person: MemberActor, actions: repo.ActionItem[], asAt: string): AssessedAction[] =>
     actions.map((a) => {
       const at = judgedAt(asAt, a.planEnd);
       return { ...a, asAt: at, assessment: assessAction(a, at), mayUpdate: mayUpdateAction(person, a) };
@@ -133,7 +132,7 @@ export function createPlansService(db: Db) {
       tenant(partnershipId, actor, (trx) => findPlan(trx, partnershipId, planId)),
 
     /** A plan with its priorities, each priority's measures, actions and rolled-up RAG. */
-    planPage: (partnershipId: string, actor: PlanActor, planId: string, asAt = today()) =>
+    planPage: (partnershipId: string, actor: MemberActor, planId: string, asAt = today()) =>
       tenant(partnershipId, actor, async (trx) => {
         const plan = await findPlan(trx, partnershipId, planId);
         const priorities = await repo.listPriorities(trx, partnershipId, planId);
@@ -228,7 +227,7 @@ export function createPlansService(db: Db) {
       }),
 
     /** A priority with its plan, measures and assessed actions, and what the person may do with it. */
-    priorityPage: (partnershipId: string, actor: PlanActor, priorityId: string, asAt = today()) =>
+    priorityPage: (partnershipId: string, actor: MemberActor, priorityId: string, asAt = today()) =>
       tenant(partnershipId, actor, async (trx) => {
         const priority = await findPriority(trx, partnershipId, priorityId);
         const plan = await findPlan(trx, partnershipId, priority.planId);
@@ -248,7 +247,7 @@ export function createPlansService(db: Db) {
         };
       }),
 
-    updatePriority: (partnershipId: string, actor: PlanActor, priorityId: string, input: unknown) =>
+    updatePriority: (partnershipId: string, actor: MemberActor, priorityId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const before = await editablePriority(
           trx,
@@ -294,7 +293,7 @@ export function createPlansService(db: Db) {
         await recordVersion(trx, partnershipId, before.planId, actor, 'Changed');
       }),
 
-    addMeasure: (partnershipId: string, actor: PlanActor, priorityId: string, input: unknown) =>
+    addMeasure: (partnershipId: string, actor: MemberActor, priorityId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const priority = await editablePriority(
           trx,
@@ -320,7 +319,7 @@ export function createPlansService(db: Db) {
         await recordVersion(trx, partnershipId, priority.planId, actor, 'Changed');
       }),
 
-    addAction: (partnershipId: string, actor: PlanActor, priorityId: string, input: unknown) =>
+    addAction: (partnershipId: string, actor: MemberActor, priorityId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const priority = await editablePriority(
           trx,
@@ -346,7 +345,7 @@ export function createPlansService(db: Db) {
       }),
 
     /** An action with its milestones and progress updates, and what the person may do with it. */
-    actionPage: (partnershipId: string, actor: PlanActor, actionId: string, asAt = today()) =>
+    actionPage: (partnershipId: string, actor: MemberActor, actionId: string, asAt = today()) =>
       tenant(partnershipId, actor, async (trx) => {
         const action = await findAction(trx, partnershipId, actionId);
         const [assessed] = assess(actor, [action], asAt);
@@ -362,7 +361,7 @@ export function createPlansService(db: Db) {
         };
       }),
 
-    updateAction: (partnershipId: string, actor: PlanActor, actionId: string, input: unknown) =>
+    updateAction: (partnershipId: string, actor: MemberActor, actionId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const before = await editableAction(
           trx,
@@ -389,7 +388,7 @@ export function createPlansService(db: Db) {
         });
       }),
 
-    addMilestone: (partnershipId: string, actor: PlanActor, actionId: string, input: unknown) =>
+    addMilestone: (partnershipId: string, actor: MemberActor, actionId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const action = await editableAction(
           trx,
@@ -416,7 +415,7 @@ export function createPlansService(db: Db) {
       }),
 
     /** Records the day a milestone was reached; whoever may report on its action may do it. */
-    milestoneDone: (partnershipId: string, actor: PlanActor, actionId: string, milestoneId: string, input: unknown) =>
+    milestoneDone: (partnershipId: string, actor: MemberActor, actionId: string, milestoneId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const milestone = await repo.findMilestone(trx, partnershipId, milestoneId);
         if (!milestone || milestone.action_id !== actionId) throw new NotFoundError('No such milestone on this action');
@@ -436,7 +435,7 @@ export function createPlansService(db: Db) {
       }),
 
     /** Adds a progress update (kept for ever) and sets the action's status, in one transaction. */
-    addUpdate: (partnershipId: string, actor: PlanActor, actionId: string, input: unknown) =>
+    addUpdate: (partnershipId: string, actor: MemberActor, actionId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const action = await findAction(trx, partnershipId, actionId);
         if (!mayUpdateAction(actor, action)) {
@@ -477,7 +476,7 @@ export function createPlansService(db: Db) {
      * A priority's report to its board for a quarter (by default the latest it can cover): the saved
      * report or, until one is saved, Baton's draft, with the figures it is drawn from.
      */
-    sponsorReport: (partnershipId: string, actor: PlanActor, priorityId: string, period?: string) =>
+    sponsorReport: (partnershipId: string, actor: MemberActor, priorityId: string, period?: string) =>
       tenant(partnershipId, actor, async (trx) => {
         const priority = await findPriority(trx, partnershipId, priorityId);
         const plan = await findPlan(trx, partnershipId, priority.planId);
@@ -485,7 +484,7 @@ export function createPlansService(db: Db) {
       }),
 
     /** Saves a sponsor's report unless someone else saved it first; only the admin or the priority's sponsor may. */
-    saveSponsorReport: (partnershipId: string, actor: PlanActor, priorityId: string, period: string | undefined, input: unknown) =>
+    saveSponsorReport: (partnershipId: string, actor: MemberActor, priorityId: string, period: string | undefined, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const priority = await editablePriority(
           trx,

@@ -8,7 +8,7 @@ import * as repo from '../../data/repositories/plans.ts';
 import { revisionOf } from '../../data/repositories/revisions.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
-import type { PlanActor } from './service.ts';
+import type { MemberActor } from '../../core/policy.ts';
 import { todayInEngland as today } from '../../core/dates.ts';
 
 // What the promise tracker, a person's home page and the public site read of a partnership's
@@ -50,7 +50,7 @@ export function createTrackerReads(db: Db) {
    */
   const tracker = async (
     partnershipId: string,
-    actor: PlanActor,
+    actor: MemberActor,
     filter: Omit<repo.ActionFilter, 'planStatuses' | 'actionId'>,
     asAt = today(),
   ) => {
@@ -82,7 +82,7 @@ export function createTrackerReads(db: Db) {
     tracker,
 
     /** What a person owes: actions they may report on that are overdue, unreported or due soon. */
-    owedBy: async (partnershipId: string, actor: PlanActor, asAt = today()) => {
+    owedBy: async (partnershipId: string, actor: MemberActor, asAt = today()) => {
       if (actor.role === 'admin') return [];
       const { actions } = await tracker(partnershipId, actor, {}, asAt);
       return actions.filter(

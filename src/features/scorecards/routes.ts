@@ -11,8 +11,8 @@ import { renderFragment, renderPage } from '../../web/views.ts';
 import { EmptyScorecardError, scorecardCsv, scorecardDocx, scorecardFilename, scorecardXlsx, type ScorecardExport } from './exports.ts';
 import { renderPdf } from './pdf.ts';
 import { rowChart, selectedCharts } from './charts.ts';
-import { actorOf } from '../admin/actor.ts';
 import { dateInWords } from '../../core/dates.ts';
+import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; id: string; row: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -41,14 +41,14 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     template: 'scorecards/views/scorecards.njk',
     data: {
       ...LABELS,
-      ...(await scorecards.list(request.partnership!.id, actorOf(request))),
-      mayManage: can(request.member!.role, 'indicators:manage'),
+      ...(await scorecards.list(tenantOf(request).partnership.id, actorOf(request))),
+      mayManage: can(tenantOf(request).member.role, 'indicators:manage'),
     },
     options: page,
   });
 
   const builderView = async (request: FastifyRequest<{ Params: Params }>, open?: string) => {
-    const data = await scorecards.builder(request.partnership!.id, actorOf(request), idParam(request.params.id));
+    const data = await scorecards.builder(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     const s = data.scorecard;
     return {
       template: 'scorecards/views/builder.njk',
@@ -84,7 +84,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: Params }>('/p/:slug/scorecards', manage, async (request, reply) =>
     handleForm(request, reply, await listView(request), async () => {
-      const id = await scorecards.create(request.partnership!.id, actorOf(request), request.body);
+      const id = await scorecards.create(tenantOf(request).partnership.id, actorOf(request), request.body);
       return `/p/${request.params.slug}/scorecards/${id}/edit?notice=created`;
     }),
   );
@@ -95,14 +95,14 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     asAt: string | undefined,
     extra: Record<string, unknown>,
   ) => {
-    const data = await scorecards.read(request.partnership!.id, actorOf(request), idParam(request.params.id), asAt);
+    const data = await scorecards.read(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), asAt);
     const rows = data.sections.flatMap((s) => s.rows);
     const overriding = typeof extra.override === 'string' ? rows.find((r) => r.id === extra.override && r.current) : undefined;
     const charted =
       typeof extra.chartRow === 'string' ? rows.find((r) => r.id === extra.chartRow && r.figures.some((f) => f.value !== null)) : undefined;
     const chart = charted && rowChart(charted, 'chart');
-    const mayManage = can(request.member!.role, 'indicators:manage');
-    const slug = request.partnership!.slug;
+    const mayManage = can(tenantOf(request).member.role, 'indicators:manage');
+    const slug = tenantOf(request).partnership.slug;
     const tablesHtml = await renderFragment(reply, data, [slug, mayManage], 'scorecards/views/sections.njk', () => ({
       ...LABELS,
       ...data,
@@ -143,7 +143,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     const view = await readView(request, reply, asAt, { override: request.params.row });
     return handleForm(request, reply, view, async () => {
       await scorecards.overrideRating(
-        request.partnership!.id,
+        tenantOf(request).partnership.id,
         actorOf(request),
         idParam(request.params.id),
         idParam(request.params.row),
@@ -159,12 +159,17 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const format = request.params.format;
       if (!['csv', 'xlsx', 'docx', 'pdf'].includes(format)) throw new NotFoundError('Page not found');
-      const data = await exceptions.report(request.partnership!.id, actorOf(request), idParam(request.params.id), request.query.asAt);
+      const data = await exceptions.report(
+        tenantOf(request).partnership.id,
+        actorOf(request),
+        idParam(request.params.id),
+        request.query.asAt,
+      );
       const back = (notice: string) =>
         reply.redirect(`/p/${request.params.slug}/scorecards/${request.params.id}?asAt=${data.asAt}&notice=${notice}`, 303);
       const x: ScorecardExport = {
         title: data.scorecard.title,
-        partnershipName: request.partnership!.name,
+        partnershipName: tenantOf(request).partnership.name,
         boardName: data.scorecard.boardName,
         asAtLabel: dateInWords(data.asAt),
         presentedAs: null,
@@ -188,7 +193,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
           ...data,
           x,
           charts: selectedCharts(data.sections),
-          partnership: request.partnership,
+          partnership: tenantOf(request).partnership,
         });
         const pdf = await renderPdf(html, request.server.config.chromiumPath);
         if (!Buffer.isBuffer(pdf)) {
@@ -207,12 +212,17 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     '/p/:slug/scorecards/:id/exceptions',
     withQuery(asAtQuery),
     async (request, reply) => {
-      const data = await exceptions.report(request.partnership!.id, actorOf(request), idParam(request.params.id), request.query.asAt);
+      const data = await exceptions.report(
+        tenantOf(request).partnership.id,
+        actorOf(request),
+        idParam(request.params.id),
+        request.query.asAt,
+      );
       return renderPage(
         request,
         reply,
         'scorecards/views/exceptions.njk',
-        { ...LABELS, ...data, mayComment: can(request.member!.role, 'data:enter'), notice: request.query.notice, values: {} },
+        { ...LABELS, ...data, mayComment: can(tenantOf(request).member.role, 'data:enter'), notice: request.query.notice, values: {} },
         page,
       );
     },
@@ -228,14 +238,14 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         typeof (request.body as Record<string, unknown>)?.asAt === 'string'
           ? ((request.body as Record<string, string>).asAt as string)
           : undefined;
-      const data = await exceptions.report(request.partnership!.id, actorOf(request), id, asAt);
+      const data = await exceptions.report(tenantOf(request).partnership.id, actorOf(request), id, asAt);
       const view = {
         template: 'scorecards/views/exceptions.njk',
         data: { ...LABELS, ...data, mayComment: true, openRow: row },
         options: page,
       };
       return handleForm(request, reply, view, async () => {
-        await exceptions.comment(request.partnership!.id, actorOf(request), id, row, request.body);
+        await exceptions.comment(tenantOf(request).partnership.id, actorOf(request), id, row, request.body);
         return `${url(request, '/exceptions')}?asAt=${data.asAt}&notice=commentary#row-${row}`;
       });
     },
@@ -257,7 +267,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
   ] as const) {
     app.post<{ Params: Params }>(`/p/:slug/scorecards/:id${path}`, manage, async (request, reply) =>
       handleForm(request, reply, await builderView(request, open), async () => {
-        await scorecards[action](request.partnership!.id, actorOf(request), idParam(request.params.id), request.body);
+        await scorecards[action](tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), request.body);
         return url(request, `/edit?notice=${open}`);
       }),
     );
@@ -265,18 +275,30 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/move', manage, async (request, reply) => {
     const direction = (request.body as Record<string, unknown> | undefined)?.direction === 'up' ? 'up' : 'down';
-    await scorecards.moveRow(request.partnership!.id, actorOf(request), idParam(request.params.id), idParam(request.params.row), direction);
+    await scorecards.moveRow(
+      tenantOf(request).partnership.id,
+      actorOf(request),
+      idParam(request.params.id),
+      idParam(request.params.row),
+      direction,
+    );
     return reply.redirect(url(request, `/edit#row-${request.params.row}`), 303);
   });
 
   app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/chart', manage, async (request, reply) => {
     const chart = (request.body as Record<string, unknown> | undefined)?.chart === 'yes';
-    await scorecards.setChart(request.partnership!.id, actorOf(request), idParam(request.params.id), idParam(request.params.row), chart);
+    await scorecards.setChart(
+      tenantOf(request).partnership.id,
+      actorOf(request),
+      idParam(request.params.id),
+      idParam(request.params.row),
+      chart,
+    );
     return reply.redirect(url(request, `/edit?notice=${chart ? 'charted' : 'uncharted'}#row-${request.params.row}`), 303);
   });
 
   app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/delete', manage, async (request, reply) => {
-    await scorecards.removeRow(request.partnership!.id, actorOf(request), idParam(request.params.id), idParam(request.params.row));
+    await scorecards.removeRow(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), idParam(request.params.row));
     return reply.redirect(url(request, '/edit?notice=removed'), 303);
   });
 }

@@ -6,8 +6,7 @@ export const SESSION_COOKIE = 'baton_session';
 export function registerSession(app: FastifyInstance): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
-  app.decorateRequest('partnership', null);
-  app.decorateRequest('member', null);
+  app.decorateRequest('tenant', null);
 
   app.addHook('onRequest', async (request) => {
     const { auth } = app.services;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../core/policy.ts';
 import { ForbiddenError, found } from '../../services/errors.ts';
+import { actorOf } from '../tenant.ts';
 
 export { ForbiddenError };
 
@@ -18,8 +19,12 @@ export function registerTenantGuard(app: FastifyInstance): void {
     if (!isTenantRoute || slug === undefined) return;
     if (!request.user) throw new SignInRequiredError();
     const membership = found(await app.services.partnerships.memberOf(slug, request.user.id), 'Page not found');
-    request.partnership = membership.partnership;
-    request.member = membership.member;
+    const { partnership, member } = membership;
+    request.tenant = {
+      partnership,
+      member,
+      actor: { ...actorOf(request), role: member.role, agencyId: member.agencyId, userId: request.user.id },
+    };
     const permission = request.routeOptions.config.permission ?? 'partnership:read';
     if (!can(membership.member.role, permission)) throw new ForbiddenError();
   });
