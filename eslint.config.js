@@ -46,6 +46,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Type-aware rules: a promise is awaited, returned or explicitly `void`ed, and never passed where a callback's result is ignored.
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // The layers (README "Layout", decision 0012): each imports only from the layers below it.
   layer('src/core', 'core/ holds pure rules: no database, web, application code or I/O libraries', [
     ...ABOVE_CORE,

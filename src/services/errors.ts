@@ -39,6 +39,19 @@ export function found<T>(row: T | null | undefined, message: string): T {
   return row;
 }
 
+/**
+ * Optimistic locking's one check (decision 0005): the row a versioned update returned, or a
+ * ConflictError when it returned none because someone saved the record since it was read. Pair it
+ * with a repository update that filters `version = <the version sent>` and sets `version + 1`;
+ * validate the version sent with `versionInput()` (services/validation.ts).
+ *
+ * @example const agency = savedOrConflict(await updateAgency(trx, partnershipId, id, form.version, values));
+ */
+export function savedOrConflict<T>(row: T | null | undefined | false, message?: string): T {
+  if (row === null || row === undefined || row === false) throw new ConflictError(message);
+  return row;
+}
+
 export type { Actor };
 
 export const CLI_ACTOR: Actor = { userId: null, label: 'baton command line' };
