@@ -4,7 +4,7 @@
 import { openDatabase } from '../src/data/db.ts';
 import { createNationalService } from '../src/features/indicators/national.ts';
 import { parseNationalData, writeNationalData } from '../src/intake/national-load.ts';
-import { nationalBenchmarks } from '../src/services/national-benchmarks.ts';
+import { nationalBenchmarks } from './national-benchmarks.ts';
 
 export interface NationalBenchResult {
   files: number;

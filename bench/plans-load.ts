@@ -16,6 +16,10 @@ import { listBoards } from '../src/data/repositories/boards.ts';
 import { listMembers } from '../src/data/repositories/memberships.ts';
 import { findPartnershipBySlug } from '../src/data/repositories/partnerships.ts';
 import * as repo from '../src/data/repositories/plans.ts';
+import * as actionRepo from '../src/data/repositories/actions.ts';
+import * as planVersions from '../src/data/repositories/plan-versions.ts';
+import * as priorities from '../src/data/repositories/priorities.ts';
+import type * as progress from '../src/data/repositories/action-progress.ts';
 
 export const BENCH_PARTNERSHIP = 'walsall';
 export const TARGET_ACTIONS = 500;
@@ -101,11 +105,11 @@ const OWNER_TITLES = [
   'Commissioning Manager',
 ];
 
-/** A row for action_updates, exactly as repo.insertUpdate takes it. */
-type UpdateRow = Parameters<typeof repo.insertUpdate>[1];
+/** A row for action_updates, exactly as progress.insertUpdate takes it. */
+type UpdateRow = Parameters<typeof progress.insertUpdate>[1];
 
 interface PlannedAction {
-  values: repo.ActionValues;
+  values: actionRepo.ActionValues;
   contributing: string[];
   /** Dates this action's progress updates could have been written on, newest first. */
   slots: string[];
@@ -308,7 +312,7 @@ export async function loadBenchPlans(pgliteDir: string, today = new Date().toISO
         const lead = agencyIds[(n - 1) % agencyIds.length]!;
         const contributing = agencyIds.filter((id, i) => id !== lead && i % PRIORITIES === n % PRIORITIES);
         priorityIds.push(
-          await repo.insertPriority(
+          await priorities.insertPriority(
             trx,
             partnershipId,
             plan.id,
@@ -330,10 +334,10 @@ export async function loadBenchPlans(pgliteDir: string, today = new Date().toISO
       apportionUpdates(planned, updateCount);
 
       // Actions through the repository (about a second for ~440); their 5,000 updates in multi-row
-      // inserts, since repo.insertUpdate's one query a row took three times as long (2.3 s vs 0.7 s).
+      // inserts, since progress.insertUpdate's one query a row took three times as long (2.3 s vs 0.7 s).
       const actionIds: string[] = [];
       for (const [i, a] of planned.entries()) {
-        actionIds.push(await repo.insertAction(trx, partnershipId, priorityIds[i % PRIORITIES]!, a.values, a.contributing));
+        actionIds.push(await actionRepo.insertAction(trx, partnershipId, priorityIds[i % PRIORITIES]!, a.values, a.contributing));
       }
 
       const updates: UpdateRow[] = [];
@@ -354,12 +358,12 @@ export async function loadBenchPlans(pgliteDir: string, today = new Date().toISO
       });
       await insertInBatches(updates, (batch) => trx.insertInto('action_updates').values(batch).execute());
 
-      await repo.insertPlanVersion(trx, {
+      await planVersions.insertPlanVersion(trx, {
         partnership_id: partnershipId,
         plan_id: plan.id,
         number: 1,
         summary: 'Approved (benchmark data)',
-        snapshot: await repo.readPlanSnapshot(trx, partnershipId, plan.id),
+        snapshot: await planVersions.readPlanSnapshot(trx, partnershipId, plan.id),
         created_by: LOADER_LABEL,
       });
       await recordAudit(trx, {
@@ -377,7 +381,7 @@ export async function loadBenchPlans(pgliteDir: string, today = new Date().toISO
     // Count again from the database, and judge every live action as the tracker would.
     return await withTenant(db, { partnershipId }, async (trx) => {
       const after = await countLive(trx, partnershipId);
-      const actions = await repo.listActions(trx, partnershipId, { planStatuses: LIVE_STATUSES });
+      const actions = await actionRepo.listActions(trx, partnershipId, { planStatuses: LIVE_STATUSES });
       const tracker = summarise(actions.map((a) => assessAction(a, today < a.planEnd ? today : a.planEnd)));
       return {
         partnership: BENCH_PARTNERSHIP,

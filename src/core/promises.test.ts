@@ -4,8 +4,10 @@ import {
   addDays,
   assessAction,
   isIsoDate,
+  needsAttention,
   parseQuarter,
   previousQuarter,
+  progressOf,
   quarterOf,
   rollUp,
   summarise,
@@ -142,6 +144,44 @@ describe('rollUp', () => {
     ['only not started', [assess('not_started', null, { startDate: '2014-06-01' })], null],
   ])('%s → %s', (_name, assessments, expected) => {
     expect(rollUp(assessments)).toBe(expected);
+  });
+});
+
+describe('progressOf', () => {
+  const asAt = '2014-02-10';
+  const reported = (status: ActionStatus, rag: Rag | null, over: Partial<TrackedAction> = {}) =>
+    assessAction(action({ status, latestRag: rag, updatePeriods: ['2013-14 Q4'], ...over }), asAt);
+  const atRisk = [reported('on_track', 'green'), reported('at_risk', 'amber')];
+  it.each([
+    ['a tracked plan rolls its actions up', atRisk, true, 'amber'],
+    ['a plan not yet tracked has no rating', atRisk, false, null],
+    ['a tracked plan with nothing under way has no rating', [], true, null],
+  ])('%s', (_name, assessments, tracked, rag) => {
+    expect(progressOf(assessments, tracked)).toEqual({ summary: summarise(assessments), rag });
+  });
+});
+
+describe('needsAttention', () => {
+  const calm = { overdue: false, unreported: false, dueSoon: false };
+  it.each([
+    ['nothing to flag', calm, false],
+    ['overdue', { ...calm, overdue: true }, true],
+    ['no update this quarter', { ...calm, unreported: true }, true],
+    ['due soon', { ...calm, dueSoon: true }, true],
+    ['overdue and unreported', { ...calm, overdue: true, unreported: true }, true],
+  ])('%s → %s', (_name, assessment, expected) => {
+    expect(needsAttention(assessment)).toBe(expected);
+  });
+
+  it.each<[string, Partial<TrackedAction>, boolean]>([
+    ['reported this quarter, due next year', { updatePeriods: ['2013-14 Q4'], dueDate: '2015-03-31' }, false],
+    ['reported this quarter, due in two weeks', { updatePeriods: ['2013-14 Q4'], dueDate: '2014-02-24' }, true],
+    ['not reported this quarter', { updatePeriods: ['2013-14 Q3'], dueDate: '2015-03-31' }, true],
+    ['complete', { status: 'complete', completedOn: '2014-01-15', dueDate: '2014-01-31' }, false],
+    ['dropped', { status: 'dropped', dueDate: '2013-12-31' }, false],
+    ['not started yet, due later', { startDate: '2014-06-01', status: 'not_started', dueDate: '2015-03-31' }, false],
+  ])('an action %s → %s', (_name, over, expected) => {
+    expect(needsAttention(assessAction(action(over), '2014-02-10'))).toBe(expected);
   });
 });
 

@@ -194,6 +194,30 @@ export function rollUp(assessments: readonly ActionAssessment[]): Rag | null {
   return result;
 }
 
+/** How a priority (or a plan) stands by its actions: their counts, and the RAG they roll up to. */
+export interface Progress {
+  summary: TrackerSummary;
+  /** By ROLL_UP_RULE; null until an action is under way, and always while the plan is not tracked. */
+  rag: Rag | null;
+}
+
+/**
+ * The progress of a priority's actions. Only a plan being delivered (approved, published or
+ * closed) holds its actions to a RAG; a draft's actions are counted but not rated.
+ * @example progressOf(assessments, isLive(plan.status)).rag // "amber"
+ */
+export function progressOf(assessments: readonly ActionAssessment[], tracked: boolean): Progress {
+  return { summary: summarise(assessments), rag: tracked ? rollUp(assessments) : null };
+}
+
+/**
+ * Whether an action needs attention: overdue, with no update this quarter, or due soon. The
+ * tracker shows these first, and a person's home page lists those they report on.
+ */
+export function needsAttention(assessment: Pick<ActionAssessment, 'overdue' | 'unreported' | 'dueSoon'>): boolean {
+  return assessment.overdue || assessment.unreported || assessment.dueSoon;
+}
+
 /** Formats a share as a whole percentage, e.g. 0.666 → "67%". */
 export function percent(share: number | null): string {
   return share === null ? '—' : `${Math.round(share * 100)}%`;

@@ -304,6 +304,18 @@ export async function withTenant<T>(db: Db, ctx: TenantContext, work: (trx: Trx)
   });
 }
 
+/**
+ * Runs `work` in a transaction that may write the national library (areas, indicators, neighbour
+ * lists and figures held for no partnership): row-level security accepts those writes only where
+ * the national-load flag is set (the indicators migration).
+ */
+export async function withNationalLoad<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('baton.national', 'load', true)`.execute(trx);
+    return work(trx);
+  });
+}
+
 /** Runs `work` in a transaction that may read the signed-in person's own memberships. */
 export async function withUser<T>(db: Db, userId: string, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {

@@ -3,7 +3,8 @@ import type { ImportContext, ImportIssue, ObservationInput } from '../core/indic
 import type { DbOrTrx } from '../data/db.ts';
 import { listAreas } from '../data/repositories/areas.ts';
 import { listIndicators } from '../data/repositories/indicators.ts';
-import type { ObservationWrite } from '../data/repositories/observations.ts';
+import { nationalValuesOf, type ObservationWrite } from '../data/repositories/observations.ts';
+import { signedOffPeriods } from '../data/repositories/period-signoffs.ts';
 import { readXlsxTable } from './xlsx.ts';
 import { UPLOAD_LIMITS } from './zip-bounds.ts';
 import type { PairTotals } from '../national/catalogue.ts';
@@ -51,16 +52,7 @@ export async function figureLookup(trx: DbOrTrx, options: { population?: boolean
 
 /** ONS mid-year populations aged 0-17 by `areaCode|year`, from the national figures. */
 async function populationEstimates(trx: DbOrTrx): Promise<Map<string, number>> {
-  const rows = await trx
-    .selectFrom('observations as o')
-    .innerJoin('indicators as i', 'i.id', 'o.indicator_id')
-    .innerJoin('areas as a', 'a.id', 'o.area_id')
-    .select(['a.code', 'o.period_end', 'o.value'])
-    .where('i.code', '=', POPULATION_INDICATOR)
-    .where('i.partnership_id', 'is', null)
-    .where('o.partnership_id', 'is', null)
-    .where('o.value', 'is not', null)
-    .execute();
+  const rows = await nationalValuesOf(trx, POPULATION_INDICATOR);
   return new Map(rows.map((r) => [`${r.code}|${Number(r.period_end.slice(0, 4))}`, r.value!]));
 }
 
@@ -111,9 +103,8 @@ export async function readTable(
 
 /** Refuses figures for periods the partnership has signed off (an analyst must unlock them first). */
 export async function lockIssues(trx: DbOrTrx, partnershipId: string, rows: readonly ObservationInput[]): Promise<ImportIssue[]> {
-  const signed = await trx.selectFrom('period_signoffs').select('period_code').where('partnership_id', '=', partnershipId).execute();
-  if (signed.length === 0) return [];
-  const locked = new Set(signed.map((s) => s.period_code));
+  const locked = new Set(await signedOffPeriods(trx, partnershipId));
+  if (locked.size === 0) return [];
   return rows
     .filter((r) => locked.has(r.period.code))
     .map((r) => ({

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { ratePer } from '../core/benchmarks.ts';
 import { decodeText } from '../core/csv-read.ts';
 import { readDfeTidy } from '../core/imports.ts';
 import type { ImportContext, ImportIssue, IndicatorDefinition, ObservationInput } from '../core/indicators.ts';
 import { parsePeriod } from '../core/periods.ts';
 import { POPULATION_INDICATOR, toWrites } from './figures.ts';
-import type { Db } from '../data/db.ts';
-import { upsertNationalAreas, type NeighbourLink } from '../data/repositories/areas.ts';
+import { withNationalLoad, type Db } from '../data/db.ts';
+import { nationalAreaIds, upsertNationalAreas, type NeighbourLink } from '../data/repositories/areas.ts';
+import { moveEveryDataRevision } from '../data/repositories/revisions.ts';
 import { upsertNationalIndicators } from '../data/repositories/indicators.ts';
 import type { SaveSummary } from './observation-writer.ts';
 import { writeLibrary } from './national-write.ts';
@@ -200,32 +200,26 @@ export async function writeNationalData(db: Db, bundle: NationalBundle, options:
       `${bundle.issues.length} problems in the bundled data, the first in ${first.file} row ${first.row} ${first.column}: ${first.reason}`,
     );
   }
-  return db
-    .transaction()
-    .execute(async (trx) => {
-      await sql`SELECT set_config('baton.national', 'load', true)`.execute(trx);
-      await upsertNationalAreas(trx, bundle.areas);
-      const indicatorIds = await upsertNationalIndicators(trx, [...NATIONAL_INDICATORS, POPULATION_DEFINITION]);
-      const areaRows = await trx.selectFrom('areas').select(['id', 'code']).where('partnership_id', 'is', null).execute();
-      const areaIds = new Map(areaRows.map((a) => [a.code, a.id]));
-      const writes = toWrites(bundle.observations, { indicatorIds, areaIds });
-      const summary = await writeLibrary(trx, bundle.neighbours, writes, {
-        userId: null,
-        label: 'National data load',
-        source: NATIONAL_SOURCE_LABEL,
-      });
-      // Every partnership's pages are worked out from national figures: their data revision moves
-      // once, here, at the end (the per-statement triggers leave it to the load; see the data-revision migration).
-      await sql`UPDATE partnerships SET data_revision = data_revision + 1`.execute(trx);
-      const result = { ...summary, areas: bundle.areas.length, indicators: indicatorIds.size, neighbours: bundle.neighbours.length };
-      // A dry run does all the work, then takes it back: nothing it did is kept.
-      if (options.dryRun) throw new DryRun(result);
-      return result;
-    })
-    .catch((error: unknown) => {
-      if (error instanceof DryRun) return error.result;
-      throw error;
+  return withNationalLoad(db, async (trx) => {
+    await upsertNationalAreas(trx, bundle.areas);
+    const indicatorIds = await upsertNationalIndicators(trx, [...NATIONAL_INDICATORS, POPULATION_DEFINITION]);
+    const areaIds = await nationalAreaIds(trx);
+    const writes = toWrites(bundle.observations, { indicatorIds, areaIds });
+    const summary = await writeLibrary(trx, bundle.neighbours, writes, {
+      userId: null,
+      label: 'National data load',
+      source: NATIONAL_SOURCE_LABEL,
     });
+    // Every partnership's pages are worked out from national figures: their data revision moves once, here, at the end.
+    await moveEveryDataRevision(trx);
+    const result = { ...summary, areas: bundle.areas.length, indicators: indicatorIds.size, neighbours: bundle.neighbours.length };
+    // A dry run does all the work, then takes it back: nothing it did is kept.
+    if (options.dryRun) throw new DryRun(result);
+    return result;
+  }).catch((error: unknown) => {
+    if (error instanceof DryRun) return error.result;
+    throw error;
+  });
 }
 
 class DryRun extends Error {

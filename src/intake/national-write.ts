@@ -2,7 +2,7 @@ import { bulkLoad } from '../data/bulk-load.ts';
 import type { Trx } from '../data/db.ts';
 import { replaceNeighbours, type NeighbourLink } from '../data/repositories/areas.ts';
 import { insertObservations } from '../data/repositories/observations-insert.ts';
-import type { ObservationWrite } from '../data/repositories/observations.ts';
+import { nationalFiguresHeld, type ObservationWrite } from '../data/repositories/observations.ts';
 import { saveObservations, type Provenance, type SaveSummary } from './observation-writer.ts';
 
 /**
@@ -39,10 +39,4 @@ export async function writeLibrary(
   });
   // Every figure is new, so none changed and there is no history to keep.
   return { added: writes.length, changed: 0, unchanged: 0 };
-}
-
-/** Whether the nation's figures have been loaded before. */
-async function nationalFiguresHeld(trx: Trx): Promise<boolean> {
-  const held = await trx.selectFrom('observations').select('id').where('partnership_id', 'is', null).limit(1).executeTakeFirst();
-  return held !== undefined;
 }

@@ -8,6 +8,10 @@ import { listBoards } from '../data/repositories/boards.ts';
 import { listMembers } from '../data/repositories/memberships.ts';
 import { listCriteria, replaceCriteria } from '../data/repositories/candidates.ts';
 import * as repo from '../data/repositories/plans.ts';
+import * as actionRepo from '../data/repositories/actions.ts';
+import * as planVersions from '../data/repositories/plan-versions.ts';
+import * as priorities from '../data/repositories/priorities.ts';
+import * as progress from '../data/repositories/action-progress.ts';
 import { CLI_ACTOR } from '../services/errors.ts';
 import { DEMO_PLANS, type DemoPlan } from './plans-data.ts';
 
@@ -36,10 +40,10 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
     const plan = await repo.insertPlan(trx, partnershipId, planValues(demo, boardId(demo.board)));
     let actions = 0;
     // A plan's milestones and progress updates go in at the end, one statement each.
-    const milestones: repo.MilestoneValues[] = [];
-    const updates: repo.UpdateValues[] = [];
+    const milestones: progress.MilestoneValues[] = [];
+    const updates: progress.UpdateValues[] = [];
     for (const p of demo.priorities) {
-      const priorityId = await repo.insertPriority(
+      const priorityId = await priorities.insertPriority(
         trx,
         partnershipId,
         plan.id,
@@ -55,14 +59,14 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
         p.contributingAgencies.map(agencyId),
       );
       if (demo.chosenOn) await recordChoice(trx, partnershipId, plan.id, priorityId, p, demo.chosenOn, demo.board);
-      await repo.insertMeasures(
+      await priorities.insertMeasures(
         trx,
         partnershipId,
         priorityId,
         p.measures.map((m) => ({ text: m.text, baseline: m.baseline ?? '', target: m.target ?? '', target_date: m.targetDate ?? null })),
       );
       for (const a of p.actions) {
-        const actionId = await repo.insertAction(
+        const actionId = await actionRepo.insertAction(
           trx,
           partnershipId,
           priorityId,
@@ -105,15 +109,15 @@ export async function seedDemoPlans(trx: Trx, partnershipId: string, slug: strin
         }
       }
     }
-    await repo.insertMilestones(trx, milestones);
-    await repo.insertUpdates(trx, updates);
+    await progress.insertMilestones(trx, milestones);
+    await progress.insertUpdates(trx, updates);
     if (isApproved(demo.status)) {
-      await repo.insertPlanVersion(trx, {
+      await planVersions.insertPlanVersion(trx, {
         partnership_id: partnershipId,
         plan_id: plan.id,
         number: 1,
         summary: `Approved (${demo.source})`,
-        snapshot: await repo.readPlanSnapshot(trx, partnershipId, plan.id),
+        snapshot: await planVersions.readPlanSnapshot(trx, partnershipId, plan.id),
         created_by: CLI_ACTOR.label,
       });
       await trx.updateTable('plans').set({ approved_version: 1 }).where('id', '=', plan.id).execute();

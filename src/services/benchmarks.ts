@@ -30,6 +30,29 @@ export async function panelFor(
     nationalValuesForPeriod(db, indicator.id, periodCode),
     area.level === 'la' ? comparatorAreas(db, comparator, area.id) : Promise.resolve([]),
   ]);
+  return { ...panelFrom(indicator, area, values, areas, neighbours), neighbours };
+}
+
+/** A published figure of one area, as a panel compares it. */
+export interface AreaFigure {
+  areaId: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/**
+ * An area's panel from every area's national figures for one indicator and period and the area's
+ * comparators, with its region; the one assembly of a panel's inputs, for an indicator page and
+ * a scorecard's rows alike.
+ */
+export function panelFrom(
+  indicator: Pick<Indicator, 'unit' | 'polarity'>,
+  area: AreaRow,
+  values: readonly AreaFigure[],
+  areas: ReadonlyMap<string, AreaRow>,
+  neighbours: readonly AreaRow[],
+): { panel: BenchmarkPanel; region: AreaRow | undefined } {
   const byArea = new Map(values.map((v) => [v.areaId, v]));
   const region = area.region_code ? [...areas.values()].find((a) => a.code === area.region_code && a.partnership_id === null) : undefined;
   const england = [...areas.values()].find((a) => a.code === ENGLAND);
@@ -43,5 +66,5 @@ export async function panelFor(
     councils: area.level === 'la' ? councils : [],
     neighbours: neighbours.map((n) => byArea.get(n.id)?.value ?? null),
   });
-  return { panel, region, neighbours };
+  return { panel, region };
 }

@@ -21,14 +21,25 @@ export function errorList(fields: Record<string, string>) {
   return Object.entries(fields).map(([field, text]) => ({ text, href: `#${field === 'form' ? 'main-content' : field}` }));
 }
 
+/** The page a form is on, as it shows itself again after an error. */
+export interface FormView {
+  template: string;
+  data?: Record<string, unknown>;
+  options?: PageOptions;
+}
+
 /**
  * Runs a form's action; on a validation error or a stale version, shows the form again with the
- * person's values and a GOV.UK error summary, and nothing is written.
+ * person's values and a GOV.UK error summary, and nothing is written. Give `view` as a function
+ * when the page costs reads: it is then built only when the form fails, after the failed
+ * action's transaction has ended, so it shows what is saved now.
+ *
+ * @example return handleForm(request, reply, () => actionView(request, id), () => save(request.body));
  */
 export async function handleForm(
   request: FastifyRequest,
   reply: FastifyReply,
-  view: { template: string; data?: Record<string, unknown>; options?: PageOptions },
+  view: FormView | (() => Promise<FormView>),
   action: () => Promise<string>,
 ) {
   try {
@@ -36,10 +47,11 @@ export async function handleForm(
   } catch (error) {
     const known = error instanceof ValidationError || error instanceof ConflictError;
     if (!known) throw error;
+    const page = typeof view === 'function' ? await view() : view;
     const errors = error instanceof ValidationError ? error.fields : { form: error.message };
     const { _csrf, ...sent } = (request.body ?? {}) as Record<string, unknown>;
     void _csrf;
-    const saved = view.data?.values as Record<string, unknown> | undefined;
+    const saved = page.data?.values as Record<string, unknown> | undefined;
     const values = { ...saved, ...sent };
     // After a stale save the form keeps what the person typed, but carries the version now saved,
     // so that saving again (having seen what the other person changed) is a deliberate choice.
@@ -48,9 +60,9 @@ export async function handleForm(
     return renderPage(
       request,
       reply,
-      view.template,
-      { ...view.data, values, errors, errorList: errorList(errors), conflict },
-      { ...view.options, status: error instanceof ConflictError ? 409 : 400 },
+      page.template,
+      { ...page.data, values, errors, errorList: errorList(errors), conflict },
+      { ...page.options, status: error instanceof ConflictError ? 409 : 400 },
     );
   }
 }

@@ -18,6 +18,23 @@ export function listAreas(db: DbOrTrx): Promise<AreaRow[]> {
   return db.selectFrom('areas').selectAll().orderBy('level').orderBy('name').execute();
 }
 
+/** The national areas' ids (England, regions, councils) by their ONS code. */
+export async function nationalAreaIds(db: DbOrTrx): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('areas').select(['id', 'code']).where('partnership_id', 'is', null).execute();
+  return new Map(rows.map((a) => [a.code, a.id]));
+}
+
+/** The links of a DfE statistical-neighbour list: each council's neighbours, closest first. */
+export function neighbourLinks(db: DbOrTrx, set: 'sn2021' | 'sn2025'): Promise<{ area_id: string; neighbour_id: string }[]> {
+  return db
+    .selectFrom('area_neighbours')
+    .select(['area_id', 'neighbour_id'])
+    .where('set_code', '=', set)
+    .orderBy('area_id')
+    .orderBy('position')
+    .execute();
+}
+
 export function findAreaById(db: DbOrTrx, id: string): Promise<AreaRow | undefined> {
   return db.selectFrom('areas').selectAll().where('id', '=', id).executeTakeFirst();
 }

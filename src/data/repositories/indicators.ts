@@ -96,7 +96,7 @@ export async function updateIndicator(
 ): Promise<Indicator | undefined> {
   const row = await trx
     .updateTable('indicators')
-    .set({ ...indicatorColumns(def, agencyId), version: version + 1, updated_at: new Date() })
+    .set((eb) => ({ ...indicatorColumns(def, agencyId), version: eb('version', '+', 1), updated_at: new Date() }))
     .where('partnership_id', '=', partnershipId)
     .where('id', '=', id)
     .where('version', '=', version)

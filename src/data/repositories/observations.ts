@@ -258,3 +258,48 @@ export async function nationalValuesForPeriod(
     WHERE indicator_id = ${indicatorId}::uuid AND period_code = ${periodCode} AND breakdown = '' AND partnership_id IS NULL`.execute(db);
   return rows[0]?.doc ?? [];
 }
+
+/**
+ * Every area's whole-population published figure for every national indicator and period (or for
+ * one indicator and period), in one read.
+ */
+export async function nationalFigures(
+  db: DbOrTrx,
+  only: { indicatorId: string; periodCode: string } | undefined = undefined,
+): Promise<PublishedFigure[]> {
+  // Short keys: far less JSON to build and parse for every figure the nation holds.
+  const { rows } = await sql<{ doc: { i: string; p: string; a: string; v: number | null; n: number | null; d: number | null }[] | null }>`
+    SELECT json_agg(json_build_object('i', indicator_id, 'p', period_code, 'a', area_id, 'v', value, 'n', numerator, 'd', denominator)) AS doc
+    FROM observations
+    WHERE partnership_id IS NULL AND breakdown = ''
+      AND (${only?.indicatorId ?? null}::uuid IS NULL OR indicator_id = ${only?.indicatorId ?? null}::uuid)
+      AND (${only?.periodCode ?? null}::text IS NULL OR period_code = ${only?.periodCode ?? null}::text)`.execute(db);
+  return (rows[0]?.doc ?? []).map((r) => ({
+    indicatorId: r.i,
+    periodCode: r.p,
+    areaId: r.a,
+    value: r.v,
+    numerator: r.n,
+    denominator: r.d,
+  }));
+}
+
+/** Whether the nation's figures have been loaded before. */
+export async function nationalFiguresHeld(db: DbOrTrx): Promise<boolean> {
+  const held = await db.selectFrom('observations').select('id').where('partnership_id', 'is', null).limit(1).executeTakeFirst();
+  return held !== undefined;
+}
+
+/** The national figures of one national indicator that have a value: each with its area's code and period's end. */
+export function nationalValuesOf(db: DbOrTrx, indicatorCode: string) {
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('indicators as i', 'i.id', 'o.indicator_id')
+    .innerJoin('areas as a', 'a.id', 'o.area_id')
+    .select(['a.code', 'o.period_end', 'o.value'])
+    .where('i.code', '=', indicatorCode)
+    .where('i.partnership_id', 'is', null)
+    .where('o.partnership_id', 'is', null)
+    .where('o.value', 'is not', null)
+    .execute();
+}

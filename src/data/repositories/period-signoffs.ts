@@ -19,6 +19,12 @@ export function findSignoff(db: DbOrTrx, partnershipId: string, periodCode: stri
     .executeTakeFirst();
 }
 
+/** The codes of every period the partnership has signed off. */
+export async function signedOffPeriods(db: DbOrTrx, partnershipId: string): Promise<string[]> {
+  const rows = await db.selectFrom('period_signoffs').select('period_code').where('partnership_id', '=', partnershipId).execute();
+  return rows.map((r) => r.period_code);
+}
+
 /** Signs a period off; false when it was already signed off. */
 export async function insertSignoff(db: DbOrTrx, partnershipId: string, periodCode: string, signedBy: string | null): Promise<boolean> {
   const inserted = await db

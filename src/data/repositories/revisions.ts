@@ -14,3 +14,12 @@ export async function revisionOf(db: DbOrTrx, partnershipId: string, kind: 'plan
   }>`SELECT ${sql.ref(column)}::text AS revision FROM partnerships WHERE id = ${partnershipId}`.execute(db);
   return rows[0]?.revision ?? '0';
 }
+
+/**
+ * Moves every partnership's data revision once, at the end of the national load: every
+ * partnership's pages are worked out from national figures, and the per-statement triggers leave
+ * the load to do it (the data-revision migration).
+ */
+export async function moveEveryDataRevision(trx: DbOrTrx): Promise<void> {
+  await sql`UPDATE partnerships SET data_revision = data_revision + 1`.execute(trx);
+}

@@ -4,6 +4,7 @@ import { ValidationError } from '../../services/errors.ts';
 import { errorList } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
 import { actorOf, tenantOf } from '../../web/tenant.ts';
+import { sendDownload } from '../../web/downloads.ts';
 
 type Query = Record<string, string | undefined>;
 const config = { permission: 'audit:read' } as const;
@@ -36,10 +37,7 @@ export function registerAuditRoutes(app: FastifyInstance): void {
       ['when', 'who', 'action', 'type', 'id', 'summary', 'before', 'after'],
       events.map((e) => [e.at, e.actor, e.action, e.entity_type, e.entity_id, e.summary, json(e.before), json(e.after)]),
     );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-${request.params.slug}.csv"`)
-      .send(csv);
+    return sendDownload(reply, { filename: `audit-${request.params.slug}.csv`, format: 'csv', body: csv });
   });
 }
 

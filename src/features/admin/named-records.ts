@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Trx } from '../../data/db.ts';
-import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
+import { found, savedOrConflict, ValidationError, type Actor } from '../../services/errors.ts';
 import type { Tenant } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 
@@ -54,8 +54,7 @@ export function namedRecordOperations<Row extends { id: string; name: string }, 
         const { version, ...form } = parseInput(store.editSchema, input);
         const before = await find(trx, partnershipId, id);
         await refuseDuplicate(trx, partnershipId, form.name, id);
-        const row = await store.update(trx, partnershipId, id, version, form as unknown as Form);
-        if (!row) throw new ConflictError();
+        const row = savedOrConflict(await store.update(trx, partnershipId, id, version, form as unknown as Form));
         await audit({
           action: 'update',
           entityType: noun,

@@ -6,7 +6,7 @@ import { listAudit, listAuditEntityTypes } from '../../data/repositories/audit.t
 import * as boards from '../../data/repositories/boards.ts';
 import * as members from '../../data/repositories/memberships.ts';
 import { findUserByEmail, insertUser } from '../../data/repositories/users.ts';
-import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
+import { found, savedOrConflict, ValidationError, type Actor } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
 import { hashPassword } from '../../services/passwords.ts';
 import { tenantRunner } from '../../services/tenant.ts';
@@ -87,11 +87,9 @@ export function createAdminService(db: Db) {
         if (before.role === 'admin' && form.role !== 'admin' && (await members.countAdmins(trx, partnershipId)) <= 1) {
           throw new ValidationError({ role: 'A partnership needs at least one admin: make someone else an admin first' });
         }
-        const saved = await members.updateMembership(trx, partnershipId, userId, form.version, {
-          role: form.role,
-          agency_id: form.agencyId,
-        });
-        if (!saved) throw new ConflictError();
+        savedOrConflict(
+          await members.updateMembership(trx, partnershipId, userId, form.version, { role: form.role, agency_id: form.agencyId }),
+        );
         await audit({
           action: 'update',
           entityType: 'membership',

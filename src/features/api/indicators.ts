@@ -4,6 +4,7 @@ import type { FigureRecord } from '../../intake/figures.ts';
 import { ValidationError } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
 import { queryText, withQuery, type QueryOf } from '../../web/query.ts';
+import { formFields } from '../../web/body.ts';
 import { codeParam } from '../../web/forms.ts';
 import { apiRoute } from './options.ts';
 import { areaJson, benchmarkJson, indicatorJson, observationJson, targetJson } from './indicators-json.ts';
@@ -15,6 +16,10 @@ type Params = { slug: string; code: string; id: string };
 const figuresQuery = { area: queryText(200), period: queryText(40), comparator: queryText(60) };
 type Query = QueryOf<typeof figuresQuery>;
 type Request = FastifyRequest<{ Params: Params; Querystring: Query }>;
+
+/** A target's fields as JSON sends them (numbers included), as the text the target form sends. */
+const jsonText = z.preprocess((v) => (v === undefined ? undefined : String(v)), z.string().optional());
+const targetFields = { area: jsonText, areaId: jsonText, period: jsonText, value: jsonText, tolerance: jsonText, note: jsonText };
 
 const PUBLIC = { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } };
 const PUBLIC_FIGURES = { ...PUBLIC, ...withQuery(figuresQuery) };
@@ -175,14 +180,13 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
     apiRoute('indicators:manage'),
     async (request: Request, reply) => {
       const code = codeParam(request.params.code);
-      const body = (withoutNulls(request.body) ?? {}) as Record<string, unknown>;
-      const asText = (v: unknown) => (v === undefined ? undefined : String(v));
+      const { area, areaId, period, value, tolerance, note } = formFields(targetFields, withoutNulls(request.body));
       await indicators.addTarget(partnershipId(request), actorOf(request), code, {
-        areaId: asText(body.area ?? body.areaId),
-        period: asText(body.period),
-        value: asText(body.value),
-        tolerance: asText(body.tolerance),
-        note: asText(body.note),
+        areaId: area ?? areaId,
+        period,
+        value,
+        tolerance,
+        note,
       });
       const { targets } = await indicators.indicator(partnershipId(request), actorOf(request), code);
       return reply.status(201).send({ items: targets.map(targetJson) });

@@ -1,6 +1,7 @@
 import type { Rag } from '../../core/plans.ts';
 import type { TrackerSummary } from '../../core/promises.ts';
-import type { PlanListItem, PriorityItem } from '../../data/repositories/plans.ts';
+import type { PlanListItem } from '../../data/repositories/plans.ts';
+import type { PriorityItem } from '../../data/repositories/priorities.ts';
 import type { ActionUpdateRow, MeasureRow, MilestoneRow, PlanRow } from '../../data/schema.ts';
 import type { AssessedAction } from '../plans/service.ts';
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ValidationError } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
+import { bodyText, formFields } from '../../web/body.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../web/plugins/session.ts';
 import { renderPage } from '../../web/views.ts';
 
@@ -38,11 +39,11 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   });
 
   app.post('/sign-in', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = { email: body.email, next: safeNext(typeof body.next === 'string' ? body.next : undefined) };
+    const body = formFields({ next: bodyText }, request.body);
+    const values = { email: body.email, next: safeNext(body.next) };
     let form: z.infer<typeof signInSchema>;
     try {
-      form = parseInput(signInSchema, body);
+      form = parseInput(signInSchema, request.body);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return renderPage(request, reply, 'auth/views/sign-in.njk', { values, errors: error.fields }, { status: 400 });

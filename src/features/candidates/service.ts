@@ -2,7 +2,8 @@ import { DEFAULT_CRITERIA, rankCandidates } from '../../core/candidates.ts';
 import type { Db, Trx } from '../../data/db.ts';
 import * as repo from '../../data/repositories/candidates.ts';
 import * as plans from '../../data/repositories/plans.ts';
-import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
+import * as priorities from '../../data/repositories/priorities.ts';
+import { ConflictError, found, savedOrConflict, ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import * as schemas from './schemas.ts';
@@ -149,10 +150,10 @@ export function createCandidatesService(db: Db) {
         const form = parseInput(schemas.decisionSchema, input);
         let priorityId: string | null = null;
         if (form.decision === 'agreed') {
-          const existing = await plans.listPriorities(trx, partnershipId, candidate.plan_id);
+          const existing = await priorities.listPriorities(trx, partnershipId, candidate.plan_id);
           const number = form.number ?? Math.max(0, ...existing.map((p) => p.number)) + 1;
           if (existing.some((p) => p.number === number)) throw new ValidationError({ number: `The plan already has a priority ${number}` });
-          priorityId = await plans.insertPriority(
+          priorityId = await priorities.insertPriority(
             trx,
             partnershipId,
             candidate.plan_id,
@@ -168,13 +169,14 @@ export function createCandidatesService(db: Db) {
             [],
           );
         }
-        const saved = await repo.decideCandidate(trx, partnershipId, id, form.version, {
-          status: form.decision,
-          priority_id: priorityId,
-          decision_note: form.note,
-          decided_by: actor.label,
-        });
-        if (!saved) throw new ConflictError();
+        savedOrConflict(
+          await repo.decideCandidate(trx, partnershipId, id, form.version, {
+            status: form.decision,
+            priority_id: priorityId,
+            decision_note: form.note,
+            decided_by: actor.label,
+          }),
+        );
         await audit({
           action: 'update',
           entityType: 'candidate',

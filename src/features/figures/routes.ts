@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatFigure, STATUS_LABELS } from '../../core/indicators.ts';
 import { can } from '../../core/policy.ts';
 import { ConflictError, ValidationError } from '../../services/errors.ts';
+import { bodyText, formFields } from '../../web/body.ts';
 import { errorList } from '../../web/forms.ts';
 import { queryNotice, queryText, withQuery, type QueryOf } from '../../web/query.ts';
 import { renderPage } from '../../web/views.ts';
@@ -83,8 +84,8 @@ export function registerFigureRoutes(app: FastifyInstance): void {
   });
 
   app.post<{ Params: Params; Querystring: Query }>('/p/:slug/figures', enter, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const period = typeof body.period === 'string' ? body.period : undefined;
+    const body = formFields({ period: bodyText, confirm: bodyText }, request.body);
+    const { period } = body;
     try {
       const result = await figures.enter(
         tenantOf(request).partnership.id,
@@ -113,25 +114,15 @@ export function registerFigureRoutes(app: FastifyInstance): void {
     ['unlock', 'unlock', 'unlocked'],
   ] as const) {
     app.post<{ Params: Params; Querystring: Query }>(`/p/:slug/figures/${path}`, signOff, async (request, reply) => {
-      const period = (request.body as Record<string, unknown> | undefined)?.period;
+      const { period } = formFields({ period: bodyText }, request.body);
       try {
-        const done = await figures[action](
-          tenantOf(request).partnership.id,
-          tenantOf(request).actor,
-          typeof period === 'string' ? period : undefined,
-        );
+        const done = await figures[action](tenantOf(request).partnership.id, tenantOf(request).actor, period);
         return reply.redirect(`/p/${request.params.slug}/figures?period=${done.code}&notice=${notice}`, 303);
       } catch (error) {
         if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;
         const fields = error instanceof ValidationError ? error.fields : { form: error.message };
         const conflict = error instanceof ConflictError;
-        return show(
-          request,
-          reply,
-          conflict && typeof period === 'string' ? period : undefined,
-          { errors: fields, errorList: errorList(fields) },
-          conflict ? 409 : 400,
-        );
+        return show(request, reply, conflict ? period : undefined, { errors: fields, errorList: errorList(fields) }, conflict ? 409 : 400);
       }
     });
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { TEMPLATE_COLUMNS } from '../../core/imports.ts';
 import { ValidationError } from '../../services/errors.ts';
+import { bodyText, formFields } from '../../web/body.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { isUploadedFile } from '../../web/plugins/uploads.ts';
 import { renderPage } from '../../web/views.ts';
@@ -8,6 +9,7 @@ import { MAPPING_MEASURES } from './schemas.ts';
 import { templateCsv, templateXlsx } from './template.ts';
 import { noticeQuery, type NoticeQuery } from '../../web/query.ts';
 import { actorOf, tenantOf } from '../../web/tenant.ts';
+import { sendDownload } from '../../web/downloads.ts';
 
 type Params = { slug: string; id: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
@@ -36,7 +38,7 @@ export function registerImportRoutes(app: FastifyInstance): void {
 
   app.post<{ Params: Params }>('/p/:slug/imports', manage, async (request, reply) =>
     handleForm(request, reply, await overview(request), async () => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const body = formFields({ kind: bodyText, mapping: bodyText }, request.body);
       const file = body.file;
       if (!isUploadedFile(file) || file.bytes.length === 0 || !file.filename)
         throw new ValidationError({ file: 'Choose a CSV or Excel file to import' });
@@ -45,24 +47,18 @@ export function registerImportRoutes(app: FastifyInstance): void {
         kind,
         filename: file.filename,
         bytes: file.bytes,
-        mapping: typeof body.mapping === 'string' ? body.mapping : undefined,
+        mapping: body.mapping,
       });
       return `/p/${request.params.slug}/imports/${id}`;
     }),
   );
 
   app.get<{ Params: Params }>('/p/:slug/imports/template.csv', manage, async (_request, reply) =>
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="baton-figures-template.csv"')
-      .send(templateCsv()),
+    sendDownload(reply, { filename: 'baton-figures-template.csv', format: 'csv', body: templateCsv() }),
   );
 
   app.get<{ Params: Params }>('/p/:slug/imports/template.xlsx', manage, async (_request, reply) =>
-    reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', 'attachment; filename="baton-figures-template.xlsx"')
-      .send(await templateXlsx()),
+    sendDownload(reply, { filename: 'baton-figures-template.xlsx', format: 'xlsx', body: await templateXlsx() }),
   );
 
   app.post<{ Params: Params }>('/p/:slug/imports/mappings', manage, async (request, reply) => {
@@ -87,9 +83,6 @@ export function registerImportRoutes(app: FastifyInstance): void {
   app.get<{ Params: Params }>('/p/:slug/imports/:id/issues.csv', manage, async (request, reply) => {
     const { filename, csv } = await imports.issuesCsv(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     const safeName = filename.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/\.(csv|xlsx)$/i, '');
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${safeName}-problems.csv"`)
-      .send(csv);
+    return sendDownload(reply, { filename: `${safeName}-problems.csv`, format: 'csv', body: csv });
   });
 }

@@ -19,6 +19,7 @@ import { indicatorCsv } from './export.ts';
 import { figuresQuery, libraryQuery, PERIOD_TYPE_LABELS } from './schemas.ts';
 import type { createIndicatorsService } from './service.ts';
 import { actorOf, tenantOf } from '../../web/tenant.ts';
+import { sendDownload } from '../../web/downloads.ts';
 
 type Params = { slug: string; code: string; id?: string };
 type PageData = Awaited<ReturnType<ReturnType<typeof createIndicatorsService>['page']>>;
@@ -94,7 +95,13 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     withQuery(figuresQuery),
     async (request, reply) => {
       const data = await indicators.page(tenantOf(request).partnership.id, actorOf(request), codeParam(request.params.code), request.query);
-      return renderPage(request, reply, 'indicators/views/indicator.njk', await indicatorView(request, reply, data), page);
+      return renderPage(
+        request,
+        reply,
+        'indicators/views/indicator.njk',
+        await indicatorView(request, reply, data, request.query.notice),
+        page,
+      );
     },
   );
 
@@ -105,10 +112,8 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
       const data = await indicators.page(tenantOf(request).partnership.id, actorOf(request), codeParam(request.params.code), {
         area: request.query.area,
       });
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${data.indicator.code}-${data.area?.code ?? 'england'}.csv"`)
-        .send(indicatorCsv(data));
+      const filename = `${data.indicator.code}-${data.area?.code ?? 'england'}.csv`;
+      return sendDownload(reply, { filename, format: 'csv', body: indicatorCsv(data) });
     },
   );
 
@@ -153,9 +158,10 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
 
 /**
  * What the indicator page shows: the page data with its chart and figures formatted, and the
- * figures' part of the page rendered once per kept reading (it holds nothing about the person).
+ * figures' part of the page rendered once per kept reading (it holds nothing about the person);
+ * `notice` is the one a redirect brought (a form shown again has none).
  */
-async function indicatorView(request: FastifyRequest, reply: FastifyReply, data: PageData) {
+async function indicatorView(request: FastifyRequest, reply: FastifyReply, data: PageData, notice?: string) {
   const { indicator } = data;
   const fmt = (value: number | null | undefined, marker?: string | null) =>
     formatFigure(value, indicator.unit as Unit, indicator.decimals, marker as never);
@@ -193,7 +199,7 @@ async function indicatorView(request: FastifyRequest, reply: FastifyReply, data:
           ? 'councils in the partnership’s comparator group'
           : 'statistical neighbours, DfE 2025 list',
     own: indicator.partnershipId !== null,
-    notice: (request.query as { notice?: string }).notice,
+    notice,
     values: {},
   };
   const slug = tenantOf(request).partnership.slug;

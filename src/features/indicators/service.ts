@@ -9,7 +9,7 @@ import { partnershipSettings } from '../../data/repositories/partnerships.ts';
 import * as targets from '../../data/repositories/targets.ts';
 import type { AreaRow } from '../../data/schema.ts';
 import { ENGLAND, panelFor } from '../../services/benchmarks.ts';
-import { ConflictError, found, NotFoundError, ValidationError, type Actor } from '../../services/errors.ts';
+import { found, NotFoundError, savedOrConflict, ValidationError, type Actor } from '../../services/errors.ts';
 import { recordFigures, type FigureRecord } from '../../intake/figures.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
@@ -138,8 +138,9 @@ export function createIndicatorsService(db: Db) {
         const { version } = parseInput(indicatorVersionSchema, body);
         const input = parseInput(indicatorSchema, { ...(body as object), code: current.code });
         await checkAgency(trx, partnershipId, input.agencyId);
-        const saved = await repo.updateIndicator(trx, partnershipId, current.id, version, definitionOf(input), input.agencyId);
-        if (!saved) throw new ConflictError();
+        const saved = savedOrConflict(
+          await repo.updateIndicator(trx, partnershipId, current.id, version, definitionOf(input), input.agencyId),
+        );
         await audit({
           action: 'update',
           entityType: 'indicator',

@@ -6,15 +6,9 @@ import { can } from '../../core/policy.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { errorList, handleForm, idParam } from '../../web/forms.ts';
 import { renderPage } from '../../web/views.ts';
-import {
-  EmptyScorecardError,
-  scorecardCsv,
-  scorecardDocx,
-  scorecardFilename,
-  scorecardXlsx,
-  type ScorecardExport,
-} from '../scorecards/exports.ts';
-import { renderPdf } from '../scorecards/pdf.ts';
+import { isDownloadFormat } from '../../web/downloads.ts';
+import { scorecardFilename, type ScorecardExport } from '../scorecards/exports.ts';
+import { sendScorecardExport } from '../scorecards/send-export.ts';
 import { selectedCharts } from '../scorecards/charts.ts';
 import { FrozenPackError, presentedAs, type PacksService } from './service.ts';
 import { noticeQuery, queryId, queryText, withQuery, type NoticeQuery, type QueryOf } from '../../web/query.ts';
@@ -26,12 +20,6 @@ const manage = { config: { permission: 'indicators:manage' } } as const;
 const page = { nav: 'packs' };
 const LABELS = { POLARITY_LABELS, DIRECTION_LEGEND, RAG_LABELS, BAND_LABELS, SIGNIFICANCE_LABELS };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const;
 
 const listQuery = { board: queryId };
 /** The two packs to compare; the page itself says which is missing or not a pack. */
@@ -119,7 +107,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
 
   app.get<{ Params: Params & { format: string } }>('/p/:slug/packs/:id/export.:format', async (request, reply) => {
     const format = request.params.format;
-    if (!Object.hasOwn(TYPES, format)) throw new NotFoundError('Page not found');
+    if (!isDownloadFormat(format)) throw new NotFoundError('Page not found');
     const { pack, exceptions } = await packs.pack(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
     const x: ScorecardExport = {
       title: pack.title,
@@ -131,35 +119,22 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
       sections: pack.snapshot.sections,
       exceptions,
     };
-    // The pack's title is too long for a file name: the meeting's date and name say which pack it is.
-    const filename = scorecardFilename(`board pack ${pack.presentedOn} ${pack.meeting}`, format as keyof typeof TYPES);
-    const back = (notice: string) => reply.redirect(`${base(request)}/${pack.id}?notice=${notice}`, 303);
-    const send = (body: string | Buffer) =>
-      reply
-        .header('content-type', TYPES[format as keyof typeof TYPES])
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(body);
-    try {
-      if (format === 'csv') return send(scorecardCsv(x));
-      if (format === 'xlsx') return send(await scorecardXlsx(x));
-      if (format === 'docx') return send(await scorecardDocx(x));
-      if (!x.sections.some((s) => s.rows.some((r) => r.current))) throw new EmptyScorecardError();
-      const html = await reply.viewAsync('packs/views/print.njk', {
-        ...LABELS,
-        pack,
-        exceptions,
-        x,
-        charts: selectedCharts(x.sections),
-        partnership: tenantOf(request).partnership,
-      });
-      const pdf = await renderPdf(html, request.server.config.chromiumPath);
-      if (Buffer.isBuffer(pdf)) return send(pdf);
-      request.log.warn({ cause: pdf.cause }, 'PDF export unavailable');
-      return back('pdf-unavailable');
-    } catch (error) {
-      if (error instanceof EmptyScorecardError) return back('empty');
-      throw error;
-    }
+    return sendScorecardExport(request, reply, {
+      format,
+      // The pack's title is too long for a file name: the meeting's date and name say which pack it is.
+      filename: scorecardFilename(`board pack ${pack.presentedOn} ${pack.meeting}`, format),
+      x,
+      printPage: () =>
+        reply.viewAsync('packs/views/print.njk', {
+          ...LABELS,
+          pack,
+          exceptions,
+          x,
+          charts: selectedCharts(x.sections),
+          partnership: tenantOf(request).partnership,
+        }),
+      back: (notice) => reply.redirect(`${base(request)}/${pack.id}?notice=${notice}`, 303),
+    });
   });
 
   // A pack is the record of what a board was shown: any attempt to change it is refused, plainly.

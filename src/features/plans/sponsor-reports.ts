@@ -4,16 +4,18 @@ import { mayEditPriority, type Person } from '../../core/policy.ts';
 import { assessAction, parseQuarter, previousQuarter, quarterOf, type Quarter } from '../../core/promises.ts';
 import { draftSponsorReport, latestUpdate, plainText, textOf, trackedAsOf } from '../../core/sponsor-report.ts';
 import type { Trx } from '../../data/db.ts';
-import * as repo from '../../data/repositories/plans.ts';
+import { listActions } from '../../data/repositories/actions.ts';
+import type { findPlan } from '../../data/repositories/plans.ts';
+import { listMeasures, type PriorityItem } from '../../data/repositories/priorities.ts';
 import * as reports from '../../data/repositories/sponsor-reports.ts';
 import type { SponsorReportRow } from '../../data/schema.ts';
-import { ConflictError, ValidationError } from '../../services/errors.ts';
+import { savedOrConflict, ValidationError } from '../../services/errors.ts';
 import { versionInput } from '../../services/validation.ts';
 
 /** The sponsor's report to the board: which quarters it may cover, how it is read and drafted, and how it is saved. */
 
 type PlanDates = { period_start: string; period_end: string };
-type Plan = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
+type Plan = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
 const MAX_SECTION = 10000;
 const section = (label: string) =>
@@ -67,15 +69,15 @@ export function chooseQuarter(plan: PlanDates, period: string | undefined, today
 /** What a sponsor's report page, and its Word export, show. */
 export async function readSponsorReport(
   trx: Trx,
-  c: { partnershipId: string; person: Person; plan: Plan; priority: repo.PriorityItem; period: string | undefined; today: string },
+  c: { partnershipId: string; person: Person; plan: Plan; priority: PriorityItem; period: string | undefined; today: string },
 ) {
   const { partnershipId, plan, priority } = c;
   const quarter = chooseQuarter(plan, c.period, c.today);
   const asAt = earliest(quarter.end, plan.period_end, c.today);
   const vocabulary = planVocabulary(plan.kind);
-  const measures = await repo.listMeasures(trx, partnershipId, [priority.id]);
+  const measures = await listMeasures(trx, partnershipId, [priority.id]);
   const updates = await reports.listPriorityUpdates(trx, partnershipId, priority.id);
-  const actions = (await repo.listActions(trx, partnershipId, { priorityId: priority.id })).map((a) => {
+  const actions = (await listActions(trx, partnershipId, { priorityId: priority.id })).map((a) => {
     const own = updates.filter((u) => u.actionId === a.id);
     return {
       ...a,
@@ -145,17 +147,12 @@ export async function writeSponsorReport(
     updated_by: c.updatedBy,
   };
   const before = await reports.findSponsorReport(trx, partnershipId, priorityId, period);
-  const saved =
+  const who = before ? ` (last saved by ${before.updated_by}, ${before.updated_at.toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
+  const saved = savedOrConflict(
     form.version === 0
       ? await reports.insertSponsorReport(trx, partnershipId, priorityId, period, values)
-      : before && (await reports.updateSponsorReport(trx, partnershipId, before.id, form.version, values));
-  if (!saved) {
-    const who = before
-      ? ` (last saved by ${before.updated_by}, ${before.updated_at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`
-      : '';
-    throw new ConflictError(
-      `Someone else saved this report while you were editing it${who}. Your changes have not been saved: they are still in the form, so you can compare them with what is saved now and save again.`,
-    );
-  }
+      : before && (await reports.updateSponsorReport(trx, partnershipId, before.id, form.version, values)),
+    `Someone else saved this report while you were editing it${who}. Your changes have not been saved: they are still in the form, so you can compare them with what is saved now and save again.`,
+  );
   return { before: before ? reportText(before) : null, saved };
 }

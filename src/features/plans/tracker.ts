@@ -1,15 +1,17 @@
-import { planVocabulary, type PlanStatus } from '../../core/plans.ts';
-import { mayUpdateAction } from '../../core/policy.ts';
-import { assessAction, rollUp, summarise, type ActionAssessment } from '../../core/promises.ts';
+import { todayInEngland as today } from '../../core/dates.ts';
+import { isLive, planVocabulary, type PlanStatus } from '../../core/plans.ts';
+import { mayUpdateAction, type MemberActor } from '../../core/policy.ts';
+import { needsAttention, summarise } from '../../core/promises.ts';
 import { withTenant, type Db } from '../../data/db.ts';
+import { listActions, type ActionFilter } from '../../data/repositories/actions.ts';
 import { listAgencies } from '../../data/repositories/agencies.ts';
 import { listBoards } from '../../data/repositories/boards.ts';
-import * as repo from '../../data/repositories/plans.ts';
+import { listPlans, type PlanListItem } from '../../data/repositories/plans.ts';
+import { listMeasures, listPriorities } from '../../data/repositories/priorities.ts';
 import { revisionOf } from '../../data/repositories/revisions.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
-import type { MemberActor } from '../../core/policy.ts';
-import { todayInEngland as today } from '../../core/dates.ts';
+import { assessActions, judgedAt, prioritiesWithProgress, type AssessedAction } from './assessment.ts';
 
 // What the promise tracker, a person's home page and the public site read of a partnership's
 // plans: worked out from every action in scope, the tracker's part kept per plans revision.
@@ -17,24 +19,13 @@ import { todayInEngland as today } from '../../core/dates.ts';
 /** Plans which hold agencies to their promises: approved, published or closed. */
 const LIVE: PlanStatus[] = ['approved', 'published', 'closed'];
 
-/** The date an action is judged at: the date asked for (today by default), but never after its plan ended. */
-export function judgedAt(asAt: string, planEnd: string): string {
-  return asAt < planEnd ? asAt : planEnd;
-}
-
-export interface AssessedAction extends repo.ActionItem {
-  assessment: ActionAssessment;
-  asAt: string;
-  mayUpdate: boolean;
-}
-
 /** How many tracker views (partnership, revision, filter, date) a server keeps worked out. */
 const TRACKER_CACHE_SIZE = 64;
 
 interface TrackerData {
   actions: Omit<AssessedAction, 'mayUpdate'>[];
   summary: ReturnType<typeof summarise>;
-  plans: repo.PlanListItem[];
+  plans: PlanListItem[];
   boards: Awaited<ReturnType<typeof listBoards>>;
   agencies: Awaited<ReturnType<typeof listAgencies>>;
 }
@@ -51,7 +42,7 @@ export function createTrackerReads(db: Db) {
   const tracker = async (
     partnershipId: string,
     actor: MemberActor,
-    filter: Omit<repo.ActionFilter, 'planStatuses' | 'actionId'>,
+    filter: Omit<ActionFilter, 'planStatuses' | 'actionId'>,
     asAt = today(),
   ) => {
     // What everyone sees is worked out once per revision of the partnership's plans (see the
@@ -62,14 +53,11 @@ export function createTrackerReads(db: Db) {
       [partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId],
       () =>
         tenant(partnershipId, actor, async (trx) => {
-          const actions = (await repo.listActions(trx, partnershipId, { ...filter, planStatuses: LIVE })).map((a) => {
-            const at = judgedAt(asAt, a.planEnd);
-            return { ...a, asAt: at, assessment: assessAction(a, at) };
-          });
+          const actions = assessActions(await listActions(trx, partnershipId, { ...filter, planStatuses: LIVE }), asAt);
           return {
             actions,
             summary: summarise(actions.map((a) => a.assessment)),
-            plans: await repo.listPlans(trx, partnershipId, LIVE),
+            plans: await listPlans(trx, partnershipId, LIVE),
             boards: await listBoards(trx, partnershipId),
             agencies: await listAgencies(trx, partnershipId),
           };
@@ -85,42 +73,29 @@ export function createTrackerReads(db: Db) {
     owedBy: async (partnershipId: string, actor: MemberActor, asAt = today()) => {
       if (actor.role === 'admin') return [];
       const { actions } = await tracker(partnershipId, actor, {}, asAt);
-      return actions.filter(
-        (a) => a.planStatus !== 'closed' && a.mayUpdate && (a.assessment.overdue || a.assessment.unreported || a.assessment.dueSoon),
-      );
+      return actions.filter((a) => a.planStatus !== 'closed' && a.mayUpdate && needsAttention(a.assessment));
     },
 
     /** A partnership's published plans with their priorities' progress, for the public site. */
     publishedPlans: (partnershipId: string) =>
       withTenant(db, { partnershipId }, async (trx) => {
-        const plans = await repo.listPlans(trx, partnershipId, ['published']);
+        const plans = await listPlans(trx, partnershipId, ['published']);
         return Promise.all(
           plans.map(async (plan) => {
-            const priorities = await repo.listPriorities(trx, partnershipId, plan.id);
-            const measures = await repo.listMeasures(
+            const priorities = await listPriorities(trx, partnershipId, plan.id);
+            const measures = await listMeasures(
               trx,
               partnershipId,
               priorities.map((p) => p.id),
             );
             const asAt = judgedAt(today(), plan.period_end);
-            const actions = (await repo.listActions(trx, partnershipId, { planId: plan.id })).map((a) => ({
-              ...a,
-              assessment: assessAction(a, asAt),
-            }));
+            const actions = assessActions(await listActions(trx, partnershipId, { planId: plan.id }), asAt);
             return {
               plan,
               asAt,
               vocabulary: planVocabulary(plan.kind),
               summary: summarise(actions.map((a) => a.assessment)),
-              priorities: priorities.map((p) => {
-                const own = actions.filter((a) => a.priorityId === p.id);
-                return {
-                  ...p,
-                  measures: measures.filter((m) => m.priority_id === p.id),
-                  summary: summarise(own.map((a) => a.assessment)),
-                  rag: rollUp(own.map((a) => a.assessment)),
-                };
-              }),
+              priorities: prioritiesWithProgress(priorities, measures, actions, isLive(plan.status)),
             };
           }),
         );

@@ -16,6 +16,7 @@ import type { createScorecardsService } from '../scorecards/service.ts';
 import { CSV_COLUMNS, scorecardFilename } from '../scorecards/exports.ts';
 import { selectedCharts } from '../scorecards/charts.ts';
 import { PUBLIC_SUPPRESSION, publicScorecard, type Judgement, type PublicScorecard, type ScorecardBasis } from './scorecard-suppression.ts';
+import { sendDownload } from '../../web/downloads.ts';
 
 const PUBLIC_READER: Actor = { userId: null, label: 'public scorecard page' };
 const NOT_FOUND = 'Page not found';
@@ -143,9 +144,6 @@ export function registerPublicScorecardRoutes(app: FastifyInstance, published: P
   app.get<{ Params: Params }>('/public/:slug/scorecards/:id/scorecard.csv', PUBLIC_RATE, async (request, reply) => {
     const partnership = await partnershipAt(request.params.slug);
     const view = await published.read(partnership.id, idParam(request.params.id));
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${scorecardFilename(view.scorecard.title, 'csv')}"`)
-      .send(publicScorecardCsv(view));
+    return sendDownload(reply, { filename: scorecardFilename(view.scorecard.title, 'csv'), format: 'csv', body: publicScorecardCsv(view) });
   });
 }

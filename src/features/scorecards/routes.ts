@@ -4,12 +4,14 @@ import { POLARITY_LABELS } from '../../core/indicators.ts';
 import { DIRECTION_LEGEND, RAG_LABELS, RAG_RULE_LABELS } from '../../core/judgements.ts';
 import { can } from '../../core/policy.ts';
 import { SCORECARD_COLUMN_LABELS, SCORECARD_COLUMNS } from '../../core/scorecard.ts';
+import { bodyText, formFields } from '../../web/body.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { noticeQuery, queryDate, queryId, queryNotice, withQuery, type NoticeQuery, type QueryOf } from '../../web/query.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { renderFragment, renderPage } from '../../web/views.ts';
-import { EmptyScorecardError, scorecardCsv, scorecardDocx, scorecardFilename, scorecardXlsx, type ScorecardExport } from './exports.ts';
-import { renderPdf } from './pdf.ts';
+import { isDownloadFormat } from '../../web/downloads.ts';
+import { scorecardFilename, type ScorecardExport } from './exports.ts';
+import { sendScorecardExport } from './send-export.ts';
 import { rowChart, selectedCharts } from './charts.ts';
 import { dateInWords } from '../../core/dates.ts';
 import { actorOf, tenantOf } from '../../web/tenant.ts';
@@ -138,8 +140,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
   );
 
   app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/rag', manage, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const asAt = typeof body.asAt === 'string' ? body.asAt : undefined;
+    const { asAt } = formFields({ asAt: bodyText }, request.body);
     const view = await readView(request, reply, asAt, { override: request.params.row });
     return handleForm(request, reply, view, async () => {
       await scorecards.overrideRating(
@@ -147,7 +148,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         actorOf(request),
         idParam(request.params.id),
         idParam(request.params.row),
-        body,
+        request.body,
       );
       return url(request, `?asAt=${encodeURIComponent(asAt ?? '')}&notice=rated#row-${request.params.row}`);
     });
@@ -158,15 +159,13 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     withQuery(asAtQuery),
     async (request, reply) => {
       const format = request.params.format;
-      if (!['csv', 'xlsx', 'docx', 'pdf'].includes(format)) throw new NotFoundError('Page not found');
+      if (!isDownloadFormat(format)) throw new NotFoundError('Page not found');
       const data = await exceptions.report(
         tenantOf(request).partnership.id,
         actorOf(request),
         idParam(request.params.id),
         request.query.asAt,
       );
-      const back = (notice: string) =>
-        reply.redirect(`/p/${request.params.slug}/scorecards/${request.params.id}?asAt=${data.asAt}&notice=${notice}`, 303);
       const x: ScorecardExport = {
         title: data.scorecard.title,
         partnershipName: tenantOf(request).partnership.name,
@@ -177,34 +176,21 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         sections: data.sections,
         exceptions: data.exceptions,
       };
-      try {
-        const send = (type: string, body: string | Buffer) =>
-          reply
-            .header('content-type', type)
-            .header('content-disposition', `attachment; filename="${scorecardFilename(x.title, format as 'csv')}"`)
-            .send(body);
-        if (format === 'csv') return send('text/csv; charset=utf-8', scorecardCsv(x));
-        if (format === 'xlsx') return send('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await scorecardXlsx(x));
-        if (format === 'docx')
-          return send('application/vnd.openxmlformats-officedocument.wordprocessingml.document', await scorecardDocx(x));
-        if (!data.sections.some((s) => s.rows.some((r) => r.current))) throw new EmptyScorecardError();
-        const html = await reply.viewAsync('scorecards/views/print.njk', {
-          ...LABELS,
-          ...data,
-          x,
-          charts: selectedCharts(data.sections),
-          partnership: tenantOf(request).partnership,
-        });
-        const pdf = await renderPdf(html, request.server.config.chromiumPath);
-        if (!Buffer.isBuffer(pdf)) {
-          request.log.warn({ cause: pdf.cause }, 'PDF export unavailable');
-          return back('pdf-unavailable');
-        }
-        return send('application/pdf', pdf);
-      } catch (error) {
-        if (error instanceof EmptyScorecardError) return back('empty');
-        throw error;
-      }
+      return sendScorecardExport(request, reply, {
+        format,
+        filename: scorecardFilename(x.title, format),
+        x,
+        printPage: () =>
+          reply.viewAsync('scorecards/views/print.njk', {
+            ...LABELS,
+            ...data,
+            x,
+            charts: selectedCharts(data.sections),
+            partnership: tenantOf(request).partnership,
+          }),
+        back: (notice) =>
+          reply.redirect(`/p/${request.params.slug}/scorecards/${request.params.id}?asAt=${data.asAt}&notice=${notice}`, 303),
+      });
     },
   );
 
@@ -234,10 +220,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const id = idParam(request.params.id);
       const row = idParam(request.params.row);
-      const asAt =
-        typeof (request.body as Record<string, unknown>)?.asAt === 'string'
-          ? ((request.body as Record<string, string>).asAt as string)
-          : undefined;
+      const { asAt } = formFields({ asAt: bodyText }, request.body);
       const data = await exceptions.report(tenantOf(request).partnership.id, actorOf(request), id, asAt);
       const view = {
         template: 'scorecards/views/exceptions.njk',
@@ -274,7 +257,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
   }
 
   app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/move', manage, async (request, reply) => {
-    const direction = (request.body as Record<string, unknown> | undefined)?.direction === 'up' ? 'up' : 'down';
+    const direction = formFields({ direction: bodyText }, request.body).direction === 'up' ? 'up' : 'down';
     await scorecards.moveRow(
       tenantOf(request).partnership.id,
       actorOf(request),
@@ -286,7 +269,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
   });
 
   app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/chart', manage, async (request, reply) => {
-    const chart = (request.body as Record<string, unknown> | undefined)?.chart === 'yes';
+    const chart = formFields({ chart: bodyText }, request.body).chart === 'yes';
     await scorecards.setChart(
       tenantOf(request).partnership.id,
       actorOf(request),

@@ -1,4 +1,4 @@
-import { benchmarkPanel, type BenchmarkPanel } from '../../core/benchmark-panel.ts';
+import type { BenchmarkPanel } from '../../core/benchmark-panel.ts';
 import { overrideRag } from '../../core/judgements.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import { scorecardRow, type RowBenchmarks, type RowView, type SeriesFigure } from '../../core/scorecard.ts';
@@ -15,7 +15,7 @@ import { listRagOverrides } from '../../data/repositories/scorecard-overrides.ts
 import type { LayoutRow } from '../../data/repositories/scorecards.ts';
 import { listTargetsFor } from '../../data/repositories/targets.ts';
 import type { AreaRow } from '../../data/schema.ts';
-import { ENGLAND } from '../../services/benchmarks.ts';
+import { ENGLAND, panelFrom } from '../../services/benchmarks.ts';
 
 // A scorecard's rows worked out as at a date: the figures, benchmarks and judgements of each,
 // read in a handful of queries whatever the scorecard's length (scorecards/service.ts reads the
@@ -96,7 +96,13 @@ export async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly Plac
   return rows.map((r) => {
     const figures = figuresByIndicator.get(r.indicator.id) ?? [];
     const panel = published.includes(r)
-      ? panelOf(r, byPair.get(`${r.indicator.id}|${r.current!.periodCode}`) ?? [], ctx.areas, neighboursOf.get(r.area.id) ?? [])
+      ? panelFrom(
+          r.indicator,
+          r.area,
+          byPair.get(`${r.indicator.id}|${r.current!.periodCode}`) ?? [],
+          ctx.areas,
+          neighboursOf.get(r.area.id) ?? [],
+        ).panel
       : undefined;
     const benchmarks = r.current ? benchmarksOf(r.current, figures, england, panel, ctx.asAt) : undefined;
     const rowTargets = targets.filter((t) => t.indicatorId === r.indicator.id && t.areaId === r.area.id);
@@ -165,22 +171,6 @@ function seriesOf(p: PlacedRow, figures: readonly ObservationView[], asAt: strin
 function englandOf(figures: readonly ObservationView[], england: AreaRow | undefined, periodCode: string): number | null {
   const found = figures.filter((f) => f.areaId === england?.id && f.breakdown === '' && f.periodCode === periodCode);
   return (found.find((f) => f.partnershipId === null) ?? found[0])?.value ?? null;
-}
-
-/** The benchmark panel of a row from the period's published figures (core/benchmark-panel.ts). */
-function panelOf(r: PlacedRow, values: readonly PublishedFigure[], areas: ReadonlyMap<string, AreaRow>, neighbours: readonly AreaRow[]) {
-  const byArea = new Map(values.map((v) => [v.areaId, v]));
-  const region = [...areas.values()].find((a) => a.code === r.area.region_code && a.partnership_id === null);
-  const england = [...areas.values()].find((a) => a.code === ENGLAND);
-  return benchmarkPanel({
-    unit: r.indicator.unit,
-    polarity: r.indicator.polarity,
-    subject: byArea.get(r.area.id),
-    england: england && byArea.get(england.id),
-    region: region && byArea.get(region.id),
-    councils: values.filter((v) => areas.get(v.areaId)?.level === 'la').map((v) => v.value),
-    neighbours: neighbours.map((n) => byArea.get(n.id)?.value ?? null),
-  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { revisionOf } from '../../data/repositories/revisions.ts';
 import { insertRagOverride } from '../../data/repositories/scorecard-overrides.ts';
 import * as repo from '../../data/repositories/scorecards.ts';
 import { ENGLAND } from '../../services/benchmarks.ts';
-import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
+import { found, savedOrConflict, ValidationError, type Actor } from '../../services/errors.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
@@ -102,7 +102,7 @@ export function createScorecardsService(db: Db) {
         const input = parseInput(scorecardSchema, body);
         const { version } = parseInput(scorecardVersionSchema, body);
         await checkBoard(trx, partnershipId, input.boardId);
-        if (!(await repo.updateScorecard(trx, partnershipId, id, version, settingsColumns(input)))) throw new ConflictError();
+        savedOrConflict(await repo.updateScorecard(trx, partnershipId, id, version, settingsColumns(input)));
         await audit({
           action: 'update',
           entityType: 'scorecard',

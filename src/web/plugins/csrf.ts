@@ -8,7 +8,8 @@ export function registerCsrf(app: FastifyInstance, secret: string): void {
   setCsrfSecret(app, secret);
   app.addHook('preHandler', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/')) return;
-    const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+    const body: unknown = request.body;
+    const sent = body !== null && typeof body === 'object' && '_csrf' in body ? body._csrf : undefined;
     const hasIdentity = request.sessionId || request.cookies[ANON_COOKIE];
     if (typeof sent !== 'string' || !hasIdentity || !safeEqual(sent, csrfTokenFor(request, reply))) {
       request.log.warn({ url: request.url }, 'CSRF token missing or wrong');

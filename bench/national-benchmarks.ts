@@ -1,9 +1,11 @@
-import { sql } from 'kysely';
-import { allCouncilPanels, type BenchmarkPanel, type Figure } from '../core/benchmark-panel.ts';
-import type { DbOrTrx } from '../data/db.ts';
-import { listAreas } from '../data/repositories/areas.ts';
-import { listIndicators } from '../data/repositories/indicators.ts';
-import { ENGLAND } from './benchmarks.ts';
+// Every council's benchmark panel at once: what the bench times as "recompute" (the app works out
+// one partnership's panels as its pages need them, in services/benchmarks.ts).
+import { allCouncilPanels, type BenchmarkPanel, type Figure } from '../src/core/benchmark-panel.ts';
+import type { DbOrTrx } from '../src/data/db.ts';
+import { listAreas, neighbourLinks } from '../src/data/repositories/areas.ts';
+import { listIndicators } from '../src/data/repositories/indicators.ts';
+import { nationalFigures, type PublishedFigure } from '../src/data/repositories/observations.ts';
+import { ENGLAND } from '../src/services/benchmarks.ts';
 
 /** One council's panel for one indicator and period. */
 export interface CouncilBenchmark {
@@ -12,8 +14,6 @@ export interface CouncilBenchmark {
   areaId: string;
   panel: BenchmarkPanel;
 }
-
-type Row = { i: string; p: string; a: string; v: number | null; n: number | null; d: number | null };
 
 /**
  * Every council's benchmark panel for every national indicator and period (or one indicator and
@@ -28,27 +28,16 @@ export async function nationalBenchmarks(
   const [areas, indicators, links, figures] = await Promise.all([
     listAreas(db),
     listIndicators(db),
-    db
-      .selectFrom('area_neighbours')
-      .select(['area_id', 'neighbour_id'])
-      .where('set_code', '=', comparator)
-      .orderBy('area_id')
-      .orderBy('position')
-      .execute(),
-    sql<{ doc: Row[] | null }>`
-      SELECT json_agg(json_build_object('i', indicator_id, 'p', period_code, 'a', area_id, 'v', value, 'n', numerator, 'd', denominator)) AS doc
-      FROM observations
-      WHERE partnership_id IS NULL AND breakdown = ''
-        AND (${only?.indicatorId ?? null}::uuid IS NULL OR indicator_id = ${only?.indicatorId ?? null}::uuid)
-        AND (${only?.periodCode ?? null}::text IS NULL OR period_code = ${only?.periodCode ?? null}::text)`.execute(db),
+    neighbourLinks(db, comparator),
+    nationalFigures(db, only),
   ]);
   const byId = new Map(areas.map((a) => [a.id, a]));
   const regionIds = new Map(areas.filter((a) => a.level === 'regional').map((a) => [a.code, a.id]));
   const neighbours = new Map<string, string[]>();
   for (const link of links) neighbours.set(link.area_id, [...(neighbours.get(link.area_id) ?? []), link.neighbour_id]);
-  const groups = new Map<string, Row[]>();
-  for (const row of figures.rows[0]?.doc ?? []) {
-    const key = `${row.i}|${row.p}`;
+  const groups = new Map<string, PublishedFigure[]>();
+  for (const row of figures) {
+    const key = `${row.indicatorId}|${row.periodCode}`;
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);
@@ -59,15 +48,15 @@ export async function nationalBenchmarks(
     const [indicatorId, periodCode] = key.split('|') as [string, string];
     const indicator = indicatorById.get(indicatorId);
     if (!indicator) continue;
-    const figure = (r: Row): Figure => ({ value: r.v, numerator: r.n, denominator: r.d });
+    const figure = (r: PublishedFigure): Figure => ({ value: r.value, numerator: r.numerator, denominator: r.denominator });
     const regions = new Map<string, Figure>();
     let england: Figure | undefined;
     const councils = [];
     for (const r of rows) {
-      const area = byId.get(r.a);
+      const area = byId.get(r.areaId);
       if (area?.level === 'la')
-        councils.push({ areaId: r.a, regionId: (area.region_code && regionIds.get(area.region_code)) || null, figure: figure(r) });
-      else if (area?.level === 'regional') regions.set(r.a, figure(r));
+        councils.push({ areaId: r.areaId, regionId: (area.region_code && regionIds.get(area.region_code)) || null, figure: figure(r) });
+      else if (area?.level === 'regional') regions.set(r.areaId, figure(r));
       else if (area?.code === ENGLAND) england = figure(r);
     }
     const panels = allCouncilPanels({

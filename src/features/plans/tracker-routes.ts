@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { needsAttention, type ActionAssessment } from '../../core/promises.ts';
+import { withQuery, type QueryOf } from '../../web/query.ts';
+import { tenantOf } from '../../web/tenant.ts';
+import { renderPlansPage } from './pages.ts';
+import { trackerQuery } from './schemas.ts';
+
+type TrackerQuery = QueryOf<typeof trackerQuery>;
+type Show = NonNullable<TrackerQuery['show']>;
+
+const TRACKER_PAGE_SIZE = 50;
+
+/** Which actions each of the tracker's views lists. */
+const SHOWS: Record<Show, (assessment: ActionAssessment) => boolean> = {
+  attention: needsAttention,
+  overdue: (a) => a.overdue,
+  unreported: (a) => a.unreported,
+  'due-soon': (a) => a.dueSoon,
+  all: () => true,
+};
+
+/** The promise tracker: every action of the live plans, filtered, a page at a time. */
+export function registerTrackerRoutes(app: FastifyInstance): void {
+  const { plans } = app.services;
+
+  app.get<{ Params: { slug: string }; Querystring: TrackerQuery }>('/p/:slug/tracker', withQuery(trackerQuery), async (request, reply) => {
+    const q = request.query;
+    const filter = { planId: q.plan, boardId: q.board, agencyId: q.agency };
+    const data = await plans.tracker(tenantOf(request).partnership.id, tenantOf(request).actor, filter, q.asAt);
+    const show = q.show ?? 'attention';
+    const matching = data.actions.filter((a) => SHOWS[show](a.assessment));
+    const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE));
+    const pageNumber = Math.min(pages, q.page ?? 1);
+    const shown = matching.slice((pageNumber - 1) * TRACKER_PAGE_SIZE, pageNumber * TRACKER_PAGE_SIZE);
+    const query = { ...filter, asAt: q.asAt ?? '' };
+    const link = (n: number) => {
+      const params = new URLSearchParams({
+        plan: query.planId ?? '',
+        board: query.boardId ?? '',
+        agency: query.agencyId ?? '',
+        show,
+        asAt: query.asAt,
+        page: String(n),
+      });
+      return `/p/${request.params.slug}/tracker?${params.toString()}`;
+    };
+    const pagination = {
+      items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === pageNumber })),
+      previous: pageNumber > 1 ? { href: link(pageNumber - 1) } : undefined,
+      next: pageNumber < pages ? { href: link(pageNumber + 1) } : undefined,
+    };
+    const first = (pageNumber - 1) * TRACKER_PAGE_SIZE + 1;
+    return renderPlansPage(
+      request,
+      reply,
+      'tracker.njk',
+      { ...data, shown, matching: matching.length, first, pages, pagination, show, query },
+      { nav: 'tracker' },
+    );
+  });
+}
