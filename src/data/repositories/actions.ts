@@ -3,6 +3,7 @@ import type { ActionStatus, PlanKind, PlanStatus, Rag } from '../../core/plans.t
 import type { DbOrTrx } from '../db.ts';
 import type { ActionRow } from '../schema.ts';
 import { addAgencyLinks, replaceAgencyLinks } from './agency-links.ts';
+import { updateAtVersion } from './versioned.ts';
 
 /** Delivery actions: the promises a priority's agencies made. Every query is bound to one partnership. */
 
@@ -180,14 +181,7 @@ export async function updateAction(
   values: Partial<ActionValues>,
   contributingAgencyIds?: readonly string[],
 ): Promise<ActionRow | undefined> {
-  const row = await db
-    .updateTable('actions')
-    .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-    .where('partnership_id', '=', partnershipId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await updateAtVersion(db, 'actions', { partnershipId, id, version }, values);
   if (row && contributingAgencyIds) await replaceAgencyLinks(db, 'action', partnershipId, id, contributingAgencyIds);
   return row;
 }

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../db.ts';
 import type { AgencyRow } from '../schema.ts';
+import { updateAtVersion } from './versioned.ts';
 
 export function listAgencies(db: DbOrTrx, partnershipId: string): Promise<AgencyRow[]> {
   return db.selectFrom('agencies').selectAll().where('partnership_id', '=', partnershipId).orderBy('name').execute();
@@ -21,12 +22,5 @@ export function updateAgency(
   version: number,
   values: { name: string; sector: string },
 ): Promise<AgencyRow | undefined> {
-  return db
-    .updateTable('agencies')
-    .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-    .where('partnership_id', '=', partnershipId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'agencies', { partnershipId, id, version }, values);
 }

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../db.ts';
 import type { BoardRow } from '../schema.ts';
+import { updateAtVersion } from './versioned.ts';
 
 export function listBoards(db: DbOrTrx, partnershipId: string): Promise<BoardRow[]> {
   return db.selectFrom('boards').selectAll().where('partnership_id', '=', partnershipId).orderBy('name').execute();
@@ -24,12 +25,5 @@ export function updateBoard(
   version: number,
   values: { name: string; kind: string; purpose: string },
 ): Promise<BoardRow | undefined> {
-  return db
-    .updateTable('boards')
-    .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-    .where('partnership_id', '=', partnershipId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'boards', { partnershipId, id, version }, values);
 }

@@ -3,6 +3,7 @@ import type { PriorityStatus } from '../../core/plans.ts';
 import type { DbOrTrx } from '../db.ts';
 import type { MeasureRow, PriorityRow } from '../schema.ts';
 import { addAgencyLinks, replaceAgencyLinks } from './agency-links.ts';
+import { updateAtVersion } from './versioned.ts';
 
 /** A plan's priorities (themes) and their success measures; every query is bound to one partnership. */
 
@@ -94,14 +95,7 @@ export async function updatePriority(
   values: PriorityValues,
   contributingAgencyIds: readonly string[],
 ): Promise<PriorityRow | undefined> {
-  const row = await db
-    .updateTable('priorities')
-    .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-    .where('partnership_id', '=', partnershipId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await updateAtVersion(db, 'priorities', { partnershipId, id, version }, values);
   if (row) await replaceAgencyLinks(db, 'priority', partnershipId, id, contributingAgencyIds);
   return row;
 }

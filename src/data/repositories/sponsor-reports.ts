@@ -1,6 +1,7 @@
 import type { Rag } from '../../core/plans.ts';
 import type { DbOrTrx } from '../db.ts';
 import type { SponsorReportRow } from '../schema.ts';
+import { updateAtVersion } from './versioned.ts';
 
 /** Sponsors' reports and the progress updates they are drafted from; every query is bound to one partnership. */
 
@@ -52,14 +53,7 @@ export function updateSponsorReport(
   version: number,
   values: SponsorReportValues,
 ): Promise<SponsorReportRow | undefined> {
-  return db
-    .updateTable('sponsor_reports')
-    .set((eb) => ({ ...values, updated_at: new Date(), version: eb('version', '+', 1) }))
-    .where('partnership_id', '=', partnershipId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'sponsor_reports', { partnershipId, id, version }, values);
 }
 
 export interface PriorityUpdate {
