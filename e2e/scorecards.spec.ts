@@ -1,10 +1,21 @@
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { mainHeading, successBanner } from './pages/notices.ts';
 import { users } from './support/demo.ts';
 import { screenshot } from './support/environment.ts';
 import { expect, test } from './support/fixtures.ts';
 
 const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
+const CP_SECOND = 'Child protection plans that are a second or later plan (%)';
+
+/** axe at a desktop width and at 320 px, where the page must not scroll sideways (WCAG 1.4.10 reflow). */
+async function expectAccessibleAtBothWidths(page: Page, expectAccessible: () => Promise<void>) {
+  await expectAccessible();
+  await page.setViewportSize({ width: 320, height: 720 });
+  await expectAccessible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 test.describe('Scorecards', () => {
   test('a board member reads the Q3 2013 scorecard, its exception report, and downloads it', async ({ page, signIn, expectAccessible }) => {
@@ -63,18 +74,68 @@ test.describe('Scorecards', () => {
     await expect(successBanner(page)).toContainText('Section added');
     await expectAccessible();
 
-    await page.getByText('Add a row').click();
-    await page.getByLabel('Indicator').selectOption({ label: 'Child protection plans that are a second or later plan (%)' });
+    await page.locator('summary', { hasText: 'Add a row' }).press('Enter');
+    // The indicator picker, by keyboard alone: type part of the title, arrow down to it, Enter.
+    const picker = page.getByRole('combobox', { name: 'Indicator' });
+    await picker.focus();
+    await page.keyboard.type('protection second or later');
+    await expect(page.getByRole('listbox')).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText(/1 indicator matches/);
+    await expectAccessible();
+    await page.keyboard.press('ArrowDown');
+    await expect(picker).toHaveAttribute('aria-activedescendant', 'indicatorCode-option-0');
+    await expect(page.getByRole('option', { name: /Child protection plans that are a second or later plan/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('listbox')).toBeHidden();
+    await expect(picker).toHaveValue(CP_SECOND);
+    await expect(picker).toHaveAttribute('aria-expanded', 'false');
     await page.getByLabel('How the row is rated (RAG)').selectOption({ label: 'Within a target band' });
-    await page.getByRole('button', { name: 'Add row' }).click();
+    await page.getByRole('button', { name: 'Add row' }).focus();
+    await page.keyboard.press('Enter');
     await expect(successBanner(page)).toContainText('Row added');
-    await expect(page.getByTestId('builder-section')).toContainText('cp-plan-second-pct');
+    const section = page.getByTestId('builder-section').filter({ hasText: 'Child protection' });
+    await expect(section.getByRole('term')).toContainText(CP_SECOND);
+    await expect(section.getByRole('term')).toContainText('cp-plan-second-pct');
+    await expect(page.locator('.govuk-button--warning')).toHaveCount(0);
+    await expectAccessibleAtBothWidths(page, expectAccessible);
+    await screenshot(page, 'scorecard-builder-rows');
+
+    await page.getByRole('link', { name: `Change ${CP_SECOND}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect(mainHeading(page)).toHaveText(`Change ${CP_SECOND}`);
+    await expectAccessibleAtBothWidths(page, expectAccessible);
+    await page.getByLabel('Amber tolerance (optional)').fill('lots');
+    await page.getByRole('button', { name: 'Save row' }).click();
+    await expect(page.locator('.govuk-error-summary')).toContainText('The tolerance must be a number, 0 or more');
+    await expectAccessible();
+    await page.getByLabel('Amber tolerance (optional)').fill('1.5');
+    await page.getByLabel('Chart this row on the scorecard and in its papers').check();
+    await page.getByRole('button', { name: 'Save row' }).click();
+    await expect(successBanner(page)).toContainText('Row saved');
+    await expect(page.getByTestId('charted')).toHaveText('Yes');
     await expectAccessible();
 
-    await page.getByRole('button', { name: 'Chart cp-plan-second-pct in the paper' }).focus();
+    await page.getByText('Add a section').click();
+    await page.getByLabel('Section', { exact: true }).last().fill('Looked after children');
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await expect(successBanner(page)).toContainText('Section added');
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Move up the section Looked after children' }).focus();
     await page.keyboard.press('Enter');
-    await expect(successBanner(page)).toContainText('The row will be charted');
-    await expect(page.getByTestId('charted')).toHaveText('Yes');
+    await expect(successBanner(page)).toContainText('Section moved');
+    await expect(page.getByTestId('builder-section').first()).toContainText('Looked after children');
+    await expectAccessible();
+    await page.getByRole('link', { name: 'Remove the section Looked after children' }).click();
+    await expect(mainHeading(page)).toHaveText(
+      'Are you sure you want to remove the section Looked after children from Front door, monthly?',
+    );
+    await expectAccessibleAtBothWidths(page, expectAccessible);
+    await page.getByRole('button', { name: 'Yes, remove it' }).click();
+    await expect(successBanner(page)).toContainText('Section removed');
+    await expect(page.getByTestId('builder-section')).toHaveCount(1);
     await expectAccessible();
 
     await page.getByRole('link', { name: 'Read the scorecard' }).click();

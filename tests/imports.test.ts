@@ -199,6 +199,17 @@ describe.each(DIALECTS)('importing figures (%s)', (dialect) => {
   afterAll(() => t.close());
 
   describe('Baton’s template', () => {
+    it('names each previewed figure’s indicator and area, their codes as hints, under the Import figures menu item', async () => {
+      const { page } = await uploadAndOpen({ filename: 'named.csv', bytes: fixture('route-template-good.csv') });
+      const preview = /data-qa="preview"[\s\S]*?<\/table>/.exec(page.body)![0];
+      expect(preview).toMatch(
+        /<td class="govuk-table__cell">Early help rate per 10,000 children and young people<span[^>]*app-secondary[^>]*>eh-rate<\/span>/,
+      );
+      expect(preview).toMatch(/<td class="govuk-table__cell">Walsall<span[^>]*app-secondary[^>]*>E08000030<\/span>/);
+      expect(page.body).toMatch(/<a class="govuk-service-navigation__link" href="\/p\/walsall\/imports" aria-current="page">/);
+      expect(page.body).not.toMatch(/href="\/p\/walsall\/indicators" aria-current/);
+    });
+
     it('checks a good file and previews what saving would do, then saves it; the same file again changes nothing', async () => {
       const before = await ownFigureCount();
       const { url, page } = await uploadAndOpen({ filename: 'early-help.csv', bytes: fixture('route-template-good.csv') });

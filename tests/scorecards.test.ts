@@ -81,10 +81,164 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     expect((await analyst.post(`${base}/rows/${rows[1]}/move`, { direction: 'up' })).statusCode).toBe(303);
     const moved = [...(await analyst.get(`${base}/edit`)).body.matchAll(/id="row-([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     expect(moved).toEqual([rows[1], rows[0]]);
-    expect((await analyst.post(`${base}/rows/${rows[0]}/delete`, {})).statusCode).toBe(303);
+    expect((await analyst.post(`${base}/rows/${rows[0]}/remove`, {})).statusCode).toBe(303);
     const page = await viewer.get(base);
     expect(page.body).toContain('Re-referrals within 12 months');
     expect(page.body).not.toContain('data-qa="row-cin-referral-rate"');
+  });
+
+  describe('the builder (issue 13)', () => {
+    const ROW_ID = /id="row-([0-9a-f-]{36})"/g;
+    const SECTION_ID = /id="section-([0-9a-f-]{36})" data-qa="builder-section"/g;
+    const idsOf = (body: string, pattern: RegExp) => [...body.matchAll(pattern)].map((m) => m[1]!);
+    /** The builder's HTML of one row, from its id to the end of its summary-list row. */
+    const builderRow = (body: string, id: string) => new RegExp(`id="row-${id}"[\\s\\S]*?</dd>\\s*</div>`).exec(body)?.[0] ?? '';
+
+    /** A new scorecard with the sections named, each given the rows' indicator codes; its URL. */
+    const scorecardWith = async (title: string, sections: Record<string, string[]>) => {
+      const created = await analyst.post('/p/walsall/scorecards', { title, previousPeriods: '1' });
+      const base = (created.headers.location as string).replace(/\/edit\?.*$/, '');
+      for (const name of Object.keys(sections)) await analyst.post(`${base}/sections`, { title: name });
+      const sectionIds = idsOf((await analyst.get(`${base}/edit`)).body, SECTION_ID);
+      for (const [n, codes] of Object.values(sections).entries())
+        for (const code of codes)
+          await analyst.post(`${base}/rows`, { sectionId: sectionIds[n]!, indicatorCode: code, ragRule: 'england', tolerance: '1' });
+      return base;
+    };
+
+    it('lists each row by its indicator’s title, with its code as a hint', async () => {
+      const builder = (await analyst.get(`${q3}/edit`)).body;
+      expect(builder).toMatch(
+        /<dt class="govuk-summary-list__key">\s*Initial assessments completed within 10 working days\s*<span[^>]*app-secondary[^>]*>ia-10-days-pct</,
+      );
+      expect(builder).not.toMatch(/<td class="govuk-table__cell">ia-10-days-pct/);
+    });
+
+    it('offers the indicators in a plain, grouped select that the script enhances and a form without script still sends', async () => {
+      const builder = (await analyst.get(`${q3}/edit`)).body;
+      expect(builder).toMatch(/<select class="govuk-select[^"]*" id="indicatorCode" name="indicatorCode"[^>]*data-app-picker>/);
+      expect(builder).toContain('<optgroup label="The national library">');
+      expect(builder).toContain('<option value="cp-plan-rate" data-hint="cp-plan-rate">');
+      const base = await scorecardWith('Picker test', { Front: [] });
+      const [sectionId] = idsOf((await analyst.get(`${base}/edit`)).body, SECTION_ID);
+      const added = await analyst.post(`${base}/rows`, { sectionId: sectionId!, indicatorCode: 'cp-plan-rate', ragRule: 'none' });
+      expect(added.statusCode).toBe(303);
+      expect((await analyst.get(`${base}/edit`)).body).toContain('Child protection plans');
+    });
+
+    it('lets an analyst change a row’s rule, tolerance, maintained band and note, audited', async () => {
+      const base = await scorecardWith('Row change test', { Front: ['cin-referral-rate'] });
+      const [row] = idsOf((await analyst.get(`${base}/edit`)).body, ROW_ID);
+      const form = await analyst.get(`${base}/rows/${row}/edit`);
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain('<h1 class="govuk-heading-l">Change Referrals to children&#39;s social care');
+      expect(form.body).toMatch(/id="tolerance" name="tolerance" type="text" value="1"/);
+      const saved = await analyst.post(`${base}/rows/${row}/edit`, {
+        ragRule: 'target',
+        tolerance: '2.5',
+        maintainedBand: '0.5',
+        note: 'Counted at the month’s end',
+      });
+      expect(saved.statusCode).toBe(303);
+      expect(saved.headers.location).toBe(`${base}/edit?notice=changed#row-${row}`);
+      const changed = builderRow((await analyst.get(`${base}/edit`)).body, row!);
+      expect(changed).toContain('Against the target, with a tolerance, amber within 2.5');
+      expect(changed).toContain('Note: Counted at the month’s end');
+      expect((await analyst.get(`${base}/rows/${row}/edit`)).body).toMatch(
+        /id="maintainedBand" name="maintainedBand" type="text" value="0.5"/,
+      );
+      const audit = (await (await t.signedIn('admin@walsall.example')).get('/p/walsall/admin/audit')).body;
+      expect(audit).toContain('Changed how Referrals to children&#39;s social care');
+    });
+
+    it.each<{ name: string; form: Record<string, string>; message: string }>([
+      { name: 'a negative tolerance', form: { ragRule: 'england', tolerance: '-1' }, message: 'The tolerance must be a number, 0 or more' },
+      {
+        name: 'a tolerance in words',
+        form: { ragRule: 'england', tolerance: 'two' },
+        message: 'The tolerance must be a number, 0 or more',
+      },
+      { name: 'an unknown rule', form: { ragRule: 'sometimes' }, message: 'Choose how the row is rated' },
+      { name: 'no rule', form: { tolerance: '1' }, message: 'Choose how the row is rated' },
+      {
+        name: 'a formula for a note',
+        form: { ragRule: 'england', note: '=HYPERLINK("http://x")' },
+        message: 'The note must not start with = + - or @',
+      },
+    ])('refuses a row change with $name, with the error summary, and changes nothing', async ({ form, message }) => {
+      const base = await scorecardWith(`Refused change ${message}`, { Front: ['cin-referral-rate'] });
+      const before = (await analyst.get(`${base}/edit`)).body;
+      const [row] = idsOf(before, ROW_ID);
+      const refused = await analyst.post(`${base}/rows/${row}/edit`, form);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('govuk-error-summary');
+      expect(refused.body).toContain(message);
+      expect(builderRow((await analyst.get(`${base}/edit`)).body, row!)).toBe(builderRow(before, row!));
+    });
+
+    it('answers 404 for changing a row of another scorecard', async () => {
+      const other = await scorecardWith('Another scorecard', { Front: ['cin-referral-rate'] });
+      const [row] = idsOf((await analyst.get(`${other}/edit`)).body, ROW_ID);
+      expect((await analyst.get(`${q3}/rows/${row}/edit`)).statusCode).toBe(404);
+      expect((await analyst.post(`${q3}/rows/${row}/edit`, { ragRule: 'none' })).statusCode).toBe(404);
+      expect((await analyst.get(`${q3}/rows/${row}/remove`)).statusCode).toBe(404);
+    });
+
+    it('moves sections up and down with plain forms, and an end section no further', async () => {
+      const base = await scorecardWith('Section order test', { First: [], Second: [], Third: [] });
+      const [first, second, third] = idsOf((await analyst.get(`${base}/edit`)).body, SECTION_ID);
+      const moved = await analyst.post(`${base}/sections/${third}/move`, { direction: 'up' });
+      expect(moved.statusCode).toBe(303);
+      expect(moved.headers.location).toBe(`${base}/edit?notice=section-moved#section-${third}`);
+      expect(idsOf((await analyst.get(`${base}/edit`)).body, SECTION_ID)).toEqual([first, third, second]);
+      expect((await analyst.post(`${base}/sections/${first}/move`, { direction: 'up' })).statusCode).toBe(303);
+      expect((await analyst.post(`${base}/sections/${first}/move`, { direction: 'sideways' })).statusCode).toBe(303);
+      expect((await analyst.post(`${base}/sections/${first}/move`, { direction: 'down' })).statusCode).toBe(303);
+      expect(idsOf((await analyst.get(`${base}/edit`)).body, SECTION_ID)).toEqual([third, first, second]);
+      const read = (await viewer.get(`${base}?asAt=2014-03-31`)).body;
+      expect(read.indexOf('Third')).toBeLessThan(read.indexOf('First'));
+    });
+
+    it('moves rows within their section, keeping the others in order', async () => {
+      const base = await scorecardWith('Row order test', { Front: ['cin-referral-rate', 'cin-rereferral-12m-pct', 'cp-plan-rate'] });
+      const [a, b, c] = idsOf((await analyst.get(`${base}/edit`)).body, ROW_ID);
+      expect((await analyst.post(`${base}/rows/${a}/move`, { direction: 'down' })).statusCode).toBe(303);
+      expect((await analyst.post(`${base}/rows/${a}/move`, { direction: 'down' })).statusCode).toBe(303);
+      expect((await analyst.post(`${base}/rows/${a}/move`, { direction: 'down' })).statusCode).toBe(303);
+      expect(idsOf((await analyst.get(`${base}/edit`)).body, ROW_ID)).toEqual([b, c, a]);
+    });
+
+    it('asks before removing a row, with a warning button, and removes it only when confirmed', async () => {
+      const base = await scorecardWith('Removal test', { Front: ['cin-referral-rate', 'cp-plan-rate'] });
+      const builder = (await analyst.get(`${base}/edit`)).body;
+      const [row, kept] = idsOf(builder, ROW_ID);
+      expect(builder).not.toContain('govuk-button--warning');
+      expect(builderRow(builder, row!)).toContain(`href="${base}/rows/${row}/remove">Remove<span class="govuk-visually-hidden"> Referrals`);
+      const confirm = await analyst.get(`${base}/rows/${row}/remove`);
+      expect(confirm.statusCode).toBe(200);
+      expect(confirm.body).toContain('Are you sure you want to remove Referrals to children&#39;s social care');
+      expect(confirm.body).toContain('from Removal test?');
+      expect(confirm.body).toMatch(/<button[^>]*class="govuk-button govuk-button--warning"[^>]*>\s*Yes, remove it/);
+      expect(idsOf((await analyst.get(`${base}/edit`)).body, ROW_ID)).toEqual([row, kept]);
+      const removed = await analyst.post(`${base}/rows/${row}/remove`, {});
+      expect(removed.headers.location).toBe(`${base}/edit?notice=removed`);
+      expect(idsOf((await analyst.get(`${base}/edit`)).body, ROW_ID)).toEqual([kept]);
+      expect((await analyst.post(`${base}/rows/${row}/remove`, {})).statusCode).toBe(303);
+      expect((await analyst.get(`${base}/rows/${row}/remove`)).statusCode).toBe(404);
+    });
+
+    it('asks before removing a section, saying how many rows go with it', async () => {
+      const base = await scorecardWith('Section removal test', { Front: ['cin-referral-rate', 'cp-plan-rate'], Back: [] });
+      const [front, back] = idsOf((await analyst.get(`${base}/edit`)).body, SECTION_ID);
+      const confirm = await analyst.get(`${base}/sections/${front}/remove`);
+      expect(confirm.body).toContain('Are you sure you want to remove the section Front from Section removal test?');
+      expect(confirm.body).toContain('Its 2 rows go with it');
+      expect((await analyst.post(`${base}/sections/${front}/remove`, {})).headers.location).toBe(`${base}/edit?notice=section-removed`);
+      const after = (await analyst.get(`${base}/edit`)).body;
+      expect(idsOf(after, SECTION_ID)).toEqual([back]);
+      expect(idsOf(after, ROW_ID)).toEqual([]);
+      expect((await viewer.get(`${base}/sections/${back}/remove`)).statusCode).toBe(403);
+    });
   });
 
   it.each<{ name: string; form: Record<string, string>; message: string }>([

@@ -11,6 +11,7 @@ describe('navigationFor', () => {
       'Board packs',
       'Indicators',
       'Enter figures',
+      'Import figures',
       'Areas',
       'People',
       'Agencies',
@@ -30,6 +31,12 @@ describe('navigationFor', () => {
       '/p/walsall/indicators',
       '/p/walsall/account/tokens',
     ]);
+  });
+
+  it('offers an analyst the import page, and marks it, not Indicators, as current there', () => {
+    const menu = navigationFor('walsall', 'analyst', 'imports');
+    expect(menu.find((i) => i.href === '/p/walsall/imports')).toMatchObject({ text: 'Import figures', active: true });
+    expect(menu.filter((i) => i.active).map((i) => i.text)).toEqual(['Import figures']);
   });
 
   it('marks the current page', () => {

@@ -19,6 +19,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { key: 'packs', text: 'Board packs', path: (s) => `/p/${s}/packs`, permission: 'partnership:read' },
   { key: 'indicators', text: 'Indicators', path: (s) => `/p/${s}/indicators`, permission: 'partnership:read' },
   { key: 'figures', text: 'Enter figures', path: (s) => `/p/${s}/figures`, permission: 'data:enter' },
+  { key: 'imports', text: 'Import figures', path: (s) => `/p/${s}/imports`, permission: 'indicators:manage' },
   { key: 'areas', text: 'Areas', path: (s) => `/p/${s}/areas`, permission: 'indicators:manage' },
   { key: 'people', text: 'People', path: (s) => `/p/${s}/admin/people`, permission: 'users:manage' },
   { key: 'agencies', text: 'Agencies', path: (s) => `/p/${s}/admin/agencies`, permission: 'agencies:manage' },

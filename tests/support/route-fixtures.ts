@@ -90,9 +90,19 @@ async function ownIndicator(t: TestApp, partnershipId: string, actor: { userId: 
   for (const code of ['cp-plan-rate', 'cla-rate'])
     await scorecards.addRow(partnershipId, actor, scorecard, { sectionId: section!.id, indicatorCode: code, ragRule: 'england' });
   const [, row] = (await scorecards.builder(partnershipId, actor, scorecard)).layout[0]!.rows;
+  await scorecards.addSection(partnershipId, actor, scorecard, { title: 'Access test section to remove' });
+  const [, spare] = (await scorecards.builder(partnershipId, actor, scorecard)).layout;
   const pack = await t.app.services.packs.freeze(partnershipId, actor, scorecard, {
     meeting: 'the access test panel',
     presentedOn: '2013-11-26',
   });
-  return { indicator: indicator.code, target: target!.id, import: refused, scorecard, scorecardRow: row!.id, pack };
+  return {
+    indicator: indicator.code,
+    target: target!.id,
+    import: refused,
+    scorecard,
+    scorecardRow: row!.id,
+    scorecardSection: spare!.id,
+    pack,
+  };
 }

@@ -18,6 +18,8 @@ export type Ids = {
   import: string;
   scorecard: string;
   scorecardRow: string;
+  /** An empty section of the scorecard, there to be moved and removed. */
+  scorecardSection: string;
   pack: string;
 };
 /** Board members: those who propose and score candidate priorities. */
@@ -121,7 +123,13 @@ export const HTML_ROUTES: Route[] = [
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/move`, allowed: ANALYSTS, ok: 303 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/chart`, allowed: ANALYSTS, ok: 303 },
-  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/delete`, allowed: ANALYSTS, ok: 303 },
+  { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/edit`, allowed: ANALYSTS, ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/edit`, allowed: ANALYSTS, ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/remove`, allowed: ANALYSTS, ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/rows/${i.scorecardRow}/remove`, allowed: ANALYSTS, ok: 303 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/sections/${i.scorecardSection}/move`, allowed: ANALYSTS, ok: 303 },
+  { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/sections/${i.scorecardSection}/remove`, allowed: ANALYSTS, ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/sections/${i.scorecardSection}/remove`, allowed: ANALYSTS, ok: 303 },
   { method: 'GET', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/freeze`, allowed: ANALYSTS, ok: 200 },
   { method: 'POST', path: (s, i) => `/p/${s}/scorecards/${i.scorecard}/packs`, allowed: ANALYSTS, ok: 400 },
   { method: 'GET', path: (s) => `/p/${s}/packs`, allowed: 'everyone', ok: 200 },
@@ -190,6 +198,7 @@ export const PLACEHOLDERS: Ids = {
   import: ':import',
   scorecard: ':scorecard',
   scorecardRow: ':scorecardRow',
+  scorecardSection: ':scorecardSection',
   pack: ':pack',
 };
 

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../db.ts';
 import type { ScorecardRowTable, ScorecardTable } from '../schema.ts';
 
@@ -10,6 +10,9 @@ export type ScorecardSettings = Pick<
 
 /** A row as it is added to a section: everything but its owner, section and place. */
 export type NewScorecardRow = Omit<Insertable<ScorecardRowTable>, 'id' | 'partnership_id' | 'section_id' | 'position'>;
+
+/** What may change in a row once it is placed: how it is rated, its note and its chart. */
+export type ScorecardRowChanges = Pick<Updateable<ScorecardRowTable>, 'rag_rule' | 'tolerance' | 'maintained_band' | 'note' | 'chart'>;
 
 export function listScorecards(db: DbOrTrx, partnershipId: string) {
   return db
@@ -48,6 +51,7 @@ export async function scorecardLayout(db: DbOrTrx, partnershipId: string, scorec
     .where('partnership_id', '=', partnershipId)
     .where('scorecard_id', '=', scorecardId)
     .orderBy('position')
+    .orderBy('id')
     .execute();
   const rows = sections.length
     ? await db
@@ -60,6 +64,7 @@ export async function scorecardLayout(db: DbOrTrx, partnershipId: string, scorec
           'r.position',
           'r.indicator_id as indicatorId',
           'i.code as indicatorCode',
+          'i.title as indicatorTitle',
           'r.area_id as areaId',
           'a.name as areaName',
           'r.breakdown',
@@ -76,6 +81,7 @@ export async function scorecardLayout(db: DbOrTrx, partnershipId: string, scorec
           sections.map((s) => s.id),
         )
         .orderBy('r.position')
+        .orderBy('r.id')
         .execute()
     : [];
   return sections.map((s) => ({ ...s, rows: rows.filter((r) => r.sectionId === s.id) }));
@@ -171,6 +177,40 @@ export function findScorecardRow(
     .where('r.id', '=', rowId)
     .where('s.scorecard_id', '=', scorecardId)
     .executeTakeFirst();
+}
+
+/**
+ * Holds the scorecard until the transaction ends, so that two people reordering or removing at
+ * once take turns and positions stay a clean sequence.
+ */
+export function lockScorecard(db: DbOrTrx, partnershipId: string, id: string): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('scorecards')
+    .select('id')
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Moves a section to `position` in its scorecard. */
+export async function setSectionPosition(db: DbOrTrx, partnershipId: string, sectionId: string, position: number): Promise<void> {
+  await db
+    .updateTable('scorecard_sections')
+    .set({ position })
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', sectionId)
+    .execute();
+}
+
+/** Removes a section and, with it, its rows (and their commentary and hand ratings). */
+export async function deleteSection(db: DbOrTrx, partnershipId: string, sectionId: string): Promise<void> {
+  await db.deleteFrom('scorecard_sections').where('partnership_id', '=', partnershipId).where('id', '=', sectionId).execute();
+}
+
+/** Changes how a row is rated, its note and whether it is charted. */
+export async function updateRow(db: DbOrTrx, partnershipId: string, rowId: string, changes: ScorecardRowChanges): Promise<void> {
+  await db.updateTable('scorecard_rows').set(changes).where('partnership_id', '=', partnershipId).where('id', '=', rowId).execute();
 }
 
 /** Moves a row to `position` in its section. */

@@ -13,7 +13,7 @@ import { sendDownload } from '../../web/downloads.ts';
 
 type Params = { slug: string; id: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
-const page = { nav: 'indicators' };
+const page = { nav: 'imports' };
 const SHARED = { TEMPLATE_COLUMNS, MEASURE_NUMBERS: Array.from({ length: MAPPING_MEASURES }, (_, i) => i + 1) };
 
 /** Importing figures: upload, check, preview, confirm; the template; DfE file mappings. */

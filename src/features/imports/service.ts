@@ -3,7 +3,9 @@ import { issuesToCsv, readDfeTidy, readTemplate } from '../../core/imports.ts';
 import { NATIONAL_FILES, type PairTotals } from '../../national/catalogue.ts';
 import type { DfeMapping, ImportIssue, ObservationInput } from '../../core/indicators.ts';
 import type { Db, Trx } from '../../data/db.ts';
+import { listAreas } from '../../data/repositories/areas.ts';
 import * as repo from '../../data/repositories/imports.ts';
+import { listIndicators } from '../../data/repositories/indicators.ts';
 import type { ObservationWrite } from '../../data/repositories/observations.ts';
 import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
 import { figureLookup, lockIssues, readTable, toWrites } from '../../intake/figures.ts';
@@ -160,7 +162,14 @@ export function createImportsService(db: Db) {
           const checked = await check(trx, partnershipId, { kind: held.kind, filename: held.filename, bytes: held.content }, mapping);
           sample = checked.rows.slice(0, SAMPLE);
         }
-        return { import: held, sample };
+        // The preview names each figure's indicator and area as people know them, the codes as hints.
+        const [indicators, areas] = sample.length ? await Promise.all([listIndicators(trx), listAreas(trx)]) : [[], []];
+        const titles = new Map(indicators.map((i) => [i.code, i.title]));
+        const names = new Map(areas.map((a) => [a.code, a.name]));
+        return {
+          import: held,
+          sample: sample.map((r) => ({ ...r, indicatorTitle: titles.get(r.indicatorCode), areaName: names.get(r.areaCode) })),
+        };
       }),
 
     /** Saves a checked import's figures in one transaction, or none of them if anything has changed since. */

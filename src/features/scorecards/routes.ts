@@ -12,6 +12,7 @@ import { renderFragment, renderPage } from '../../web/views.ts';
 import { isDownloadFormat } from '../../web/downloads.ts';
 import { scorecardFilename, type ScorecardExport } from './exports.ts';
 import { sendScorecardExport } from './send-export.ts';
+import { registerScorecardBuilderRoutes } from './builder-routes.ts';
 import { rowChart, selectedCharts } from './charts.ts';
 import { dateInWords } from '../../core/dates.ts';
 import { actorOf, tenantOf } from '../../web/tenant.ts';
@@ -48,30 +49,6 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     },
     options: page,
   });
-
-  const builderView = async (request: FastifyRequest<{ Params: Params }>, open?: string) => {
-    const data = await scorecards.builder(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id));
-    const s = data.scorecard;
-    return {
-      template: 'scorecards/views/builder.njk',
-      data: {
-        ...LABELS,
-        ...data,
-        open,
-        values: {
-          title: s.title,
-          description: s.description,
-          boardId: s.board_id,
-          previousPeriods: s.previous_periods,
-          columns: s.columns,
-          asAt: s.as_at ?? '',
-          published: s.published,
-          version: s.version,
-        },
-      },
-      options: page,
-    };
-  };
 
   app.get<{ Params: Params; Querystring: NoticeQuery }>('/p/:slug/scorecards', noticeQuery, async (request, reply) => {
     const view = await listView(request);
@@ -234,54 +211,5 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.get<{ Params: Params; Querystring: NoticeQuery }>(
-    '/p/:slug/scorecards/:id/edit',
-    { ...manage, ...noticeQuery },
-    async (request, reply) => {
-      const view = await builderView(request);
-      return renderPage(request, reply, view.template, { ...view.data, notice: request.query.notice }, view.options);
-    },
-  );
-
-  for (const [path, action, open] of [
-    ['', 'update', 'settings'],
-    ['/sections', 'addSection', 'section'],
-    ['/rows', 'addRow', 'row'],
-  ] as const) {
-    app.post<{ Params: Params }>(`/p/:slug/scorecards/:id${path}`, manage, async (request, reply) =>
-      handleForm(request, reply, await builderView(request, open), async () => {
-        await scorecards[action](tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), request.body);
-        return url(request, `/edit?notice=${open}`);
-      }),
-    );
-  }
-
-  app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/move', manage, async (request, reply) => {
-    const direction = formFields({ direction: bodyText }, request.body).direction === 'up' ? 'up' : 'down';
-    await scorecards.moveRow(
-      tenantOf(request).partnership.id,
-      actorOf(request),
-      idParam(request.params.id),
-      idParam(request.params.row),
-      direction,
-    );
-    return reply.redirect(url(request, `/edit#row-${request.params.row}`), 303);
-  });
-
-  app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/chart', manage, async (request, reply) => {
-    const chart = formFields({ chart: bodyText }, request.body).chart === 'yes';
-    await scorecards.setChart(
-      tenantOf(request).partnership.id,
-      actorOf(request),
-      idParam(request.params.id),
-      idParam(request.params.row),
-      chart,
-    );
-    return reply.redirect(url(request, `/edit?notice=${chart ? 'charted' : 'uncharted'}#row-${request.params.row}`), 303);
-  });
-
-  app.post<{ Params: Params }>('/p/:slug/scorecards/:id/rows/:row/delete', manage, async (request, reply) => {
-    await scorecards.removeRow(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), idParam(request.params.row));
-    return reply.redirect(url(request, '/edit?notice=removed'), 303);
-  });
+  registerScorecardBuilderRoutes(app);
 }

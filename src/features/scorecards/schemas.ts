@@ -78,6 +78,15 @@ export const rowSchema = z.object({
   chart: yes,
 });
 
+/** A placed row's changes: how it is rated, its note and its chart (its indicator, area and breakdown stay). */
+export const rowChangeSchema = rowSchema.pick({ ragRule: true, tolerance: true, maintainedBand: true, note: true, chart: true });
+
+/** Up or down, from a Move button; anything else is no move a person asked for. */
+export const directionOf = (body: unknown): 'up' | 'down' | undefined => {
+  const direction = (body as { direction?: unknown } | null)?.direction;
+  return direction === 'up' || direction === 'down' ? direction : undefined;
+};
+
 export const overrideSchema = z.object({
   period: z.string({ error: 'Say which period the rating is for' }).trim().min(1, 'Say which period the rating is for').max(40),
   rag: z

@@ -12,8 +12,9 @@ import { found, savedOrConflict, ValidationError, type Actor } from '../../servi
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
+import { createScorecardBuilder } from './builder.ts';
 import { rowViews, type ScorecardRowView } from './rows.ts';
-import { overrideSchema, rowSchema, scorecardSchema, scorecardVersionSchema, sectionSchema, type ScorecardInput } from './schemas.ts';
+import { overrideSchema, scorecardSchema, scorecardVersionSchema, type ScorecardInput } from './schemas.ts';
 import { todayInEngland as today } from '../../core/dates.ts';
 
 export type { ScorecardRowView } from './rows.ts';
@@ -125,85 +126,6 @@ export function createScorecardsService(db: Db) {
       );
     },
 
-    /** What the builder needs: the layout, and the indicators and areas a row may use. */
-    builder: (partnershipId: string, actor: Actor, id: string) =>
-      tenant(partnershipId, actor, async (trx) => ({
-        scorecard: await findScorecard(trx, partnershipId, id),
-        layout: await repo.scorecardLayout(trx, partnershipId, id),
-        indicators: await listIndicators(trx),
-        areas: (await listAreas(trx)).filter((a) => a.level !== 'regional'),
-        boards: await listBoards(trx, partnershipId),
-      })),
-
-    addSection: (partnershipId: string, actor: Actor, id: string, body: unknown) =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        await findScorecard(trx, partnershipId, id);
-        const input = parseInput(sectionSchema, body);
-        const position = await repo.nextPosition(trx, 'scorecard_sections', 'scorecard_id', id);
-        const sectionId = await repo.insertSection(trx, partnershipId, id, position, input.title);
-        await audit({
-          action: 'create',
-          entityType: 'scorecard_section',
-          entityId: sectionId,
-          summary: `Added the section ${input.title}`,
-        });
-      }),
-
-    addRow: (partnershipId: string, actor: Actor, id: string, body: unknown) =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        await findScorecard(trx, partnershipId, id);
-        const input = parseInput(rowSchema, body);
-        const layout = await repo.scorecardLayout(trx, partnershipId, id);
-        if (!layout.some((s) => s.id === input.sectionId)) throw new ValidationError({ sectionId: 'Choose a section of this scorecard' });
-        const indicator = (await listIndicators(trx)).find((i) => i.code === input.indicatorCode);
-        if (!indicator) throw new ValidationError({ indicatorCode: `There is no indicator with the code ${input.indicatorCode}` });
-        const areas = await listAreas(trx);
-        const area = input.areaCode
-          ? areas.find(
-              (a) =>
-                a.code === input.areaCode ||
-                a.code === input.areaCode.toUpperCase() ||
-                a.old_code === input.areaCode ||
-                a.id === input.areaCode,
-            )
-          : undefined;
-        if (input.areaCode && !area) throw new ValidationError({ areaCode: `There is no area with the code ${input.areaCode}` });
-        const position = await repo.nextPosition(trx, 'scorecard_rows', 'section_id', input.sectionId);
-        const rowId = await repo.insertRow(trx, partnershipId, input.sectionId, position, {
-          indicator_id: indicator.id,
-          area_id: area?.id ?? null,
-          breakdown: input.breakdown,
-          rag_rule: input.ragRule,
-          tolerance: input.tolerance,
-          maintained_band: input.maintainedBand,
-          note: input.note,
-          chart: input.chart,
-        });
-        await audit({
-          action: 'create',
-          entityType: 'scorecard_row',
-          entityId: rowId,
-          summary: `Added ${indicator.title} to a scorecard`,
-          after: input,
-        });
-      }),
-
-    /** Moves a row up or down its section (swapping places with its neighbour). */
-    moveRow: (partnershipId: string, actor: Actor, id: string, rowId: string, direction: 'up' | 'down') =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        const section = found(
-          (await repo.scorecardLayout(trx, partnershipId, id)).find((s) => s.rows.some((r) => r.id === rowId)),
-          'No such row in this scorecard',
-        );
-        const at = section.rows.findIndex((r) => r.id === rowId);
-        const other = section.rows[direction === 'up' ? at - 1 : at + 1];
-        if (!other) return;
-        const row = section.rows[at]!;
-        await repo.setRowPosition(trx, partnershipId, row.id, other.position);
-        await repo.setRowPosition(trx, partnershipId, other.id, row.position);
-        await audit({ action: 'update', entityType: 'scorecard_row', entityId: rowId, summary: `Moved a scorecard row ${direction}` });
-      }),
-
     /** A manual RAG rating for a row's current period, with its reason (audited); an empty rating returns to the rule's. */
     overrideRating: (partnershipId: string, actor: Actor, id: string, rowId: string, body: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
@@ -231,30 +153,7 @@ export function createScorecardsService(db: Db) {
         });
       }),
 
-    /** Chooses whether a row is charted on the page and in the paper ("charts for selected areas"). */
-    setChart: (partnershipId: string, actor: Actor, id: string, rowId: string, chart: boolean) =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        const row = found(
-          (await repo.scorecardLayout(trx, partnershipId, id)).flatMap((s) => s.rows).find((r) => r.id === rowId),
-          'No such row in this scorecard',
-        );
-        if (row.chart === chart) return;
-        await repo.setRowChart(trx, partnershipId, rowId, chart);
-        await audit({
-          action: 'update',
-          entityType: 'scorecard_row',
-          entityId: rowId,
-          summary: chart ? 'Chose to chart a scorecard row in the paper' : 'Stopped charting a scorecard row in the paper',
-        });
-      }),
-
-    removeRow: (partnershipId: string, actor: Actor, id: string, rowId: string) =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        const held = (await repo.scorecardLayout(trx, partnershipId, id)).some((s) => s.rows.some((r) => r.id === rowId));
-        if (!held) return;
-        await repo.deleteRow(trx, partnershipId, rowId);
-        await audit({ action: 'delete', entityType: 'scorecard_row', entityId: rowId, summary: 'Removed a row from a scorecard' });
-      }),
+    ...createScorecardBuilder(tenant),
   };
 }
 
