@@ -32,6 +32,8 @@ import {
   figureFor,
   noCommentary,
   ragLabel,
+  ragReason,
+  rowNotes,
   sectionPeriods,
   type ScorecardExport,
 } from './exports-shared.ts';
@@ -58,6 +60,10 @@ function tableCell(children: (TextRun | FootnoteReferenceRun)[][], fill?: string
 
 const textCell = (value: string, options: { bold?: boolean } = {}) => tableCell([run(value, { ...options, size: TABLE_TEXT })]);
 
+/** A row's quality notes, as footnotes on its title: those its note, when shown, does not already say. */
+const footnotesOf = (row: ScorecardRowView, noteShown: boolean) =>
+  noteShown ? rowNotes(row).filter((note) => note !== row.note.trim()) : row.qualityNotes;
+
 function sectionTable(x: ScorecardExport, rows: readonly ScorecardRowView[], footnoteFor: (note: string) => number): Table {
   const withPrevious = x.columns.includes('previous');
   const periods = sectionPeriods(rows, withPrevious);
@@ -74,7 +80,7 @@ function sectionTable(x: ScorecardExport, rows: readonly ScorecardRowView[], foo
   const body = rows.map((row) => {
     const title = [
       ...run(row.indicator.title, { size: TABLE_TEXT }),
-      ...row.qualityNotes.map((note) => new FootnoteReferenceRun(footnoteFor(note))),
+      ...footnotesOf(row, extras.includes('note')).map((note) => new FootnoteReferenceRun(footnoteFor(note))),
     ];
     const cells = [
       tableCell([title]),
@@ -108,7 +114,7 @@ function sectionTable(x: ScorecardExport, rows: readonly ScorecardRowView[], foo
           break;
         case 'rag': {
           const lines = [run(ragLabel(row.rag.rag), { bold: true, size: TABLE_TEXT })];
-          if (row.rag.rag && row.rag.reason) lines.push(run(row.rag.reason, { size: TABLE_TEXT - 2 }));
+          if (ragReason(row)) lines.push(run(ragReason(row), { size: TABLE_TEXT - 2 }));
           cells.push(tableCell(lines, row.rag.rag ? RAG_FILLS[row.rag.rag] : undefined));
           break;
         }

@@ -3,19 +3,21 @@ import { formatFigure } from '../../core/indicators.ts';
 import { RAG_LABELS } from '../../core/judgements.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import { RAGS, type Rag } from '../../core/plans.ts';
-import type { Cell, ScorecardColumn } from '../../core/scorecard.ts';
+import { SCORECARD_COLUMNS, type Cell, type ScorecardColumn } from '../../core/scorecard.ts';
+import { isException } from './exceptions.ts';
 import type { ScorecardRowView } from './service.ts';
 import { dateInWords } from '../../core/dates.ts';
 /**
- * A scorecard as a file: CSV in long format for analysts, an Excel workbook with a sheet per
- * section, and a Word board paper. Each takes the same ScorecardExport, built by the route from
- * the service's `read`, and refuses a scorecard with nothing to show (EmptyScorecardError).
+ * A scorecard as a file: CSV in long format for analysts, an Excel workbook with the scorecard on
+ * one sheet laid out as the page lays it out (periodLayout), and a Word board paper. Each takes
+ * the same ScorecardExport, built by the route from the service's `read`, and refuses a scorecard
+ * with nothing to show (EmptyScorecardError).
  *
- * Periods in the workbook and the paper: each section has a column per period its rows show, in
- * time order (by the period's end, then its start), labelled as the page labels it. Rows of
- * different frequencies in one section each fill their own periods' columns and leave the others
- * empty; a row's latest figure is its rightmost. Without the "previous" column only each row's
- * current figure is shown, so the columns are the current periods.
+ * Periods in the Word paper: each section has a column per period its rows show, in time order
+ * (by the period's end, then its start), labelled as the page labels it. Rows of different
+ * frequencies in one section each fill their own periods' columns and leave the others empty; a
+ * row's latest figure is its rightmost. Without the "previous" column only each row's current
+ * figure is shown, so the columns are the current periods.
  */
 
 export interface ScorecardExport {
@@ -150,15 +152,20 @@ export function figureFor(row: ScorecardRowView, code: string, withPrevious: boo
   return row.figures[at];
 }
 
-/** The extra columns to show, in the scorecard's order, each once ('previous' is shown as period columns). */
-export const extraColumns = (x: ScorecardExport) => [...new Set(x.columns)].filter((c) => c !== 'previous');
+/** A column a scorecard may show beside its figures ('previous' is shown as period columns). */
+export type ExtraColumn = Exclude<ScorecardColumn, 'previous'>;
 
-export const EXTRA_HEADERS: Record<Exclude<ScorecardColumn, 'previous'>, string> = {
+/** The columns chosen to show beside the figures, each once, in the page's order (SCORECARD_COLUMNS). */
+export const extraColumns = (x: Pick<ScorecardExport, 'columns'>): ExtraColumn[] =>
+  SCORECARD_COLUMNS.filter((c): c is ExtraColumn => c !== 'previous' && x.columns.includes(c));
+
+/** Each column's heading, as the scorecard page heads it (core/scorecard-table.ts). */
+export const EXTRA_HEADERS: Record<ExtraColumn, string> = {
   england: 'England',
   region: 'Region',
   neighbours: 'Neighbour mean',
-  band: 'Band',
-  significance: 'Significance',
+  band: 'Quartile band',
+  significance: 'Against England',
   target: 'Target',
   direction: 'Direction',
   rag: 'RAG',
@@ -167,3 +174,99 @@ export const EXTRA_HEADERS: Record<Exclude<ScorecardColumn, 'previous'>, string>
 
 export const directionWords = (row: ScorecardRowView) =>
   row.direction ? `${row.direction.symbol} ${row.direction.label}` : 'No comparison';
+
+/** Why the row is rated as it is, as the page says it under the row's title: empty when it has no rule. */
+export function ragReason(row: ScorecardRowView): string {
+  if (row.rag.overridden) return `Rated by hand: ${row.rag.reason}`;
+  return row.ragRule !== 'none' ? row.rag.reason : '';
+}
+
+/**
+ * A row's notes, each once: its own note, then the quality notes of its figures that do not
+ * repeat it (an analyst often copies a figure's quality note into the row's note). A note is left
+ * out only when one already said says all of it, ignoring case and punctuation.
+ */
+export function rowNotes(row: Pick<ScorecardRowView, 'note' | 'qualityNotes'>): string[] {
+  const key = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  const seen: string[] = [];
+  const notes: string[] = [];
+  for (const text of [row.note, ...row.qualityNotes]) {
+    const k = key(text);
+    if (!k || seen.some((s) => s.includes(k))) continue;
+    seen.push(k);
+    notes.push(text.trim());
+  }
+  return notes;
+}
+
+/**
+ * A figure rounded as the page shows it: to the indicator's decimals (0 to 10), half away from
+ * zero on the decimal value, as formatFigure's toLocaleString does.
+ * @example roundTo(39.598649544063356, 1) // 39.6
+ */
+export function roundTo(value: number, decimals: number): number {
+  const rounded = Number(value.toFixed(Math.max(0, Math.min(10, Math.trunc(decimals)))));
+  return rounded === 0 ? 0 : rounded;
+}
+
+/**
+ * The period columns of a scorecard laid out as one table (the page's layout): the current figure
+ * last and the earlier periods shown before it, each row's figures right-aligned into them. When
+ * every row with figures shows the same periods the headings are those periods; otherwise they
+ * say how far back each column is ("Latest", "Period before", "2 periods before") and each cell
+ * needs its own period's label (`labelled`).
+ */
+export interface PeriodLayout {
+  count: number;
+  headings: string[];
+  labelled: boolean;
+}
+
+/** The period a row shows in each period column, oldest first; null where the row has fewer periods. */
+export function periodCells(row: ScorecardRowView, count: number): ({ code: string; label: string; figure: Cell } | null)[] {
+  const start = row.periods.length - count;
+  return Array.from({ length: count }, (_, i) => {
+    const period = row.periods[start + i];
+    const figure = row.figures[start + i];
+    return period && figure ? { ...period, figure } : null;
+  });
+}
+
+/** The period labels every row with figures shares, or null when they differ. */
+export function sharedPeriodLabels(rows: readonly ScorecardRowView[], count: number): string[] | null {
+  let labels: string[] | null = null;
+  for (const row of rows) {
+    if (row.figures.length === 0) continue;
+    const own = periodCells(row, count).map((c) => c?.label ?? '');
+    if (labels === null) labels = own;
+    else if (labels.join('\n') !== own.join('\n')) return null;
+  }
+  return labels;
+}
+
+export function periodLayout(x: ScorecardExport): PeriodLayout {
+  const rows = x.sections.flatMap((s) => s.rows);
+  const count = x.columns.includes('previous') ? Math.max(1, ...rows.map((r) => r.periods.length)) : 1;
+  const shared = sharedPeriodLabels(rows, count);
+  const before = (n: number) => (n === 0 ? 'Latest' : n === 1 ? 'Period before' : `${n} periods before`);
+  return {
+    count,
+    headings: shared ?? Array.from({ length: count }, (_, i) => before(count - 1 - i)),
+    labelled: !shared,
+  };
+}
+
+/** The exception report's rows: those given with their commentary, else the red and deteriorating rows without. */
+export function exceptionRows(x: ScorecardExport): readonly ExportException[] {
+  if (x.exceptions) return x.exceptions;
+  return x.sections.flatMap((s) => s.rows.filter(isException).map((row) => ({ section: s.title, row, commentary: null })));
+}
+
+/** The notes on the data under a scorecard: its figures' quality notes and its indicators' publication lags, each once. */
+export const dataNotes = (x: ScorecardExport) => [
+  ...new Set(x.sections.flatMap((s) => s.rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))),
+];

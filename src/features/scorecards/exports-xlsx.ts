@@ -1,7 +1,7 @@
 import type { CellObject, Row as XlsxRow, SheetData } from 'write-excel-file/node';
 import { BAND_LABELS, SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
 import { DFE_MARKERS } from '../../core/csv-read.ts';
-import { type Unit } from '../../core/indicators.ts';
+import type { Unit } from '../../core/indicators.ts';
 import { DIRECTION_LEGEND, RAG_LABELS } from '../../core/judgements.ts';
 import type { Cell } from '../../core/scorecard.ts';
 import { plainText } from '../../core/sponsor-report.ts';
@@ -12,14 +12,22 @@ import {
   betterWhen,
   byWhenWords,
   COMMENTARY_PARTS,
+  dataNotes,
   directionWords,
+  exceptionRows,
   EXTRA_HEADERS,
   extraColumns,
-  figureFor,
   markerOf,
   noCommentary,
+  periodCells,
+  periodLayout,
   ragLabel,
-  sectionPeriods,
+  ragReason,
+  roundTo,
+  rowNotes,
+  sharedPeriodLabels,
+  type ExtraColumn,
+  type PeriodLayout,
   type ScorecardExport,
 } from './exports-shared.ts';
 // ---- Excel --------------------------------------------------------------------------------------
@@ -66,127 +74,153 @@ export function sheetNames(titles: readonly string[], reserved: readonly string[
   });
 }
 
-const bold = (value: string): CellObject => ({ value: safeText(value), type: String, fontWeight: 'bold' });
+const bold = (value: string): CellObject => ({ value: safeText(value), type: String, fontWeight: 'bold', wrap: true });
 const text = (value: string | null | undefined): CellObject | null => (value ? { value: safeText(value), type: String } : null);
 const wrapped = (value: string | null | undefined): CellObject | null =>
   value ? { value: safeText(value), type: String, wrap: true } : null;
 
-function numberCell(value: number | null | undefined, format: string): CellObject | null {
-  return value === null || value === undefined || !Number.isFinite(value) ? null : { value, type: Number, format };
+/** A figure as a number rounded to the indicator's decimals, shown with them; nothing when there is none. */
+function numberCell(value: number | null | undefined, indicator: ScorecardRowView['indicator']): CellObject | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return { value: roundTo(value, indicator.decimals), type: Number, format: numberFormat(indicator.unit, indicator.decimals) };
 }
 
-function figureCell(figure: Cell | undefined, format: string): CellObject | null {
+/** A figure, or its marker (c, x, z) as text lined up with the numbers. */
+function figureCell(figure: Cell | undefined, indicator: ScorecardRowView['indicator']): CellObject | null {
   if (!figure) return null;
-  if (figure.value !== null) return numberCell(figure.value, format);
-  return text(markerOf(figure));
+  if (figure.value !== null) return numberCell(figure.value, indicator);
+  const marker = markerOf(figure);
+  return marker ? { value: marker, type: String, align: 'right' } : null;
 }
 
-function sectionSheet(x: ScorecardExport, rows: readonly ScorecardRowView[]): { data: SheetData; widths: number[] } {
-  const withPrevious = x.columns.includes('previous');
-  const periods = sectionPeriods(rows, withPrevious);
-  const extras = extraColumns(x);
-  const withBreakdown = rows.some((r) => r.breakdown);
-  const withQuality = rows.some((r) => r.qualityNotes.length > 0);
-  const header: string[] = ['Indicator', 'Area', ...(withBreakdown ? ['Breakdown'] : []), 'Better when', ...periods.map((p) => p.header)];
-  const widths: number[] = [44, 20, ...(withBreakdown ? [16] : []), 16, ...periods.map(() => 11)];
-  for (const column of extras) {
-    header.push(EXTRA_HEADERS[column]);
-    widths.push(column === 'note' ? 40 : column === 'rag' || column === 'direction' || column === 'significance' ? 18 : 12);
-    if (column === 'rag') {
-      header.push('RAG reason');
-      widths.push(40);
-    }
-  }
-  if (withQuality) {
-    header.push('Data quality');
-    widths.push(40);
-  }
-  const data: SheetData = [header.map(bold)];
-  for (const row of rows) {
-    const format = numberFormat(row.indicator.unit, row.indicator.decimals);
-    const cells: (CellObject | null)[] = [
-      wrapped(row.indicator.title),
-      text(row.areaName),
-      ...(withBreakdown ? [text(row.breakdown)] : []),
-      text(betterWhen(row.indicator)),
-      ...periods.map((p) => figureCell(figureFor(row, p.code, withPrevious), format)),
-    ];
-    for (const column of extras) {
-      switch (column) {
-        case 'england':
-          cells.push(numberCell(row.benchmarks.england.value, format));
-          break;
-        case 'region':
-          cells.push(numberCell(row.benchmarks.region.value, format));
-          break;
-        case 'neighbours':
-          cells.push(numberCell(row.benchmarks.neighbours.value, format));
-          break;
-        case 'band':
-          cells.push(text(row.benchmarks.band));
-          break;
-        case 'significance':
-          cells.push(text(row.benchmarks.significance ? SIGNIFICANCE_LABELS[row.benchmarks.significance] : null));
-          break;
-        case 'target':
-          cells.push(numberCell(row.target?.value, format));
-          break;
-        case 'direction':
-          cells.push(text(row.direction ? directionWords(row) : null));
-          break;
-        case 'rag':
-          cells.push(text(ragLabel(row.rag.rag)), wrapped(row.rag.reason));
-          break;
-        case 'note':
-          cells.push(wrapped(row.note));
-          break;
-      }
-    }
-    if (withQuality) cells.push(wrapped(row.qualityNotes.join('; ')));
-    data.push(cells);
-  }
-  return { data, widths };
+interface Column {
+  header: string;
+  width: number;
+  cell: (row: ScorecardRowView) => CellObject | null;
 }
 
-/** The exception report as a sheet: a line per red or deteriorating row, its commentary in columns. */
+/** The scorecard's columns, in the page's order: who and what, the periods, then exactly the columns chosen. */
+function scorecardColumns(x: ScorecardExport, layout: PeriodLayout): Column[] {
+  const rows = x.sections.flatMap((s) => s.rows);
+  const columns: Column[] = [
+    { header: 'Indicator', width: 44, cell: (r) => wrapped(r.indicator.title) },
+    { header: 'Area', width: 18, cell: (r) => text(r.areaName) },
+    ...(rows.some((r) => r.breakdown) ? [{ header: 'Breakdown', width: 16, cell: (r: ScorecardRowView) => text(r.breakdown) }] : []),
+    { header: 'Better when', width: 14, cell: (r) => wrapped(betterWhen(r.indicator)) },
+    ...layout.headings.map((header, i) => ({
+      header,
+      width: 12,
+      cell: (r: ScorecardRowView) => figureCell(periodCells(r, layout.count)[i]?.figure, r.indicator),
+    })),
+  ];
+  if (layout.labelled)
+    columns.push({
+      header: 'Periods shown',
+      width: 30,
+      cell: (r) =>
+        wrapped(
+          periodCells(r, layout.count)
+            .flatMap((c) => (c ? [c.label] : []))
+            .join('; '),
+        ),
+    });
+  const benchmark = (cell: (r: ScorecardRowView) => Cell | null) => (r: ScorecardRowView) => numberCell(cell(r)?.value, r.indicator);
+  const judged: Record<ExtraColumn, Column[]> = {
+    england: [{ header: EXTRA_HEADERS.england, width: 11, cell: benchmark((r) => r.benchmarks.england) }],
+    region: [{ header: EXTRA_HEADERS.region, width: 11, cell: benchmark((r) => r.benchmarks.region) }],
+    neighbours: [{ header: EXTRA_HEADERS.neighbours, width: 11, cell: benchmark((r) => r.benchmarks.neighbours) }],
+    band: [{ header: EXTRA_HEADERS.band, width: 10, cell: (r) => text(r.benchmarks.band) }],
+    significance: [
+      {
+        header: EXTRA_HEADERS.significance,
+        width: 20,
+        cell: (r) => wrapped(r.benchmarks.significance ? SIGNIFICANCE_LABELS[r.benchmarks.significance] : null),
+      },
+    ],
+    target: [{ header: EXTRA_HEADERS.target, width: 11, cell: benchmark((r) => r.target) }],
+    direction: [{ header: EXTRA_HEADERS.direction, width: 16, cell: (r) => text(r.direction ? directionWords(r) : null) }],
+    rag: [
+      { header: EXTRA_HEADERS.rag, width: 16, cell: (r) => text(ragLabel(r.rag.rag)) },
+      { header: 'RAG reason', width: 40, cell: (r) => wrapped(ragReason(r)) },
+    ],
+    note: [{ header: EXTRA_HEADERS.note, width: 50, cell: (r) => wrapped(rowNotes(r).join('\n')) }],
+  };
+  return [...columns, ...extraColumns(x).flatMap((c) => judged[c])];
+}
+
+/**
+ * The scorecard as one sheet: the header, then each section as a bold heading row (with its
+ * periods, where the headings cannot name them) and its rows grouped under it.
+ */
+function scorecardSheet(x: ScorecardExport): { data: SheetData; widths: number[]; grouped: Set<number> } {
+  const layout = periodLayout(x);
+  const columns = scorecardColumns(x, layout);
+  const firstPeriod = columns.findIndex((c) => c.header === layout.headings[0]);
+  const data: SheetData = [columns.map((c) => bold(c.header))];
+  const grouped = new Set<number>();
+  for (const section of x.sections) {
+    const heading: (CellObject | null)[] = columns.map(() => null);
+    heading[0] = bold(section.title);
+    const labels = layout.labelled ? sharedPeriodLabels(section.rows, layout.count) : null;
+    labels?.forEach((label, i) => (heading[firstPeriod + i] = label ? { ...bold(label), align: 'right' } : null));
+    data.push(heading);
+    for (const row of section.rows) {
+      grouped.add(data.length);
+      data.push(columns.map((c) => c.cell(row)));
+    }
+  }
+  return { data, widths: columns.map((c) => c.width), grouped };
+}
+
+/** The exception report as a sheet: a line per red or deteriorating row, with its commentary when the export has it. */
 function exceptionsSheet(x: ScorecardExport): SheetData {
+  const withCommentary = x.exceptions !== undefined;
   const header = [
     'Section',
     'Indicator',
     'Area',
     'Period',
     'Figure',
-    'Direction of travel',
+    'Direction',
     'RAG',
-    ...COMMENTARY_PARTS.map(([, label]) => label),
-    'By when',
+    'RAG reason',
+    ...(withCommentary ? [...COMMENTARY_PARTS.map(([, label]) => label), 'By when'] : []),
   ];
+  const rows = exceptionRows(x);
+  if (rows.length === 0) return [header.map(bold), [text('No row was red or worse than the period before.')]];
   return [
     header.map(bold),
-    ...(x.exceptions ?? []).map((e): XlsxRow => [
+    ...rows.map((e): XlsxRow => [
       text(e.section),
-      text(e.row.indicator.title),
+      wrapped(e.row.indicator.title),
       text(e.row.areaName),
       text(e.row.current?.periodLabel),
-      text(e.row.current?.text),
+      figureCell(e.row.current ?? undefined, e.row.indicator),
       text(directionWords(e.row)),
       text(ragLabel(e.row.rag.rag)),
-      ...(e.commentary
-        ? [...COMMENTARY_PARTS.map(([part]) => text(e.commentary![part])), text(byWhenWords(e.commentary.byWhen))]
-        : [text(noCommentary(x)), null, null, null, null]),
+      wrapped(ragReason(e.row)),
+      ...(!withCommentary
+        ? []
+        : e.commentary
+          ? [...COMMENTARY_PARTS.map(([part]) => wrapped(e.commentary![part])), text(byWhenWords(e.commentary.byWhen))]
+          : [wrapped(noCommentary(x)), null, null, null, null]),
     ]),
   ];
 }
 
 function legendSheet(x: ScorecardExport): SheetData {
-  const pair = (a: string, b: string): XlsxRow => [text(a), text(b)];
+  const pair = (a: string, b: string): XlsxRow => [text(a), wrapped(b)];
   const blank: XlsxRow = [null, null];
+  const layout = periodLayout(x);
+  const notes = dataNotes(x);
   return [
     [bold('Scorecard'), text(x.title)],
     pair('Partnership', x.partnershipName),
     ...(x.boardName ? [pair('Board', x.boardName)] : []),
     pair('Figures as at', x.asAtLabel),
     ...(x.presentedAs ? [pair('Presented', x.presentedAs)] : []),
+    blank,
+    [bold('Period columns'), text(periodsInWords(layout))],
     blank,
     [bold('Direction of travel'), bold('Meaning')],
     ...DIRECTION_LEGEND.map((d) => pair(`${d.symbol} ${d.label}`, d.meaning)),
@@ -197,44 +231,59 @@ function legendSheet(x: ScorecardExport): SheetData {
     pair(RAG_LABELS.red, 'Off track: outside the row’s tolerance'),
     pair(RAG_LABELS.unrated, 'The row is not rated, or has no figure or comparator to rate it against'),
     blank,
-    [bold('Band'), bold('Meaning')],
+    [bold('Quartile band'), bold('Meaning')],
     ...Object.entries(BAND_LABELS).map(([band, label]) => pair(band, label)),
     blank,
     [bold('Marker'), bold('Meaning')],
     ...Object.entries(DFE_MARKERS).map(([marker, meaning]) => pair(marker, meaning)),
     blank,
-    [bold('Numbers'), text('Figures are numbers with the indicator’s decimal places; a percentage is the number shown (46.0 is 46.0%).')],
+    [
+      bold('Numbers'),
+      wrapped(
+        'Figures are numbers rounded to the indicator’s decimal places, as the scorecard shows them; a percentage is the number shown (46.0 is 46.0%).',
+      ),
+    ],
+    ...(notes.length ? [blank, [bold('Notes on the data'), null], ...notes.map((note): XlsxRow => [null, wrapped(note)])] : []),
   ];
 }
 
-/** The scorecard as an Excel workbook: a sheet per section with rows, then a Legend sheet. */
+const periodsInWords = (layout: PeriodLayout) =>
+  layout.labelled
+    ? 'Rows show periods of different kinds, so the period columns say how far back each is, the latest last; "Periods shown" names each row’s periods, and a section’s heading row names them where its rows share them.'
+    : `Each row shows ${layout.headings.join(', ')}, the latest last.`;
+
+const EXCEPTIONS = 'Exceptions';
+const LEGEND = 'Legend';
+
+/**
+ * The scorecard as an Excel workbook: the scorecard on one sheet, as the page lays it out (sections
+ * as grouped rows, periods as columns, then exactly the columns chosen), then the Exceptions and
+ * a Legend. Figures are numbers rounded to their indicator's decimals with its number format;
+ * markers are text. Every sheet prints landscape, one page wide, with its header repeated.
+ */
 export async function scorecardXlsx(x: ScorecardExport): Promise<Buffer> {
   assertFigures(x);
-  const sections = x.sections.filter((s) => s.rows.length > 0);
-  const names = sheetNames(
-    sections.map((s) => s.title),
-    ['Legend', 'Exception report'],
-  );
-  const sheets = sections.map((section, i) => {
-    const { data, widths } = sectionSheet(x, section.rows);
-    return { data, sheet: names[i]!, columns: widths.map((width) => ({ width })), stickyRowsCount: 1, stickyColumnsCount: 1 };
-  });
-  if (x.exceptions)
-    sheets.push({
-      data: exceptionsSheet(x),
-      sheet: 'Exception report',
-      columns: [20, 40, 16, 16, 10, 18, 12, 50, 40, 50, 24, 16].map((width) => ({ width })),
+  const [name] = sheetNames([x.title], [EXCEPTIONS, LEGEND]);
+  const scorecard = scorecardSheet(x);
+  const sheets = [
+    {
+      data: scorecard.data,
+      sheet: name!,
+      columns: scorecard.widths.map((width) => ({ width })),
       stickyRowsCount: 1,
-      stickyColumnsCount: 0,
-    });
-  sheets.push({
-    data: legendSheet(x),
-    sheet: 'Legend',
-    columns: [{ width: 30 }, { width: 90 }],
-    stickyRowsCount: 0,
-    stickyColumnsCount: 0,
-  });
+      orientation: 'landscape' as const,
+    },
+    {
+      data: exceptionsSheet(x),
+      sheet: EXCEPTIONS,
+      columns: [20, 40, 16, 16, 10, 16, 16, 36, 50, 40, 50, 24, 16].map((width) => ({ width })),
+      stickyRowsCount: 1,
+      orientation: 'landscape' as const,
+    },
+    { data: legendSheet(x), sheet: LEGEND, columns: [{ width: 30 }, { width: 90 }], orientation: 'landscape' as const },
+  ];
   // Loaded when first asked for: it is a large library and most starts never need it.
-  const { default: writeXlsxFile } = await import('write-excel-file/node');
-  return writeXlsxFile(sheets, { fontFamily: 'Arial', fontSize: 10 }).toBuffer();
+  const [{ default: writeXlsxFile }, { printLayout }] = await Promise.all([import('write-excel-file/node'), import('./xlsx-print.ts')]);
+  const features = [printLayout([{ grouped: scorecard.grouped, repeatRows: 1 }, { repeatRows: 1 }, {}])];
+  return writeXlsxFile(sheets, { fontFamily: 'Arial', fontSize: 10, features }).toBuffer();
 }

@@ -1,6 +1,6 @@
 import { SIGNIFICANCE_LABELS } from '../../core/benchmark-panel.ts';
 import { toCsv } from '../../core/csv.ts';
-import { assertFigures, markerOf, ragWord, type ScorecardExport } from './exports-shared.ts';
+import { assertFigures, markerOf, ragReason, ragWord, roundTo, rowNotes, type ScorecardExport } from './exports-shared.ts';
 
 /**
  * A scorecard or board pack as files: CSV here, Excel in exports-xlsx.ts, Word in exports-docx.ts,
@@ -35,23 +35,29 @@ export const CSV_COLUMNS = [
   'quality_notes',
 ] as const;
 
-/** A number without float noise (15 significant digits, as Excel keeps) and without separators. */
-const plainNumber = (v: number | null | undefined) =>
-  v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(15));
-
 /**
- * The scorecard in long format: one line per row and period shown, oldest first, with the
- * benchmarks, target and judgements on the current period's line. Every column is included
- * whatever the scorecard shows; numbers are plain numbers; text that a spreadsheet would run as a
- * formula is neutralised (core/csv.ts). A row with no figures has one line with no period.
+ * The scorecard in long format (tidy data, as the public CSV): one line per row and period shown,
+ * oldest first, with the section, and the benchmarks, target and judgements on the current
+ * period's line. Every column is included whatever the scorecard shows, so the file's shape never
+ * changes with its settings; numbers are plain numbers rounded to the indicator's decimals, as the
+ * page shows them; a quality note the row's note repeats is not repeated; text that a spreadsheet
+ * would run as a formula is neutralised (core/csv.ts). A row with no figures has one line with no
+ * period.
  */
 export function scorecardCsv(x: ScorecardExport): string {
   assertFigures(x);
   const lines: unknown[][] = [];
   for (const section of x.sections) {
     for (const row of section.rows) {
+      const plainNumber = (v: number | null | undefined) =>
+        v === null || v === undefined || !Number.isFinite(v) ? null : roundTo(v, row.indicator.decimals);
       const fixed = [section.title, row.indicator.code, row.indicator.title, row.areaName, row.breakdown];
-      const tail = [row.note, row.qualityNotes.join('; ')];
+      const tail = [
+        row.note,
+        rowNotes(row)
+          .filter((note) => note !== row.note.trim())
+          .join('; '),
+      ];
       const judged = (current: boolean) =>
         current
           ? [
@@ -63,7 +69,7 @@ export function scorecardCsv(x: ScorecardExport): string {
               plainNumber(row.target?.value),
               row.direction?.label ?? '',
               ragWord(row.rag.rag),
-              row.rag.reason,
+              ragReason(row),
             ]
           : ['', '', '', '', '', '', '', '', ''];
       if (row.figures.length === 0) {

@@ -24,6 +24,11 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** "Page 2 of 5", small, in the bottom margin (Chromium fills the pageNumber and totalPages spans). */
+const PAGE_FOOTER =
+  '<div style="width:100%;font:8px Arial,Helvetica,sans-serif;color:#505a5f;text-align:center">' +
+  'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
+
 export interface PdfOptions {
   /** Defaults to true: scorecards are wide. */
   landscape?: boolean;
@@ -66,7 +71,16 @@ export async function renderPdf(html: string, executablePath: string, options: P
     await context.route('**/*', (route) => route.abort('blockedbyclient'));
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: options.format ?? 'A4', landscape: options.landscape ?? true, printBackground: true });
+    return await page.pdf({
+      format: options.format ?? 'A4',
+      landscape: options.landscape ?? true,
+      printBackground: true,
+      margin: { top: '12mm', right: '10mm', bottom: '14mm', left: '10mm' },
+      // Page numbers in the bottom margin, so a printed paper can be put back in order and referred to.
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: PAGE_FOOTER,
+    });
   } finally {
     await browser.close();
   }
