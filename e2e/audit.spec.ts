@@ -1,4 +1,5 @@
 import { AuditPage } from './pages/audit-page.ts';
+import { DateInput } from './pages/date-input.ts';
 import { AgencyForm, BoardForm, RecordListPage } from './pages/record-pages.ts';
 import { unique, users, walsall } from './support/demo.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -62,6 +63,33 @@ test.describe('The audit log', () => {
       '#to',
     );
     await expect(audit.table).toContainText('0 entries');
+    await expectAccessible();
+  });
+
+  test('a date typed into the day, month and year boxes filters the log; a wrong one is shown on the page', async ({
+    page,
+    expectAccessible,
+  }) => {
+    const audit = new AuditPage(page);
+    const from = new DateInput(page, 'From (optional)');
+    const to = new DateInput(page, 'To (optional)');
+    await audit.goto(walsall.slug);
+    await expectAccessible();
+
+    await to.fill('1', 'January', '2000');
+    await audit.filterButton.click();
+    await expect(page).toHaveURL(/[?&]to-month=January(&|$)/);
+    await expect(audit.table).toContainText('0 entries');
+    await expect(to.year).toHaveValue('2000');
+    await expectAccessible();
+
+    await to.fill('', '', '');
+    await from.fill('31', '2', '2014');
+    await audit.filterButton.click();
+    await expect(page.getByRole('alert')).toContainText('There is a problem');
+    await expect(page.getByRole('link', { name: 'Date from must be a real date' })).toHaveAttribute('href', '#from');
+    await expect(from.day).toHaveClass(/govuk-input--error/);
+    await expect(from.day).toHaveValue('31');
     await expectAccessible();
   });
 });

@@ -1,3 +1,4 @@
+import { DateInput } from './pages/date-input.ts';
 import { mainHeading } from './pages/notices.ts';
 import { users } from './support/demo.ts';
 import { screenshot } from './support/environment.ts';
@@ -22,7 +23,15 @@ test.describe('Board packs', () => {
     await expect(page.locator('.govuk-error-summary')).toBeVisible();
     await expectAccessible();
     await page.getByLabel('Meeting', { exact: true }).fill('the Scrutiny and Performance Panel');
-    await page.getByLabel('Date of the meeting').fill('2013-11-26');
+    const meetingDate = new DateInput(page, 'Date of the meeting');
+    await meetingDate.fill('26', '', '2013');
+    await page.getByRole('button', { name: 'Freeze the pack' }).click();
+    await expect(page.getByRole('link', { name: 'Date of the meeting must include a month' })).toBeVisible();
+    await expect(meetingDate.month).toHaveClass(/govuk-input--error/);
+    await expect(meetingDate.day).not.toHaveClass(/govuk-input--error/);
+    await expect(meetingDate.day).toHaveValue('26');
+    await expectAccessible();
+    await meetingDate.month.fill('Nov');
     await page.getByRole('button', { name: 'Freeze the pack' }).click();
     await expect(mainHeading(page)).toContainText('as presented to the Scrutiny and Performance Panel, 26 November 2013');
     await expect(page.getByRole('table', { name: 'Assessments', exact: true })).toContainText('46.0%');

@@ -143,6 +143,31 @@ describe.each(DIALECTS)('a partnership admin (%s)', (dialect) => {
     expect(res.body).toContain('The ‘to’ date must be the same as or after the ‘from’ date');
   });
 
+  it('filters the audit log by dates typed in day, month and year boxes, as a link’s ISO dates do', async () => {
+    const boxes = await admin.get('/p/walsall/admin/audit?type=board&from-day=1&from-month=Jan&from-year=2000&to-day=&to-month=&to-year=');
+    expect(boxes.statusCode).toBe(200);
+    expect(boxes.body).toContain('Added board Early Help Sub-group');
+    expect(boxes.body).toMatch(/name="from-month" type="text" value="Jan"/);
+    const link = await admin.get('/p/walsall/admin/audit?type=board&from=2000-01-01');
+    expect(link.body).toContain('Added board Early Help Sub-group');
+    expect(link.body).toMatch(/name="from-year" type="text" value="2000"/);
+    const future = await admin.get('/p/walsall/admin/audit?type=board&to-day=1&to-month=1&to-year=2000');
+    expect(future.body).not.toContain('Added board Early Help Sub-group');
+  });
+
+  it.each([
+    { query: 'from-day=31&from-month=2&from-year=2014', message: 'Date from must be a real date' },
+    { query: 'from-day=1&from-month=&from-year=2014', message: 'Date from must include a month' },
+    { query: 'to-day=1&to-month=2&to-year=14', message: 'Date to must include a year with 4 numbers' },
+    { query: 'from=2014-02-31', message: 'Date from must be a real date' },
+  ])('shows the audit page with its error summary for $query', async ({ query, message }) => {
+    const res = await admin.get(`/p/walsall/admin/audit?${query}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain(message);
+    expect(res.body).toContain('<h1 class="govuk-heading-l">Audit log</h1>');
+  });
+
   it('escapes what people type wherever it is shown', async () => {
     await admin.post('/p/walsall/admin/agencies', { name: '<script>alert(1)</script> Trust', sector: 'health' });
     const page = await admin.get('/p/walsall/admin/agencies');

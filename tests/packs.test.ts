@@ -5,6 +5,7 @@ import { createPacksService, FrozenPackError, type PacksService } from '../src/f
 import { NotFoundError, ValidationError, type Actor } from '../src/services/errors.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './support/app.ts';
 import { unzip } from './support/zip.ts';
+import { joinFigures } from './support/html.ts';
 
 /** Test data: the demo Walsall scorecard, the panel it went to, and a later revision of one of its figures. */
 const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
@@ -26,7 +27,7 @@ describe.each(DIALECTS)('board packs (%s)', (dialect) => {
   let january: string;
 
   /** The HTML of one scorecard (or comparison) row. */
-  const rowOf = (body: string, qa: string) => new RegExp(`data-qa="${qa}"[\\s\\S]*?</tr>`).exec(body)?.[0] ?? '';
+  const rowOf = (body: string, qa: string) => joinFigures(new RegExp(`data-qa="${qa}"[\\s\\S]*?</tr>`).exec(body)?.[0] ?? '');
   const vacancyRate = (snapshot: Awaited<ReturnType<PacksService['pack']>>['pack']['snapshot']) =>
     snapshot.sections.flatMap((s) => s.rows).find((r) => r.indicator.code === 'sw-vacancy-rate-pct')?.current?.text;
 
@@ -102,7 +103,7 @@ describe.each(DIALECTS)('board packs (%s)', (dialect) => {
     it.each([
       { name: 'nothing', body: {}, fields: ['meeting', 'presentedOn'] },
       { name: 'a date that does not exist', body: { meeting: 'Panel', presentedOn: '2013-02-30' }, fields: ['presentedOn'] },
-      { name: 'a date in words', body: { ...NOVEMBER, asAt: '30 November 2013' }, fields: ['asAt'] },
+      { name: 'a date in words that does not exist', body: { ...NOVEMBER, asAt: '31 November 2013' }, fields: ['asAt'] },
     ])('refuses to freeze $name', async ({ body, fields }) => {
       const refused = await packs.freeze(walsall, actor, q3, body).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(ValidationError);
@@ -194,28 +195,85 @@ describe.each(DIALECTS)('board packs (%s)', (dialect) => {
       expect(page.body).toContain('Choose the second pack');
     });
 
-    it('lets an analyst freeze a scorecard from its freeze page', async () => {
-      expect((await analyst.get(`/p/walsall/scorecards/${q3}/freeze`)).statusCode).toBe(200);
-      const frozen = await analyst.post(`/p/walsall/scorecards/${q3}/packs`, {
-        meeting: 'the Corporate Parenting Board',
-        presentedOn: '2014-02-03',
-      });
-      expect(frozen.statusCode).toBe(303);
-      const pack = await viewer.get(String(frozen.headers.location));
-      expect(pack.body).toContain('Pack frozen');
-      expect(pack.body).toContain(`${Q3_2013} as presented to the Corporate Parenting Board, 3 February 2014`);
+    /** The freeze form's date input for the meeting's date, as a browser sends its three boxes. */
+    const meetingDate = (day: string, month = '', year = '') => ({
+      'presentedOn-day': day,
+      'presentedOn-month': month,
+      'presentedOn-year': year,
+      'asAt-day': '',
+      'asAt-month': '',
+      'asAt-year': '',
+    });
+
+    it('shows the freeze page’s dates as day, month and year boxes', async () => {
+      const page = await analyst.get(`/p/walsall/scorecards/${q3}/freeze`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('name="presentedOn-day"');
+      expect(page.body).toContain('name="asAt-year"');
+      expect(page.body).not.toContain('YYYY-MM-DD');
     });
 
     it.each([
-      { name: 'no meeting', form: { meeting: '', presentedOn: '2014-02-03' }, message: 'Enter the meeting the pack was presented to' },
-      { name: 'a date that does not exist', form: { meeting: 'Panel', presentedOn: '2014-02-30' }, message: 'must be a real date' },
-    ])('shows the error summary and freezes nothing given $name', async ({ form, message }) => {
-      const before = (await packs.list(walsall, actor)).groups.flatMap((g) => g.packs).length;
-      const res = await analyst.post(`/p/walsall/scorecards/${q3}/packs`, form);
-      expect(res.statusCode).toBe(400);
-      expect(res.body).toContain('govuk-error-summary');
-      expect(res.body).toContain(message);
-      expect((await packs.list(walsall, actor)).groups.flatMap((g) => g.packs)).toHaveLength(before);
+      { name: 'day, month and year boxes', form: meetingDate('3', '2', '2014'), title: '3 February 2014' },
+      { name: 'a month name', form: meetingDate('04', 'Feb', '2014'), title: '4 February 2014' },
+      { name: 'a whole date typed into the day box', form: meetingDate('26/11/2013'), title: '26 November 2013' },
+      { name: 'an ISO date written whole, as before', form: { presentedOn: '2014-02-05' }, title: '5 February 2014' },
+    ])('lets an analyst freeze a scorecard from its freeze page, the meeting’s date given as $name', async ({ form, title }) => {
+      const frozen = await analyst.post(`/p/walsall/scorecards/${q3}/packs`, { meeting: 'the Corporate Parenting Board', ...form });
+      expect(frozen.statusCode).toBe(303);
+      const pack = await viewer.get(String(frozen.headers.location));
+      expect(pack.body).toContain('Pack frozen');
+      expect(pack.body).toContain(`${Q3_2013} as presented to the Corporate Parenting Board, ${title}`);
+    });
+
+    it.each([
+      {
+        name: 'no meeting',
+        form: { meeting: '', ...meetingDate('3', '2', '2014') },
+        message: 'Enter the meeting the pack was presented to',
+      },
+      { name: 'no date', form: { meeting: 'Panel', ...meetingDate('') }, message: 'Enter the date of the meeting' },
+      {
+        name: 'a date without its month',
+        form: { meeting: 'Panel', ...meetingDate('26', '', '2013') },
+        message: 'Date of the meeting must include a month',
+      },
+      {
+        name: 'a date that does not exist',
+        form: { meeting: 'Panel', ...meetingDate('30', '2', '2014') },
+        message: 'Date of the meeting must be a real date',
+      },
+      {
+        name: 'a two-figure year',
+        form: { meeting: 'Panel', ...meetingDate('26', '11', '13') },
+        message: 'Date of the meeting must include a year with 4 numbers',
+      },
+      {
+        name: 'an ISO date that does not exist',
+        form: { meeting: 'Panel', presentedOn: '2014-02-30' },
+        message: 'Date of the meeting must be a real date',
+      },
+    ] as { name: string; form: Record<string, string>; message: string }[])(
+      'shows the error summary and freezes nothing given $name',
+      async ({ form, message }) => {
+        const before = (await packs.list(walsall, actor)).groups.flatMap((g) => g.packs).length;
+        const res = await analyst.post(`/p/walsall/scorecards/${q3}/packs`, form);
+        expect(res.statusCode).toBe(400);
+        expect(res.body).toContain('govuk-error-summary');
+        expect(res.body).toContain(message);
+        expect((await packs.list(walsall, actor)).groups.flatMap((g) => g.packs)).toHaveLength(before);
+      },
+    );
+
+    it('marks only the box left empty, and keeps what was typed', async () => {
+      const res = await analyst.post(`/p/walsall/scorecards/${q3}/packs`, { meeting: 'Panel', ...meetingDate('26', '', '2013') });
+      expect(res.body).toContain('href="#presentedOn"');
+      expect(res.body).toMatch(
+        /class="govuk-input govuk-date-input__input govuk-input--error govuk-input--width-2" id="presentedOn-month"/,
+      );
+      expect(res.body).toMatch(
+        /class="govuk-input govuk-date-input__input govuk-input--width-2" id="presentedOn" name="presentedOn-day" type="text" value="26"/,
+      );
     });
 
     it('lets no viewer freeze a scorecard', async () => {

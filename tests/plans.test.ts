@@ -127,7 +127,7 @@ describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
     expect(res.body).toContain('govuk-error-summary');
     expect(res.body).toContain('href="#actionTaken"');
     expect(res.body).toContain('href="#rag"');
-    expect(res.body).toContain('The completion date must be a real date');
+    expect(res.body).toContain('Completion date must be a real date');
   });
 
   it('lets a sponsor change their own priority, and keeps a new plan version saying what changed', async () => {
@@ -295,10 +295,31 @@ describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
     const overdue = await admin.get('/p/walsall/tracker?show=overdue');
     expect(overdue.body).toContain('Overdue');
     expect(overdue.body).not.toContain('>Kept<');
-    const bad = await admin.get('/p/walsall/tracker?asAt=not-a-date&plan=nope');
+    const bad = await admin.get('/p/walsall/tracker?plan=nope');
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Send the date as YYYY-MM-DD, a real date');
     expect(bad.body).toContain('‘plan’: Choose from the list');
+  });
+
+  it('reads the tracker’s date from day, month and year boxes as from a link’s ?asAt=', async () => {
+    const link = await admin.get('/p/walsall/tracker?show=all&asAt=2014-03-31');
+    const boxes = await admin.get('/p/walsall/tracker?show=all&asAt-day=31&asAt-month=3&asAt-year=2014');
+    const kept = (body: string) => /promises kept \(\d+ of \d+ due\)/.exec(body)?.[0];
+    expect(boxes.statusCode).toBe(200);
+    expect(kept(boxes.body)).toBeDefined();
+    expect(kept(boxes.body)).toBe(kept(link.body));
+    expect(kept(boxes.body)).not.toBe(kept((await admin.get('/p/walsall/tracker?show=all&asAt=2016-03-31')).body));
+  });
+
+  it.each([
+    { query: 'asAt=not-a-date', message: 'Date must be a real date' },
+    { query: 'asAt-day=31&asAt-month=2&asAt-year=2014', message: 'Date must be a real date' },
+    { query: 'asAt-day=&asAt-month=3&asAt-year=2014', message: 'Date must include a day' },
+  ])('shows the tracker with its error summary for a wrong date, $query', async ({ query, message }) => {
+    const res = await admin.get(`/p/walsall/tracker?${query}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain(message);
+    expect(res.body).toMatch(/promises kept \(\d+ of \d+ due\)/);
   });
 
   it('publishes the published plans to anyone, with a one-page priorities card, and nothing else', async () => {

@@ -59,6 +59,30 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
     expect(row).toContain('22.5%');
   });
 
+  it('reads the date from day, month and year boxes as from a link’s ?asAt=', async () => {
+    const link = await viewer.get(`${q3}?asAt=2013-10-31`);
+    const boxes = await viewer.get(`${q3}?asAt-day=31&asAt-month=10&asAt-year=2013`);
+    const named = await viewer.get(`${q3}?asAt-day=31&asAt-month=Oct&asAt-year=2013`);
+    const later = await viewer.get(`${q3}?asAt=2013-12-31`);
+    expect(boxes.statusCode).toBe(200);
+    expect(rowOf(boxes.body, 'sw-vacancy-rate-pct')).toEqual(rowOf(link.body, 'sw-vacancy-rate-pct'));
+    expect(rowOf(named.body, 'sw-vacancy-rate-pct')).toEqual(rowOf(link.body, 'sw-vacancy-rate-pct'));
+    expect(rowOf(later.body, 'sw-vacancy-rate-pct')).not.toEqual(rowOf(link.body, 'sw-vacancy-rate-pct'));
+    expect((await viewer.get(`${q3}/exceptions?asAt-day=31&asAt-month=12&asAt-year=2013`)).statusCode).toBe(200);
+  });
+
+  it.each([
+    { query: 'asAt-day=31&asAt-month=2&asAt-year=2014', message: 'Date must be a real date' },
+    { query: 'asAt-day=31&asAt-month=&asAt-year=2013', message: 'Date must include a month' },
+    { query: 'asAt=2013-02-30', message: 'Date must be a real date' },
+  ])('shows the scorecard with its error summary for a wrong date, $query', async ({ query, message }) => {
+    const res = await viewer.get(`${q3}?${query}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain(message);
+    expect(rowOf(res.body, 'sw-vacancy-rate-pct')).not.toBe('');
+  });
+
   it('lets an analyst build a scorecard: create, add a section and rows, move and remove a row', async () => {
     const created = await analyst.post('/p/walsall/scorecards', {
       title: 'Test scorecard',
@@ -244,7 +268,16 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
   it.each<{ name: string; form: Record<string, string>; message: string }>([
     { name: 'no title', form: { title: '', previousPeriods: '2' }, message: 'Enter a title' },
     { name: 'too many earlier periods', form: { title: 'X', previousPeriods: '9' }, message: 'Show between 0 and 5 earlier periods' },
-    { name: 'a bad date', form: { title: 'X', previousPeriods: '2', asAt: '30/11/2013' }, message: 'Enter the date as YYYY-MM-DD' },
+    {
+      name: 'a date that does not exist',
+      form: { title: 'X', previousPeriods: '2', 'asAt-day': '31', 'asAt-month': '11', 'asAt-year': '2013' },
+      message: 'Date the figures are read at must be a real date',
+    },
+    {
+      name: 'a date without its year',
+      form: { title: 'X', previousPeriods: '2', 'asAt-day': '30', 'asAt-month': '11', 'asAt-year': '' },
+      message: 'Date the figures are read at must include a year',
+    },
     {
       name: 'an unknown column',
       form: { title: 'X', previousPeriods: '2', columns: 'sparkline' },
@@ -321,7 +354,9 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
       story: 'A backlog of 448 assessments built up over the summer.',
       nextSteps: 'Re-organise the duty rota.',
       who: 'Head of Safeguarding',
-      byWhen: '2014-01-31',
+      'byWhen-day': '31',
+      'byWhen-month': '1',
+      'byWhen-year': '2014',
     };
     expect((await contributor.post(`${q3}/rows/${rowId}/commentary`, first)).statusCode).toBe(303);
     expect(
@@ -335,7 +370,16 @@ describe.each(DIALECTS)('scorecards (%s)', (dialect) => {
 
   it.each<{ name: string; form: Record<string, string>; message: string }>([
     { name: 'nothing said', form: { period: 'FY2013-14' }, message: 'Tell the story behind the curve, or what we will do' },
-    { name: 'a bad date', form: { period: 'FY2013-14', story: 'x', byWhen: 'soon' }, message: 'Enter the date as YYYY-MM-DD' },
+    {
+      name: 'a date in words',
+      form: { period: 'FY2013-14', story: 'x', byWhen: 'soon' },
+      message: 'Date it will be done by must be a real date',
+    },
+    {
+      name: 'a date without its month',
+      form: { period: 'FY2013-14', story: 'x', 'byWhen-day': '31', 'byWhen-month': '', 'byWhen-year': '2014' },
+      message: 'Date it will be done by must include a month',
+    },
     { name: 'a formula', form: { period: 'FY2013-14', story: '=HYPERLINK("http://x")' }, message: 'must not start with = + - or @' },
   ])('refuses commentary with $name, showing the error summary', async ({ form, message }) => {
     const report = await analyst.get(`${q3}/exceptions`);

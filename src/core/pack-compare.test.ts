@@ -5,7 +5,13 @@ import type { Rag } from './plans.ts';
 
 // ---- Test data: the Walsall social worker vacancy rate row, monthly, as two packs showed it -------
 
-const LABELS: Record<string, string> = { '2013-09': 'September 2013', '2013-10': 'October 2013', '2013-11': 'November 2013' };
+const LABELS: Record<string, string> = {
+  '2013-09': 'September 2013',
+  '2013-10': 'October 2013',
+  '2013-11': 'November 2013',
+  'AT2013-09-30': 'At 30 September 2013',
+  'AT2013-12-31': 'At 31 December 2013',
+};
 
 interface RowSpec {
   id?: string;
@@ -99,6 +105,29 @@ describe('compareRow', () => {
       { figures: [['2013-11', '18.6%']], direction: null },
       { figures: [], direction: null },
       ['No figure now, where there was 18.6% for November 2013'],
+    ],
+    [
+      'a new count at a later point in time',
+      { figures: [['AT2013-09-30', '412']] },
+      {
+        figures: [
+          ['AT2013-09-30', '412'],
+          ['AT2013-12-31', '398'],
+        ],
+      },
+      ['New figure at 31 December 2013: 398, after 412 at 30 September 2013'],
+    ],
+    [
+      'a first count at a point in time',
+      { figures: [], direction: null },
+      { figures: [['AT2013-12-31', '398']], direction: null },
+      ['New figure at 31 December 2013: 398, where there was none'],
+    ],
+    [
+      'a count no longer shown',
+      { figures: [['AT2013-12-31', '398']], direction: null },
+      { figures: [], direction: null },
+      ['No figure now, where there was 398 at 31 December 2013'],
     ],
     [
       'a figure replaced by a marker',

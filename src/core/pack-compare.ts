@@ -97,6 +97,12 @@ function pairRows(earlier: PackSections, later: PackSections) {
   };
 }
 
+/**
+ * A figure's period after "figure": "for November 2013", or "at 31 December 2013" for a count at a
+ * point in time, whose label already says "At" (never "for At 31 December 2013").
+ */
+const forPeriod = (label: string) => (/^At /.test(label) ? `at ${label.slice(3)}` : `for ${label}`);
+
 /** What changed in one row between the earlier pack and the later one. */
 export function compareRow(earlier: PackRow, later: PackRow): RowChange[] {
   const changes: RowChange[] = [];
@@ -106,10 +112,10 @@ export function compareRow(earlier: PackRow, later: PackRow): RowChange[] {
     changes.push({
       kind: 'moved',
       text: a
-        ? `New figure for ${b.periodLabel}: ${b.text}, after ${a.text} for ${a.periodLabel}`
-        : `New figure for ${b.periodLabel}: ${b.text}, where there was none`,
+        ? `New figure ${forPeriod(b.periodLabel)}: ${b.text}, after ${a.text} ${forPeriod(a.periodLabel)}`
+        : `New figure ${forPeriod(b.periodLabel)}: ${b.text}, where there was none`,
     });
-  if (a && !b) changes.push({ kind: 'moved', text: `No figure now, where there was ${a.text} for ${a.periodLabel}` });
+  if (a && !b) changes.push({ kind: 'moved', text: `No figure now, where there was ${a.text} ${forPeriod(a.periodLabel)}` });
   later.periods.forEach((period, i) => {
     const at = earlier.periods.findIndex((p) => p.code === period.code);
     const before = earlier.figures[at]?.text;

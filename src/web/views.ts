@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../core/policy.ts';
 import { BOARD_KINDS, SECTORS } from '../core/sectors.ts';
+import { dateInputBoxes } from './date-input.ts';
 import { navigationFor } from './navigation.ts';
 import { csrfTokenFor } from './plugins/csrf-token.ts';
 
@@ -54,6 +55,7 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
         env.addGlobal('ROLE_DESCRIPTIONS', ROLE_DESCRIPTIONS);
         env.addGlobal('SECTORS', SECTORS);
         env.addGlobal('BOARD_KINDS', BOARD_KINDS);
+        env.addGlobal('dateInputBoxes', dateInputBoxes);
       },
     },
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../core/passwords.ts';
 import { ROLES } from '../../core/policy.ts';
 import { BOARD_KINDS, SECTORS } from '../../core/sectors.ts';
-import { requiredText as text, versionInput } from '../../services/validation.ts';
+import { optionalDate, requiredText as text, versionInput, withDateInputs } from '../../services/validation.ts';
 
 const version = versionInput();
 const optionalId = z
@@ -50,14 +50,8 @@ export const boardSchema = z.object({
 });
 export const boardEditSchema = boardSchema.extend({ version });
 
-const isoDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .pipe(z.iso.date({ error: 'Enter a real date' }).optional());
-
-export const auditFilterSchema = z
+/** The audit log's filters, a query string: its dates from date inputs' boxes, or `from=YYYY-MM-DD` in a link. */
+const auditFilterFields = z
   .object({
     person: z
       .string()
@@ -71,13 +65,14 @@ export const auditFilterSchema = z
       .max(100)
       .optional()
       .transform((v) => v || undefined),
-    from: isoDate,
-    to: isoDate,
+    from: optionalDate('the date from'),
+    to: optionalDate('the date to'),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+  .refine((f) => typeof f.from !== 'string' || typeof f.to !== 'string' || f.from <= f.to, {
     message: 'The ‘to’ date must be the same as or after the ‘from’ date',
     path: ['to'],
   });
+export const auditFilterSchema = withDateInputs(['from', 'to'], auditFilterFields);
 
 export type NewUserInput = z.infer<typeof newUserSchema>;
 export type AuditFilterInput = z.infer<typeof auditFilterSchema>;

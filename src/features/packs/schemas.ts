@@ -1,29 +1,20 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../core/promises.ts';
 import { isFormulaText } from '../../core/text.ts';
+import { optionalDate, requiredDate, withDateInputs } from '../../services/validation.ts';
 
-const date = (missing: string, label: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .refine((v) => isIsoDate(v), `${label} must be a real date, written YYYY-MM-DD`);
-
-/** Freezing a scorecard as presented to a meeting. */
-export const freezeSchema = z.object({
-  meeting: z
-    .string({ error: 'Enter the meeting the pack was presented to' })
-    .trim()
-    .min(1, 'Enter the meeting the pack was presented to')
-    .max(200, 'The meeting must be 200 characters or fewer')
-    .refine((v) => !isFormulaText(v), 'The meeting must not start with = + - or @'),
-  presentedOn: date('Enter the date of the meeting', 'The date of the meeting'),
-  asAt: z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || isIsoDate(v), 'The figures’ date must be a real date, written YYYY-MM-DD, or left empty')
-    .transform((v) => v || null),
-});
+/** Freezing a scorecard as presented to a meeting: its dates from date inputs (or written whole, by the API). */
+export const freezeSchema = withDateInputs(
+  ['presentedOn', 'asAt'],
+  z.object({
+    meeting: z
+      .string({ error: 'Enter the meeting the pack was presented to' })
+      .trim()
+      .min(1, 'Enter the meeting the pack was presented to')
+      .max(200, 'The meeting must be 200 characters or fewer')
+      .refine((v) => !isFormulaText(v), 'The meeting must not start with = + - or @'),
+    presentedOn: requiredDate('the date of the meeting'),
+    asAt: optionalDate('the figures’ date'),
+  }),
+);
 
 export type FreezeInput = z.infer<typeof freezeSchema>;

@@ -40,7 +40,7 @@ export function createActionService(db: Db) {
           priorityId,
           'Only the partnership admin or this priority’s sponsor can add actions.',
         );
-        const form = parseInput(schemas.actionSchema, schemas.foldDateInputs(input, schemas.ACTION_DATES));
+        const form = parseInput(schemas.actionSchema, input);
         await checkReferences(trx, partnershipId, {
           agencyIds: [form.leadAgencyId, ...form.agencyIds],
           userIds: [['ownerUserId', form.ownerUserId]],
@@ -81,7 +81,7 @@ export function createActionService(db: Db) {
           actionId,
           'Only the partnership admin or the priority’s sponsor can change this action.',
         );
-        const { version, ...form } = parseInput(schemas.actionEditSchema, schemas.foldDateInputs(input, schemas.ACTION_DATES));
+        const { version, ...form } = parseInput(schemas.actionEditSchema, input);
         await checkReferences(trx, partnershipId, {
           agencyIds: [form.leadAgencyId, ...form.agencyIds],
           userIds: [['ownerUserId', form.ownerUserId]],

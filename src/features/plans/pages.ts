@@ -6,14 +6,8 @@ import { renderPage, type PageOptions } from '../../web/views.ts';
 
 /** What every plans page is given: the labels it may show, and its place in the navigation. */
 
-const isoParts = (iso: string | null | undefined) => {
-  if (!iso) return {};
-  const [year, month, day] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
-};
-
 /** The labels every plans page may show. */
-export const LABELS = { PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, ACTION_STATUSES, RAGS, ROLL_UP_RULE, percent, isoParts };
+export const LABELS = { PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, ACTION_STATUSES, RAGS, ROLL_UP_RULE, percent };
 
 const PAGE: PageOptions = { nav: 'plans' };
 

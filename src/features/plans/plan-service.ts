@@ -69,7 +69,7 @@ export function createPlanService(db: Db) {
 
     createPlan: (partnershipId: string, actor: Actor, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const form = parseInput(schemas.planSchema, schemas.foldDateInputs(input, schemas.PLAN_DATES));
+        const form = parseInput(schemas.planSchema, input);
         await checkReferences(trx, partnershipId, { boardId: form.boardId });
         const plan = await repo.insertPlan(trx, partnershipId, planValues(form));
         await audit({ action: 'create', entityType: 'plan', entityId: plan.id, summary: `Added plan ${plan.title}`, after: form });
@@ -79,7 +79,7 @@ export function createPlanService(db: Db) {
 
     updatePlan: (partnershipId: string, actor: Actor, planId: string, input: unknown) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const { version, ...form } = parseInput(schemas.planEditSchema, schemas.foldDateInputs(input, schemas.PLAN_DATES));
+        const { version, ...form } = parseInput(schemas.planEditSchema, input);
         const before = await findPlan(trx, partnershipId, planId);
         await checkReferences(trx, partnershipId, { boardId: form.boardId });
         const saved = savedOrConflict(

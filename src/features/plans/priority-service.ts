@@ -128,7 +128,7 @@ export function createPriorityService(db: Db) {
           priorityId,
           'Only the partnership admin or this priority’s sponsor can add measures.',
         );
-        const form = parseInput(schemas.measureSchema, schemas.foldDateInputs(input, schemas.MEASURE_DATES));
+        const form = parseInput(schemas.measureSchema, input);
         await repo.insertMeasure(trx, partnershipId, priorityId, {
           text: form.text,
           baseline: form.baseline,

@@ -22,7 +22,7 @@ export function createProgressService(db: Db) {
           actionId,
           'Only the partnership admin or the priority’s sponsor can add milestones.',
         );
-        const form = parseInput(schemas.milestoneSchema, schemas.foldDateInputs(input, schemas.MILESTONE_DATES));
+        const form = parseInput(schemas.milestoneSchema, input);
         await repo.insertMilestone(trx, {
           partnership_id: partnershipId,
           action_id: actionId,
@@ -51,8 +51,7 @@ export function createProgressService(db: Db) {
           milestone.action_id,
           'Only those who report on this action can record its milestones.',
         );
-        const doneOn =
-          parseInput(schemas.milestoneDoneSchema, schemas.foldDateInputs(input, schemas.MILESTONE_DONE_DATES)).doneOn ?? today();
+        const doneOn = parseInput(schemas.milestoneDoneSchema, input).doneOn ?? today();
         await repo.setMilestoneDone(trx, partnershipId, milestoneId, doneOn);
         await audit({
           action: 'update',
@@ -78,7 +77,7 @@ export function createProgressService(db: Db) {
           actionId,
           'Only the action’s owner, its lead agency’s contributors, the priority’s sponsor or the partnership admin can report on it.',
         );
-        const form = parseInput(schemas.updateSchema, schemas.foldDateInputs(input, schemas.UPDATE_DATES));
+        const form = parseInput(schemas.updateSchema, input);
         const completedOn = form.status === 'complete' ? form.completedOn : null;
         savedOrConflict(
           await updateAction(trx, partnershipId, actionId, form.version, { status: form.status, completed_on: completedOn }),

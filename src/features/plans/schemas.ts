@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, PLAN_KINDS, PLAN_STATUSES, PRIORITY_STATUSES, RAGS } from '../../core/plans.ts';
 import { isIsoDate, parseQuarter } from '../../core/promises.ts';
-import { queryChoice, queryDate, queryId, queryNotice, queryPage, queryText } from '../../web/query.ts';
-import { numberInput, optionalText, requiredText as text, versionInput } from '../../services/validation.ts';
+import { queryChoice, queryDate, queryDateInput, queryId, queryNotice, queryPage, queryText } from '../../web/query.ts';
+import {
+  numberInput,
+  optionalDate,
+  optionalText,
+  requiredDate,
+  requiredText as text,
+  versionInput,
+  withDateInputs,
+} from '../../services/validation.ts';
 
 const version = versionInput();
 
@@ -23,40 +31,6 @@ const idList = (message: string) =>
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))
     .pipe(z.array(z.uuid({ error: message })));
 
-/**
- * A GOV.UK date input sends `name-day`, `name-month` and `name-year`; this folds them into
- * `name` as YYYY-MM-DD ('' when all three are empty, '!' when they do not make a real date), so
- * the schemas below see one field. An API body may send `name` as YYYY-MM-DD directly.
- */
-export function foldDateInputs(input: unknown, names: readonly string[]): Record<string, unknown> {
-  const body = { ...((input ?? {}) as Record<string, unknown>) };
-  for (const name of names) {
-    const parts = ['day', 'month', 'year'].map((p) => String(body[`${name}-${p}`] ?? '').trim());
-    if (parts.every((p) => p === '')) {
-      if (!(name in body)) body[name] = '';
-      continue;
-    }
-    const [day, month, year] = parts.map(Number);
-    const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    body[name] = parts.every((p) => /^\d+$/.test(p)) && parts[2]!.length === 4 && isIsoDate(iso) ? iso : '!';
-  }
-  return body;
-}
-
-const requiredDate = (label: string) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .refine((v) => v !== '', `Enter ${label}`)
-    .refine((v) => v === '' || isIsoDate(v), `${label[0]!.toUpperCase()}${label.slice(1)} must be a real date`);
-
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => v ?? '')
-    .refine((v) => v === '' || isIsoDate(v), `${label} must be a real date`)
-    .transform((v) => (v === '' ? null : v));
-
 /** A textarea sends one value a line; an API body may send the values as an array. */
 const lines = z
   .union([z.string(), z.array(z.string())], { error: 'List the values, one a line' })
@@ -65,21 +39,24 @@ const lines = z
   .pipe(z.array(z.string().max(300, 'Each value must be 300 characters or fewer')).max(20, 'List at most 20 values'));
 
 export const PLAN_DATES = ['periodStart', 'periodEnd'] as const;
-export const planSchema = z
-  .object({
-    kind: z.enum(Object.keys(PLAN_KINDS) as [keyof typeof PLAN_KINDS], { error: 'Choose the kind of plan' }),
-    title: text('a title', 200),
-    boardId: optionalId('Choose a board from the list'),
-    periodStart: requiredDate('the date the plan starts'),
-    periodEnd: requiredDate('the date the plan ends'),
-    vision: optionalText('The vision', 2000),
-    values: lines,
-    status: z.enum(Object.keys(PLAN_STATUSES) as [keyof typeof PLAN_STATUSES], { error: 'Choose a status' }),
-  })
-  .refine((p) => !isIsoDate(p.periodStart) || !isIsoDate(p.periodEnd) || p.periodEnd >= p.periodStart, {
-    path: ['periodEnd'],
-    message: 'The end date must be on or after the start date',
-  });
+export const planSchema = withDateInputs(
+  PLAN_DATES,
+  z
+    .object({
+      kind: z.enum(Object.keys(PLAN_KINDS) as [keyof typeof PLAN_KINDS], { error: 'Choose the kind of plan' }),
+      title: text('a title', 200),
+      boardId: optionalId('Choose a board from the list'),
+      periodStart: requiredDate('the date the plan starts'),
+      periodEnd: requiredDate('the date the plan ends'),
+      vision: optionalText('The vision', 2000),
+      values: lines,
+      status: z.enum(Object.keys(PLAN_STATUSES) as [keyof typeof PLAN_STATUSES], { error: 'Choose a status' }),
+    })
+    .refine((p) => !isIsoDate(p.periodStart) || !isIsoDate(p.periodEnd) || p.periodEnd >= p.periodStart, {
+      path: ['periodEnd'],
+      message: 'The end date must be on or after the start date',
+    }),
+);
 export const planEditSchema = planSchema.and(z.object({ version }));
 
 export const prioritySchema = z.object({
@@ -101,78 +78,94 @@ export const prioritySchema = z.object({
 export const priorityEditSchema = prioritySchema.and(z.object({ version }));
 
 export const MEASURE_DATES = ['targetDate'] as const;
-export const measureSchema = z.object({
-  text: text('the measure', 500),
-  baseline: optionalText('The baseline', 200),
-  target: optionalText('The target', 200),
-  targetDate: optionalDate('The target date'),
-});
+export const measureSchema = withDateInputs(
+  MEASURE_DATES,
+  z.object({
+    text: text('the measure', 500),
+    baseline: optionalText('The baseline', 200),
+    target: optionalText('The target', 200),
+    targetDate: optionalDate('the target date'),
+  }),
+);
 
 export const ACTION_DATES = ['startDate', 'dueDate', 'completedOn'] as const;
-export const actionSchema = z
-  .object({
-    title: text('a title', 300),
-    description: optionalText('The description', 3000),
-    leadAgencyId: z
-      .string({ error: 'Choose the lead agency' })
-      .trim()
-      .min(1, 'Choose the lead agency')
-      .pipe(z.uuid({ error: 'Choose the lead agency from the list' })),
-    ownerUserId: optionalId('Choose an owner from the list'),
-    ownerName: optionalText('The owner’s name', 200),
-    agencyIds: idList('Choose contributing agencies from the list'),
-    startDate: optionalDate('The start date'),
-    dueDate: requiredDate('the due date'),
-    status: z.enum(Object.keys(ACTION_STATUSES) as [keyof typeof ACTION_STATUSES], { error: 'Choose a status' }).default('not_started'),
-    completedOn: optionalDate('The completion date'),
-  })
-  .refine((a) => !a.startDate || !isIsoDate(a.dueDate) || a.dueDate >= a.startDate, {
-    path: ['dueDate'],
-    message: 'The due date must be on or after the start date',
-  })
-  .refine((a) => a.status !== 'complete' || a.completedOn !== null, {
-    path: ['completedOn'],
-    message: 'Enter the date the action was completed',
-  })
-  .transform((a) => ({ ...a, completedOn: a.status === 'complete' ? a.completedOn : null }));
+export const actionSchema = withDateInputs(
+  ACTION_DATES,
+  z
+    .object({
+      title: text('a title', 300),
+      description: optionalText('The description', 3000),
+      leadAgencyId: z
+        .string({ error: 'Choose the lead agency' })
+        .trim()
+        .min(1, 'Choose the lead agency')
+        .pipe(z.uuid({ error: 'Choose the lead agency from the list' })),
+      ownerUserId: optionalId('Choose an owner from the list'),
+      ownerName: optionalText('The owner’s name', 200),
+      agencyIds: idList('Choose contributing agencies from the list'),
+      startDate: optionalDate('the start date'),
+      dueDate: requiredDate('the due date'),
+      status: z.enum(Object.keys(ACTION_STATUSES) as [keyof typeof ACTION_STATUSES], { error: 'Choose a status' }).default('not_started'),
+      completedOn: optionalDate('the completion date'),
+    })
+    .refine((a) => !a.startDate || !isIsoDate(a.dueDate) || a.dueDate >= a.startDate, {
+      path: ['dueDate'],
+      message: 'The due date must be on or after the start date',
+    })
+    .refine((a) => a.status !== 'complete' || a.completedOn !== null, {
+      path: ['completedOn'],
+      message: 'Enter the date the action was completed',
+    })
+    .transform((a) => ({ ...a, completedOn: a.status === 'complete' ? a.completedOn : null })),
+);
 export const actionEditSchema = actionSchema.and(z.object({ version }));
 
 export const UPDATE_DATES = ['completedOn'] as const;
-export const updateSchema = z
-  .object({
-    period: z
-      .string({ error: 'Choose the quarter this update reports on' })
-      .trim()
-      .refine((v) => parseQuarter(v) !== undefined, 'Choose the quarter this update reports on'),
-    actionTaken: text('the action taken', 5000),
-    evidenceOfImpact: optionalText('The evidence of impact', 5000),
-    stillToDo: optionalText('What we still need to do', 5000),
-    rag: z.enum(Object.keys(RAGS) as [keyof typeof RAGS], { error: 'Choose red, amber or green' }),
-    status: z.enum(Object.keys(ACTION_STATUSES) as [keyof typeof ACTION_STATUSES], { error: 'Choose the action’s status' }),
-    completedOn: optionalDate('The completion date'),
-    version,
-  })
-  .refine((u) => u.status !== 'complete' || u.completedOn !== null, {
-    path: ['completedOn'],
-    message: 'Enter the date the action was completed',
-  });
+export const updateSchema = withDateInputs(
+  UPDATE_DATES,
+  z
+    .object({
+      period: z
+        .string({ error: 'Choose the quarter this update reports on' })
+        .trim()
+        .refine((v) => parseQuarter(v) !== undefined, 'Choose the quarter this update reports on'),
+      actionTaken: text('the action taken', 5000),
+      evidenceOfImpact: optionalText('The evidence of impact', 5000),
+      stillToDo: optionalText('What we still need to do', 5000),
+      rag: z.enum(Object.keys(RAGS) as [keyof typeof RAGS], { error: 'Choose red, amber or green' }),
+      status: z.enum(Object.keys(ACTION_STATUSES) as [keyof typeof ACTION_STATUSES], { error: 'Choose the action’s status' }),
+      completedOn: optionalDate('the completion date'),
+      version,
+    })
+    .refine((u) => u.status !== 'complete' || u.completedOn !== null, {
+      path: ['completedOn'],
+      message: 'Enter the date the action was completed',
+    }),
+);
 
 export const MILESTONE_DATES = ['dueDate'] as const;
-export const milestoneSchema = z.object({
-  title: text('the milestone', 300),
-  dueDate: requiredDate('the date it is due'),
-});
+export const milestoneSchema = withDateInputs(
+  MILESTONE_DATES,
+  z.object({
+    title: text('the milestone', 300),
+    dueDate: requiredDate('the date it is due'),
+  }),
+);
 
 export const MILESTONE_DONE_DATES = ['doneOn'] as const;
 /** The day a milestone was reached: today unless another day is given. */
-export const milestoneDoneSchema = z.object({ doneOn: optionalDate('The date it was reached') });
+export const milestoneDoneSchema = withDateInputs(MILESTONE_DONE_DATES, z.object({ doneOn: optionalDate('the date it was reached') }));
 
 /** The query string of a plan, priority or action page: the date promises are judged at. */
 export const asAtQuery = { asAt: queryDate, notice: queryNotice };
 
-/** What the tracker can list (by default the actions that need attention), filtered and a page at a time. */
+/**
+ * What the tracker can list (by default the actions that need attention), filtered and a page at a
+ * time; a wrong "as at" date is shown on the page (`queryErrors`), not refused.
+ */
 export const trackerQuery = {
   ...asAtQuery,
+  asAt: queryDateInput('the date'),
   plan: queryId,
   board: queryId,
   agency: queryId,

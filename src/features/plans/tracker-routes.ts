@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { needsAttention, type ActionAssessment } from '../../core/promises.ts';
-import { withQuery, type QueryOf } from '../../web/query.ts';
+import { queryErrors, withQuery, type QueryOf } from '../../web/query.ts';
 import { tenantOf } from '../../web/tenant.ts';
 import { renderPlansPage } from './pages.ts';
 import { trackerQuery } from './schemas.ts';
@@ -26,13 +26,15 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
   app.get<{ Params: { slug: string }; Querystring: TrackerQuery }>('/p/:slug/tracker', withQuery(trackerQuery), async (request, reply) => {
     const q = request.query;
     const filter = { planId: q.plan, boardId: q.board, agencyId: q.agency };
-    const data = await plans.tracker(tenantOf(request).partnership.id, tenantOf(request).actor, filter, q.asAt);
+    // A wrong "as at" date is shown in the page's error summary; the tracker is then read as at today.
+    const dateErrors = queryErrors({ asAt: q.asAt });
+    const data = await plans.tracker(tenantOf(request).partnership.id, tenantOf(request).actor, filter, q.asAt.date);
     const show = q.show ?? 'attention';
     const matching = data.actions.filter((a) => SHOWS[show](a.assessment));
     const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE));
     const pageNumber = Math.min(pages, q.page ?? 1);
     const shown = matching.slice((pageNumber - 1) * TRACKER_PAGE_SIZE, pageNumber * TRACKER_PAGE_SIZE);
-    const query = { ...filter, asAt: q.asAt ?? '' };
+    const query = { ...filter, asAt: q.asAt.date ?? '' };
     const link = (n: number) => {
       const params = new URLSearchParams({
         plan: query.planId ?? '',
@@ -54,8 +56,8 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
       request,
       reply,
       'tracker.njk',
-      { ...data, shown, matching: matching.length, first, pages, pagination, show, query },
-      { nav: 'tracker' },
+      { ...data, shown, matching: matching.length, first, pages, pagination, show, query, asAtValue: q.asAt.value, ...dateErrors },
+      { nav: 'tracker', status: q.asAt.error ? 400 : 200 },
     );
   });
 }

@@ -4,29 +4,27 @@ import { insertCommentary, listCommentary } from '../../data/repositories/scorec
 import { findScorecardRow } from '../../data/repositories/scorecards.ts';
 import { found, ValidationError, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
-import { optionalPlainText, parseInput } from '../../services/validation.ts';
+import { optionalDate, optionalPlainText, parseInput, withDateInputs } from '../../services/validation.ts';
 import type { createScorecardsService, ScorecardRowView } from './service.ts';
 
 const answer = (label: string) => optionalPlainText(label, 3000);
 
-export const commentarySchema = z
+const commentaryFields = z
   .object({
     period: z.string({ error: 'Say which period the commentary is for' }).trim().min(1, 'Say which period the commentary is for'),
     story: answer('The story behind the curve'),
     whatWorks: answer('What works'),
     nextSteps: answer('What we will do'),
     who: answer('Who'),
-    byWhen: z
-      .string()
-      .trim()
-      .optional()
-      .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter the date as YYYY-MM-DD')
-      .transform((v) => v || null),
+    byWhen: optionalDate('the date it will be done by'),
   })
   .superRefine((v, ctx) => {
     if (!v.story && !v.nextSteps)
       ctx.addIssue({ code: 'custom', path: ['story'], message: 'Tell the story behind the curve, or what we will do' });
   });
+
+/** Commentary on an exception; "by when" from a date input's boxes (or written whole, by the API). */
+export const commentarySchema = withDateInputs(['byWhen'], commentaryFields);
 
 /** The latest commentary on a row for a period, as the exception report shows it. */
 export interface Commentary {

@@ -6,7 +6,17 @@ import { can } from '../../core/policy.ts';
 import { SCORECARD_COLUMN_LABELS, SCORECARD_COLUMNS } from '../../core/scorecard.ts';
 import { bodyText, formFields } from '../../web/body.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
-import { noticeQuery, queryDate, queryId, queryNotice, withQuery, type NoticeQuery, type QueryOf } from '../../web/query.ts';
+import {
+  noticeQuery,
+  queryDate,
+  queryDateInput,
+  queryErrors,
+  queryId,
+  queryNotice,
+  withQuery,
+  type NoticeQuery,
+  type QueryOf,
+} from '../../web/query.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { renderFragment, renderPage } from '../../web/views.ts';
 import { isDownloadFormat } from '../../web/downloads.ts';
@@ -21,7 +31,8 @@ type Params = { slug: string; id: string; row: string };
 const manage = { config: { permission: 'indicators:manage' } } as const;
 const page = { nav: 'scorecards' };
 const asAtQuery = { asAt: queryDate, notice: queryNotice };
-const readQuery = { ...asAtQuery, override: queryId, chart: queryId };
+/** The scorecard's page: a wrong "as at" date is shown in its error summary (`queryErrors`), not refused. */
+const readQuery = { ...asAtQuery, asAt: queryDateInput('the date'), override: queryId, chart: queryId };
 const LABELS = {
   SCORECARD_COLUMNS,
   SCORECARD_COLUMN_LABELS,
@@ -111,8 +122,9 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     withQuery(readQuery),
     async (request, reply) => {
       const { asAt, notice, override, chart } = request.query;
-      const view = await readView(request, reply, asAt, { notice, override, chartRow: chart });
-      return renderPage(request, reply, view.template, view.data, view.options);
+      const dateErrors = queryErrors({ asAt });
+      const view = await readView(request, reply, asAt.date, { notice, override, chartRow: chart, asAtValue: asAt.value, ...dateErrors });
+      return renderPage(request, reply, view.template, view.data, { ...view.options, status: asAt.error ? 400 : 200 });
     },
   );
 

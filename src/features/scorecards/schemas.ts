@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../core/promises.ts';
 import { SCORECARD_COLUMNS } from '../../core/scorecard.ts';
 import { isFormulaText } from '../../core/text.ts';
-import { numberInput, optionalPlainText, versionInput } from '../../services/validation.ts';
+import { numberInput, optionalDate, optionalPlainText, versionInput, withDateInputs } from '../../services/validation.ts';
 
 const number = (label: string) =>
   z
@@ -24,7 +23,7 @@ const yes = z
   .optional()
   .transform((v) => v === true || v === 'yes');
 
-export const scorecardSchema = z.object({
+const scorecardFields = z.object({
   title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer'),
   description: optionalPlainText('The description', 2000),
   boardId: z
@@ -44,14 +43,12 @@ export const scorecardSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .pipe(z.array(z.enum(SCORECARD_COLUMNS, { error: 'Choose columns from the list' }))),
-  asAt: z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || isIsoDate(v), 'Enter the date as YYYY-MM-DD, a real date, or leave it empty for today')
-    .transform((v) => v || null),
+  asAt: optionalDate('the date the figures are read at'),
   published: yes,
 });
+
+/** A scorecard's settings; its "as at" date from a date input's boxes (or written whole, by the API). */
+export const scorecardSchema = withDateInputs(['asAt'], scorecardFields);
 
 export type ScorecardInput = z.infer<typeof scorecardSchema>;
 
