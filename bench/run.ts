@@ -4,6 +4,8 @@
 // file of the same size. Run with `npm run bench` (builds the assets first). Prints a table and
 // writes bench/results.json. Every request goes to a child server on 127.0.0.1; temp data dirs,
 // the same-size static file and children are cleaned up even on failure.
+// `node bench/run.ts pages` (after `npm run build`) measures the pages alone (issue 13): no national
+// load, exports, backup or moves, and bench/results.json is left as it is.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +34,8 @@ const SCORECARD_COPY_NAME = `bench-scorecard-copy-${process.pid}.html`;
 const SCORECARD_COPY_FILE = path.join(repoRoot, 'public/build', SCORECARD_COPY_NAME);
 
 const tempDirs: string[] = [];
+/** Only the page-speed part: the load runs and their p95 ratios. */
+const PAGES_ONLY = process.argv[2] === 'pages';
 
 function removeTempFiles(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -62,7 +66,7 @@ function requireCleanStop(what: string, server: RunningServer, stop: StopResult)
 
 async function bench(results: BenchResults): Promise<void> {
   // 0. In process, before any server runs (issue 3): national data load, benchmark panel, recompute.
-  results.national = await benchNational();
+  if (!PAGES_ONLY) results.national = await benchNational();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baton-bench-'));
   tempDirs.push(dataDir);
 
@@ -94,7 +98,7 @@ async function bench(results: BenchResults): Promise<void> {
   const sampler = setInterval(sample, MEMORY_SAMPLE_EVERY_MS);
   let peakRssKiB: number;
   const scorecardPath = `/p/walsall/scorecards/${scorecard.id}`;
-  let backup: Awaited<ReturnType<typeof benchBackup>>;
+  let backup: Awaited<ReturnType<typeof benchBackup>> | undefined;
   try {
     // 2. Load: a static file, a public page, a signed-in page that reads the database, and (issue 5)
     // the promise tracker with a static copy of it: the same bytes, so the ratio is the server's work.
@@ -149,22 +153,24 @@ async function bench(results: BenchResults): Promise<void> {
       const load = await runLoad({ ...common, durationS: SETTINGS.durationS });
       results.load[target.key] = { label: target.label, responseBytes: body.length, ...load };
     }
-    // Issue 4: each export of that scorecard, one at a time, three times each (median).
-    results.exports = {};
-    for (const format of ['docx', 'xlsx', 'csv', 'pdf'] as const) {
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
-        const body = await expect200(`${server.baseUrl}${scorecardPath}/export.${format}`, { cookie });
-        times.push(performance.now() - started);
-        if (body.length < 100) throw new Error(`the ${format} export of the bench scorecard is only ${body.length} bytes`);
-      }
-      results.exports[format] = times.sort((a, b) => a - b)[1]!;
-    }
     sample();
     peakRssKiB = server.memory()?.hwmKiB ?? NaN;
-    // Issue 10: a backup while the server serves (after the memory figure: it is an operator's act, not a page's).
-    backup = await benchBackup(server, dataDir);
+    if (!PAGES_ONLY) {
+      // Issue 4: each export of that scorecard, one at a time, three times each (median).
+      results.exports = {};
+      for (const format of ['docx', 'xlsx', 'csv', 'pdf'] as const) {
+        const times: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const started = performance.now();
+          const body = await expect200(`${server.baseUrl}${scorecardPath}/export.${format}`, { cookie });
+          times.push(performance.now() - started);
+          if (body.length < 100) throw new Error(`the ${format} export of the bench scorecard is only ${body.length} bytes`);
+        }
+        results.exports[format] = times.sort((a, b) => a - b)[1]!;
+      }
+      // Issue 10: a backup while the server serves (after the memory figure: it is an operator's act, not a page's).
+      backup = await benchBackup(server, dataDir);
+    }
   } finally {
     clearInterval(sampler);
     const stop = await server.stop();
@@ -173,7 +179,7 @@ async function bench(results: BenchResults): Promise<void> {
   }
   results.startup.existingWithinTarget = server.startMs <= EXISTING_START_TARGET_MS;
   // Issue 10: with the server stopped, restore that backup, copy to PostgreSQL and serve from it.
-  results.operations = { backup, ...(await benchMoves(dataDir, backup.file, scorecardPath, DEMO_PASSWORD)) };
+  if (backup) results.operations = { backup, ...(await benchMoves(dataDir, backup.file, scorecardPath, DEMO_PASSWORD)) };
 
   results.memory = {
     peakRssMiB: peakRssKiB / 1024,
@@ -233,8 +239,10 @@ async function main(): Promise<void> {
   }
   results.environment.loadAverageAtEnd = os.loadavg()[0]!;
   console.log(formatReport(results));
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nFigures written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  if (!PAGES_ONLY) {
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nFigures written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  }
   process.exitCode = results.ok ? 0 : 1;
 }
 

@@ -9,6 +9,17 @@ export interface Tenant {
   member: Member;
   /** The member as the audit log names them, with their role and agency for per-record permissions. */
   actor: MemberActor;
+  /**
+   * The partnership's plans and data revisions, read with the session on a browser page (issue 13),
+   * for a service to key what it keeps by without reading them again; undefined on the API.
+   */
+  revisions?: Revisions;
+}
+
+/** A partnership's revisions (see the plans-revision and data-revision migrations). */
+export interface Revisions {
+  plans: string;
+  data: string;
 }
 
 /**

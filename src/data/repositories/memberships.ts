@@ -81,7 +81,8 @@ export async function countAdmins(db: DbOrTrx, partnershipId: string): Promise<n
   return Number(row.n);
 }
 
-interface MembershipLookupRow extends PartnershipRow {
+/** A row of `baton_membership(slug, user)`: the partnership's columns, then the member's. */
+export interface MembershipLookupRow extends PartnershipRow {
   member_user_id: string;
   member_email: string;
   member_name: string;
@@ -91,19 +92,14 @@ interface MembershipLookupRow extends PartnershipRow {
   member_version: number;
 }
 
-/**
- * The partnership with this slug and the person's membership of it, or undefined when either is
- * missing, in one statement (see the `baton_membership` migration). Call it outside a transaction:
- * it sets the tenant settings for the rest of the transaction it runs in.
- */
-export async function findMembershipBySlug(
-  db: DbOrTrx,
-  slug: string,
-  userId: string,
-): Promise<{ partnership: PartnershipRow; member: Member } | undefined> {
-  const { rows } = await sql<MembershipLookupRow>`SELECT * FROM baton_membership(${slug}, ${userId}::uuid)`.execute(db);
-  const row = rows[0];
-  if (!row) return undefined;
+/** A partnership and the person's membership of it. */
+export interface Membership {
+  partnership: PartnershipRow;
+  member: Member;
+}
+
+/** The partnership and membership in a row of `baton_membership`. */
+export function membershipOfRow(row: MembershipLookupRow): Membership {
   return {
     partnership: {
       id: row.id,
@@ -124,4 +120,15 @@ export async function findMembershipBySlug(
       version: row.member_version,
     },
   };
+}
+
+/**
+ * The partnership with this slug and the person's membership of it, or undefined when either is
+ * missing, in one statement (see the `baton_membership` migration). Call it outside a transaction:
+ * it sets the tenant settings for the rest of the transaction it runs in.
+ */
+export async function findMembershipBySlug(db: DbOrTrx, slug: string, userId: string): Promise<Membership | undefined> {
+  const { rows } = await sql<MembershipLookupRow>`SELECT * FROM baton_membership(${slug}, ${userId}::uuid)`.execute(db);
+  const row = rows[0];
+  return row && membershipOfRow(row);
 }

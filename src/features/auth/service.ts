@@ -56,14 +56,18 @@ export function createAuthService(db: Db, config: Config) {
       return { outcome: 'ok', sessionId, userId: user.id };
     },
 
-    /** The person behind a session cookie, while the session is neither idle nor too old. */
-    async userForSession(sessionId: string): Promise<SignedInUser | undefined> {
+    /**
+     * The person behind a session cookie, while the session is neither idle nor too old, and,
+     * given a partnership's slug, their membership of it: one statement per request (issue 13),
+     * and a second at most once a minute to mark the session seen.
+     */
+    async userForSession(sessionId: string, slug?: string) {
       const idHash = sha256(sessionId);
-      const row = await sessions.findLiveSession(db, idHash, idleSince(), createdSince());
-      if (!row) return undefined;
+      const signedIn = await sessions.findSignedIn(db, idHash, { idleSince: idleSince(), createdSince: createdSince() }, slug);
+      if (!signedIn) return undefined;
       const touchEvery = Math.min(TOUCH_AT_MOST_EVERY_MS, (config.sessionIdleMinutes * 60_000) / 10);
-      if (Date.now() - row.last_seen_at.getTime() > touchEvery) await sessions.touchSession(db, idHash);
-      return { id: row.userId, email: row.email, name: row.name };
+      if (Date.now() - signedIn.lastSeenAt.getTime() > touchEvery) await sessions.touchSession(db, idHash);
+      return signedIn;
     },
 
     async signOut(sessionId: string): Promise<void> {

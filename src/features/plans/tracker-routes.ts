@@ -28,7 +28,10 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
     const filter = { planId: q.plan, boardId: q.board, agencyId: q.agency };
     // A wrong "as at" date is shown in the page's error summary; the tracker is then read as at today.
     const dateErrors = queryErrors({ asAt: q.asAt });
-    const data = await plans.tracker(tenantOf(request).partnership.id, tenantOf(request).actor, filter, q.asAt.date);
+    // The shared reading (what each person may do is not on this page), so the page is kept per
+    // plans revision and query (issue 13).
+    const { partnership, actor, revisions } = tenantOf(request);
+    const data = await plans.trackerReading(partnership.id, actor, filter, q.asAt.date, revisions?.plans);
     const show = q.show ?? 'attention';
     const matching = data.actions.filter((a) => SHOWS[show](a.assessment));
     const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE));
@@ -57,7 +60,7 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
       reply,
       'tracker.njk',
       { ...data, shown, matching: matching.length, first, pages, pagination, show, query, asAtValue: q.asAt.value, ...dateErrors },
-      { nav: 'tracker', status: q.asAt.error ? 400 : 200 },
+      { nav: 'tracker', status: q.asAt.error ? 400 : 200, cache: { reading: data, variant: [q] } },
     );
   });
 }

@@ -36,38 +36,49 @@ export function createTrackerReads(db: Db) {
   const tenant = tenantRunner(db);
 
   /**
-   * The promise tracker: every action of the live plans in scope, judged as at a date (each
-   * plan no later than its end), with the counts a board looks at.
+   * What everyone sees of the promise tracker: every action of the live plans in scope, judged as
+   * at a date (each plan no later than its end), with the counts a board looks at. Worked out once
+   * per revision of the partnership's plans (see the plans-revision migration) and shared, frozen:
+   * the same object while the plans stand, so a page rendered from it can be kept by it
+   * (web/views.ts). The revision lives on the partnership row, which needs no tenant transaction;
+   * a page that read it with the session (web/tenant.ts) gives it.
    */
+  const trackerReading = async (
+    partnershipId: string,
+    actor: MemberActor,
+    filter: Omit<ActionFilter, 'planStatuses' | 'actionId'>,
+    asAt = today(),
+    plansRevision?: string,
+  ): Promise<TrackerData> => {
+    const revision = plansRevision ?? (await revisionOf(db, partnershipId, 'plans'));
+    return trackerCache.get([partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId], () =>
+      tenant(partnershipId, actor, async (trx) => {
+        const actions = assessActions(await listActions(trx, partnershipId, { ...filter, planStatuses: LIVE }), asAt);
+        return {
+          actions,
+          summary: summarise(actions.map((a) => a.assessment)),
+          plans: await listPlans(trx, partnershipId, LIVE),
+          boards: await listBoards(trx, partnershipId),
+          agencies: await listAgencies(trx, partnershipId),
+        };
+      }),
+    );
+  };
+
+  /** The promise tracker as one person reads it: the shared part, and what they may do with each action. */
   const tracker = async (
     partnershipId: string,
     actor: MemberActor,
     filter: Omit<ActionFilter, 'planStatuses' | 'actionId'>,
     asAt = today(),
   ) => {
-    // What everyone sees is worked out once per revision of the partnership's plans (see the
-    // plans-revision migration); only what this person may do is worked out per request. The
-    // revision lives on the partnership row, which needs no tenant transaction to read.
-    const revision = await revisionOf(db, partnershipId, 'plans');
-    const shared = await trackerCache.get(
-      [partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId],
-      () =>
-        tenant(partnershipId, actor, async (trx) => {
-          const actions = assessActions(await listActions(trx, partnershipId, { ...filter, planStatuses: LIVE }), asAt);
-          return {
-            actions,
-            summary: summarise(actions.map((a) => a.assessment)),
-            plans: await listPlans(trx, partnershipId, LIVE),
-            boards: await listBoards(trx, partnershipId),
-            agencies: await listAgencies(trx, partnershipId),
-          };
-        }),
-    );
+    const shared = await trackerReading(partnershipId, actor, filter, asAt);
     return { ...shared, actions: shared.actions.map((a): AssessedAction => ({ ...a, mayUpdate: mayUpdateAction(actor, a) })) };
   };
 
   return {
     tracker,
+    trackerReading,
 
     /** What a person owes: actions they may report on that are overdue, unreported or due soon. */
     owedBy: async (partnershipId: string, actor: MemberActor, asAt = today()) => {

@@ -84,8 +84,9 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     reply: FastifyReply,
     asAt: string | undefined,
     extra: Record<string, unknown>,
+    reading?: Awaited<ReturnType<typeof scorecards.read>>,
   ) => {
-    const data = await scorecards.read(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), asAt);
+    const data = reading ?? (await scorecards.read(tenantOf(request).partnership.id, actorOf(request), idParam(request.params.id), asAt));
     const rows = data.sections.flatMap((s) => s.rows);
     const overriding = typeof extra.override === 'string' ? rows.find((r) => r.id === extra.override && r.current) : undefined;
     const charted =
@@ -123,8 +124,13 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const { asAt, notice, override, chart } = request.query;
       const dateErrors = queryErrors({ asAt });
-      const view = await readView(request, reply, asAt.date, { notice, override, chartRow: chart, asAtValue: asAt.value, ...dateErrors });
-      return renderPage(request, reply, view.template, view.data, { ...view.options, status: asAt.error ? 400 : 200 });
+      // Kept per data revision, role and query (issue 13): the page is rendered only when one of them changes.
+      const { partnership, revisions } = tenantOf(request);
+      const reading = await scorecards.read(partnership.id, actorOf(request), idParam(request.params.id), asAt.date, revisions?.data);
+      const extra = { notice, override, chartRow: chart, asAtValue: asAt.value, ...dateErrors };
+      const view = async () => (await readView(request, reply, asAt.date, extra, reading)).data;
+      const cache = { reading, variant: [request.query] };
+      return renderPage(request, reply, 'scorecards/views/scorecard.njk', view, { ...page, status: asAt.error ? 400 : 200, cache });
     },
   );
 

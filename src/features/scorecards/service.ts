@@ -119,8 +119,9 @@ export function createScorecardsService(db: Db) {
      * revision of the partnership (see the data-revision migration) and shared, read-only, by
      * every reader: nothing in it depends on who reads.
      */
-    read: async (partnershipId: string, actor: Actor, id: string, asAt?: string) => {
-      const revision = await revisionOf(db, partnershipId, 'data');
+    read: async (partnershipId: string, actor: Actor, id: string, asAt?: string, dataRevision?: string) => {
+      // A page that read the revision with the session (web/tenant.ts, issue 13) gives it.
+      const revision = dataRevision ?? (await revisionOf(db, partnershipId, 'data'));
       return readCache.get([partnershipId, revision, id, asAt ?? '', today()], () =>
         tenant(partnershipId, actor, (trx) => view(trx, partnershipId, id, asAt)),
       );

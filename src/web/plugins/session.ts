@@ -1,8 +1,38 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Membership } from '../../data/repositories/memberships.ts';
+import type { Revisions } from '../tenant.ts';
 
 export const SESSION_COOKIE = 'baton_session';
 
-/** Finds the signed-in person from the session cookie (browser) or bearer token (API). */
+/** What was read with the session for a partnership's page, for the tenant guard. */
+interface ReadWithSession {
+  /** Null when the person is not in that partnership (or there is none). */
+  membership: Membership | null;
+  revisions: Revisions | undefined;
+}
+
+const readWithSession = new WeakMap<FastifyRequest, ReadWithSession>();
+
+/** The partnership slug of a `/p/:slug` page, whose membership is read with the session. */
+function pageSlug(request: FastifyRequest): string | undefined {
+  if (!request.routeOptions.url?.startsWith('/p/:slug')) return undefined;
+  return (request.params as { slug?: string } | undefined)?.slug;
+}
+
+/**
+ * The membership of the partnership in the URL and its revisions, when they were read with the
+ * session (browser pages under `/p/:slug`); undefined when they were not (the API).
+ */
+export function membershipReadWithSession(request: FastifyRequest): ReadWithSession | undefined {
+  return readWithSession.get(request);
+}
+
+/**
+ * Finds the signed-in person from the session cookie (browser) or bearer token (API). On a
+ * partnership's page the same statement reads their membership of it and its revisions (issue 13):
+ * nothing about a session or a role is kept between requests, so a sign-out or a role change holds
+ * at once on every server, and what services keep is keyed by revisions read in that statement.
+ */
 export function registerSession(app: FastifyInstance): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
@@ -18,10 +48,12 @@ export function registerSession(app: FastifyInstance): void {
     }
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) return;
-    const user = await auth.userForSession(sessionId);
-    if (user) {
-      request.user = user;
+    const slug = pageSlug(request);
+    const signedIn = await auth.userForSession(sessionId, slug);
+    if (signedIn) {
+      request.user = signedIn.user;
       request.sessionId = sessionId;
+      if (slug !== undefined) readWithSession.set(request, { membership: signedIn.membership ?? null, revisions: signedIn.revisions });
     }
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../core/policy.ts';
 import { ForbiddenError, found } from '../../services/errors.ts';
 import { actorOf } from '../tenant.ts';
+import { membershipReadWithSession } from './session.ts';
 
 export { ForbiddenError };
 
@@ -18,12 +19,18 @@ export function registerTenantGuard(app: FastifyInstance): void {
     const isTenantRoute = request.routeOptions.url?.startsWith('/p/:slug') || request.routeOptions.url?.startsWith('/api/v1/p/:slug');
     if (!isTenantRoute || slug === undefined) return;
     if (!request.user) throw new SignInRequiredError();
-    const membership = found(await app.services.partnerships.memberOf(slug, request.user.id), 'Page not found');
+    // A browser page's membership came with the session (one statement); an API call's is read here.
+    const preread = membershipReadWithSession(request);
+    const membership = found(
+      preread ? (preread.membership ?? undefined) : await app.services.partnerships.memberOf(slug, request.user.id),
+      'Page not found',
+    );
     const { partnership, member } = membership;
     request.tenant = {
       partnership,
       member,
       actor: { ...actorOf(request), role: member.role, agencyId: member.agencyId, userId: request.user.id },
+      revisions: preread?.revisions,
     };
     const permission = request.routeOptions.config.permission ?? 'partnership:read';
     if (!can(membership.member.role, permission)) throw new ForbiddenError();
