@@ -12,7 +12,8 @@ import { CHROMIUM_PATH, DEMO_PASSWORD } from './e2e/support/environment.ts';
  * The runner and each worker load this file; only the runner makes the data folder, and the
  * workers inherit its path through the environment.
  */
-const PORT = 3210;
+// BATON_E2E_PORT lets two runs share a machine (each starts its own server and data folder).
+const PORT = Number(process.env.BATON_E2E_PORT) || 3210;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 let dataDir = process.env.BATON_E2E_DATA_DIR;

@@ -1,5 +1,5 @@
 // Progressive enhancement only: every page works without this script.
-/* global document, Event, HTMLOptGroupElement */
+/* global document, window, Event, HTMLOptGroupElement */
 import { initAll } from '/assets/govuk-frontend.min.js';
 
 initAll();
@@ -190,3 +190,17 @@ function enhancePicker(select) {
 }
 
 document.querySelectorAll('select[data-app-picker]').forEach(enhancePicker);
+
+// A scorecard too wide for the window even at full width scrolls inside its own region (its header
+// then scrolls with it); otherwise the region does not scroll, so the header stays in view.
+function fitScorecards() {
+  document.querySelectorAll('.app-scorecard-wrap').forEach((wrap) => {
+    const table = wrap.querySelector('table');
+    if (!table) return;
+    wrap.classList.remove('app-scorecard-wrap--scroll');
+    wrap.classList.toggle('app-scorecard-wrap--scroll', table.scrollWidth > wrap.clientWidth + 1);
+  });
+}
+
+fitScorecards();
+window.addEventListener('resize', fitScorecards);

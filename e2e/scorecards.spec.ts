@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { mainHeading, successBanner } from './pages/notices.ts';
 import { users } from './support/demo.ts';
-import { screenshot } from './support/environment.ts';
+import { pageWidth, screenshot } from './support/environment.ts';
 import { expect, test } from './support/fixtures.ts';
 
 const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
@@ -13,7 +13,7 @@ async function expectAccessibleAtBothWidths(page: Page, expectAccessible: () => 
   await expectAccessible();
   await page.setViewportSize({ width: 320, height: 720 });
   await expectAccessible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(320);
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 

@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../src/core/secrets.ts';
 import { withTenant } from '../src/data/db.ts';
+import { findSignedIn } from '../src/data/repositories/sessions.ts';
 import { insertMembership, updateMembership } from '../src/data/repositories/memberships.ts';
 import { insertUser } from '../src/data/repositories/users.ts';
 import { hashPassword } from '../src/services/passwords.ts';
@@ -154,4 +157,46 @@ describe.each(DIALECTS)('pages kept per revision and role (%s)', (dialect) => {
       expect(await updateMembership(trx, walsallId, userId, version, { role, agency_id: null })).toBe(true);
     });
   }
+});
+
+describe.each(DIALECTS)('the session, membership and revisions in one statement (%s)', (dialect) => {
+  let t: TestApp;
+  let idHash: string;
+  const live = () => ({ idleSince: new Date(Date.now() - 60 * 60_000), createdSince: new Date(Date.now() - 24 * 60 * 60_000) });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const client = await t.signedIn('viewer@walsall.example');
+    idHash = sha256(client.cookies.get('baton_session')!);
+  });
+  afterAll(() => t.close());
+
+  it('finds the person, their membership and the partnership’s revisions, and leaves no tenant setting behind', async () => {
+    await t.database.db.connection().execute(async (conn) => {
+      const found = await findSignedIn(conn, idHash, live(), 'walsall');
+      expect(found?.user.name).toBe(FIRST_VIEWER_NAME);
+      expect(found?.membership?.partnership.slug).toBe('walsall');
+      expect(found?.membership?.member).toMatchObject({ name: FIRST_VIEWER_NAME, role: 'viewer', agencyId: null });
+      expect(found?.revisions).toEqual({ plans: expect.stringMatching(/^\d+$/), data: expect.stringMatching(/^\d+$/) });
+      const after = await sql<{ p: string | null }>`SELECT current_setting('baton.partnership_id', true) AS p`.execute(conn);
+      expect(after.rows[0]?.p ?? '').toBe('');
+    });
+  });
+
+  it.each([
+    { slug: 'birmingham', what: 'a partnership they are not in' },
+    { slug: 'no-such-partnership', what: 'no partnership' },
+    { slug: undefined, what: 'a page outside any partnership' },
+  ])('finds the person and no membership for $what', async ({ slug }) => {
+    const found = await findSignedIn(t.database.db, idHash, live(), slug);
+    expect(found?.user.name).toBe(FIRST_VIEWER_NAME);
+    expect(found?.membership).toBeUndefined();
+    expect(found?.revisions).toBeUndefined();
+  });
+
+  it('finds nothing for an unknown, idle or suspended session', async () => {
+    expect(await findSignedIn(t.database.db, sha256('not a session'), live(), 'walsall')).toBeUndefined();
+    expect(await findSignedIn(t.database.db, idHash, { ...live(), idleSince: new Date(Date.now() + 60_000) }, 'walsall')).toBeUndefined();
+    await t.database.db.updateTable('users').set({ disabled_at: new Date() }).where('email', '=', 'viewer@walsall.example').execute();
+    expect(await findSignedIn(t.database.db, idHash, live(), 'walsall')).toBeUndefined();
+  });
 });

@@ -434,10 +434,35 @@ describe.each(DIALECTS)('plans and promises (%s)', (dialect) => {
 
   it('lists what needs attention by default, everything on request, fifty to a page', async () => {
     const attention = await admin.get('/p/walsall/tracker');
-    expect(attention.body).toContain('<option value="attention" selected>');
+    const views = /data-qa="tracker-views"[\s\S]*?<\/nav>/.exec(attention.body)![0];
+    expect(views).toMatch(
+      /href="\/p\/walsall\/tracker\?show=attention" aria-current="page">Needing attention <span class="app-views__count">\d+<\/span>/,
+    );
+    const everyAction = Number(/show=all">Every action <span class="app-views__count">(\d+)</.exec(views)![1]);
     const all = await admin.get('/p/walsall/tracker?show=all&page=999');
     expect(all.statusCode).toBe(200);
-    expect(all.body).toMatch(/\d+ actions/);
+    expect(all.body).toContain(`Every action: ${everyAction} actions`);
+  });
+
+  it('shows each action in one row with its latest update, and the filters in use as tags that remove them', async () => {
+    const plan = await livePlan();
+    const action = await actionOf('West Midlands Police', true);
+    await contributor.post(`/p/walsall/actions/${action.id}/updates`, update(action.version, { rag: 'amber' }));
+    const res = await admin.get(`/p/walsall/tracker?show=all&plan=${plan.id}&asAt=2030-12-31`);
+    expect(res.statusCode).toBe(200);
+    const row = /data-qa="tracker-row">[\s\S]*?<\/tr>/g;
+    const rows = res.body.match(row) ?? [];
+    const mine = rows.find((r) => r.includes(`/actions/${action.id}"`))!;
+    expect(mine).toMatch(/data-qa="latest-update">[\s\S]*govuk-tag--orange[\s\S]*Amber/);
+    // The date the tracker judges by is said once, above the table, not on every row.
+    expect(rows.filter((r) => r.includes('judged as at')).length).toBeLessThan(rows.length);
+    const tags = /data-qa="active-filters"[\s\S]*?<\/ul>/.exec(res.body)![0];
+    expect(tags).toContain(`Plan: ${plan.title}`);
+    expect(tags).toContain('As at: 31 December 2030');
+    // Each tag links to the same view without that one filter.
+    expect(tags).toContain(`href="/p/walsall/tracker?show=all&amp;asAt=2030-12-31"`);
+    expect(tags).toContain(`href="/p/walsall/tracker?plan=${plan.id}&amp;show=all"`);
+    expect((await admin.get('/p/walsall/tracker')).body).not.toContain('data-qa="active-filters"');
   });
 
   it('hides another partnership’s plans, priorities and actions behind 404', async () => {

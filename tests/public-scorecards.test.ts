@@ -7,6 +7,7 @@ import { createPublicScorecardsService, publicScorecardCsv, registerPublicScorec
 import { DEFAULT_SUPPRESSION } from '../src/core/suppression.ts';
 import { buildApp } from '../src/app/app.ts';
 import { DIALECTS, openTestDatabase, type Dialect } from './support/app.ts';
+import { cellOf, scorecardRowOf, textOf } from './support/html.ts';
 
 const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
 const ACTOR = { userId: null, label: 'test' };
@@ -83,9 +84,7 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
   const setPublished = (id: string, published: boolean) =>
     withTenant(db, { partnershipId: walsallId }, (trx) => trx.updateTable('scorecards').set({ published }).where('id', '=', id).execute());
   /** The HTML of a row of the public scorecard, by indicator and breakdown. */
-  const rowOf = (body: string, code: string, breakdown = '') =>
-    new RegExp(`data-qa="row-${code}" data-breakdown="${breakdown}"[\\s\\S]*?</tr>`).exec(body)?.[0] ?? '';
-  const cellOf = (row: string, qa: string) => new RegExp(`data-qa="${qa}">([\\s\\S]*?)</td>`).exec(row)?.[1] ?? '';
+  const rowOf = (body: string, code: string, breakdown = '') => scorecardRowOf(body, code, breakdown);
   /** A row's figures in the CSV, period by period: "period,value,marker". */
   const csvLines = (csv: string, start: string) =>
     csv
@@ -163,10 +162,10 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
   it('shows the Q3 2013 scorecard without sign-in, with direction in symbol and words and RAG in words', async () => {
     const res = await get(`/public/walsall/scorecards/${q3}`);
     expect(res.statusCode).toBe(200);
-    expect(rowOf(res.body, 'ia-10-days-pct')).toContain('46.0%');
+    expect(textOf(rowOf(res.body, 'ia-10-days-pct'))).toContain('46.0%');
     expect(rowOf(res.body, 'ia-10-days-pct')).toContain('Red – off track');
     expect(rowOf(res.body, 'ca-35-days-pct')).toMatch(/<span aria-hidden="true">\S+<\/span> Improved/);
-    expect(rowOf(res.body, 'eh-rate')).toContain('Known recording issues are being addressed');
+    expect(rowOf(res.body, 'eh-rate')).toContain('Known recording issues being addressed: likely an under-estimate');
     expect(res.body).toContain('Hidden to protect confidentiality: a count of 1 to 4');
   });
 
@@ -182,11 +181,11 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
 
   it('shows a small count as c, and withholds its rating and direction of travel', async () => {
     const row = rowOf((await get(`/public/walsall/scorecards/${test}`)).body, 'private-fostering-count');
-    expect(cellOf(row, 'current')).toMatch(/^<strong>c<span class="govuk-visually-hidden">/);
+    expect(cellOf(row, 'current')).toMatch(/^c<span class="govuk-visually-hidden">/);
     expect(cellOf(row, 'current')).not.toMatch(/>3</);
-    expect(cellOf(row, 'earlier')).toContain('2012-13: 9');
+    expect(cellOf(row, '2012-13')).toContain('<span class="app-num__whole">9</span>');
     expect(cellOf(row, 'direction')).toMatch(/^c</);
-    expect(cellOf(row, 'rating')).toMatch(/^c</);
+    expect(cellOf(row, 'rag')).toMatch(/^c</);
     expect(row).toContain('Notifications are rising');
   });
 
@@ -205,10 +204,10 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
 
   it('hides a percentage worked out from a small count, and a part that would give a small one away', async () => {
     const body = (await get(`/public/walsall/scorecards/${test}`)).body;
-    expect(cellOf(rowOf(body, 'pf-visits-pct'), 'current')).toMatch(/^<strong>c</);
-    expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Male'), 'current')).toMatch(/^<strong>c</);
-    expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Female'), 'current')).toMatch(/^<strong>c</);
-    expect(cellOf(rowOf(body, 'pf-notifications'), 'current')).toContain('1,237');
+    expect(cellOf(rowOf(body, 'pf-visits-pct'), 'current')).toMatch(/^c</);
+    expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Male'), 'current')).toMatch(/^c</);
+    expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Female'), 'current')).toMatch(/^c</);
+    expect(cellOf(rowOf(body, 'pf-notifications'), 'current')).toSatisfy((html: string) => textOf(html).startsWith('1,237'));
     expect(body).not.toContain('37.5');
     expect(body).not.toContain('1,234');
     expect(body).not.toContain('1234');
@@ -230,11 +229,13 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
 
   it('shows a newly recorded figure at once, still suppressed', async () => {
     const url = `/public/walsall/scorecards/${test}`;
-    expect(cellOf(rowOf((await get(url)).body, 'pf-notifications'), 'current')).toContain('1,237');
+    expect(cellOf(rowOf((await get(url)).body, 'pf-notifications'), 'current')).toSatisfy((html: string) =>
+      textOf(html).startsWith('1,237'),
+    );
     await app.services.indicators.recordFigures(walsallId, ACTOR, [{ ...TEST_FIGURES[3]!, value: '1238', area_code: WALSALL }], 'test');
     const body = (await get(url)).body;
-    expect(cellOf(rowOf(body, 'pf-notifications'), 'current')).toContain('1,238');
-    expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Female'), 'current')).toMatch(/^<strong>c</);
+    expect(cellOf(rowOf(body, 'pf-notifications'), 'current')).toSatisfy((html: string) => textOf(html).startsWith('1,238'));
+    expect(cellOf(rowOf(body, 'pf-notifications', 'Sex: Female'), 'current')).toMatch(/^c</);
   });
 
   it('groups localities with their council: 50 − 20 − 27 cannot give East’s 3, in 2013-14 only (issue 11, finding 1)', async () => {
@@ -251,7 +252,7 @@ describe.each(DIALECTS)('public scorecards (%s)', (dialect) => {
     expect(csvLines(csv, 'By locality and sex,pf-by-sex,Private fostering by sex,Walsall,,')).toEqual(['2013-14,48,']);
     expect(csvLines(csv, 'By locality and sex,pf-by-sex,Private fostering by sex,Walsall,Sex: Male,')).toEqual(['2013-14,,c']);
     const body = (await get(`/public/walsall/scorecards/${leaks}`)).body;
-    expect(cellOf(rowOf(body, 'pf-by-sex', 'Sex: Male'), 'current')).toMatch(/^<strong>c</);
+    expect(cellOf(rowOf(body, 'pf-by-sex', 'Sex: Male'), 'current')).toMatch(/^c</);
     expect(body).not.toMatch(/>46</);
   });
 

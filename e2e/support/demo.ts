@@ -30,6 +30,7 @@ export const walsall = {
   tokens: '/p/walsall/account/tokens',
   plans: '/p/walsall/plans',
   tracker: '/p/walsall/tracker',
+  scorecards: '/p/walsall/scorecards',
   indicators: '/p/walsall/indicators',
   imports: '/p/walsall/imports',
   figures: '/p/walsall/figures',

@@ -18,3 +18,8 @@ export const SCREENS_DIR = process.env.BATON_SCREENS_DIR || '/tmp/screens';
 export function screenshot(page: Page, name: string) {
   return page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
 }
+
+/** How wide the page is laid out, scrolling included: no wider than the window when nothing scrolls sideways. */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth');
+}

@@ -162,7 +162,7 @@ describe('draftSponsorReport', () => {
     expect(draft.sections.summary).toEqual([
       'As at 31 March 2016 (2015-16 Q4, January to March 2016), Baton rates this priority Red from the progress of its actions.',
       'Of its 3 actions, 1 complete, 1 on track, 1 off track. 1 is overdue.',
-      '1 of the 2 actions due by 31 March 2016 were completed on time (50%).',
+      '1 of the 2 actions due by 31 March 2016 was completed on time (50%).',
       '1 action was dropped and is not counted.',
       'Completed in 2015-16 Q4: Launch the weight service (Test agency), on 10 February 2016.',
     ]);

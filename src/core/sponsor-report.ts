@@ -178,7 +178,7 @@ function summaryParagraphs(input: ReportInput, rag: Rag | null, c: ProgressCount
       : `Of its ${count(c.actions, 'action', 'actions')}, ${parts.join(', ')}. ${c.overdue === 0 ? 'None is overdue.' : `${c.overdue} ${c.overdue === 1 ? 'is' : 'are'} overdue.`}`,
     c.due === 0
       ? `No action was due by ${dateInWords(asAt)}.`
-      : `${c.kept} of the ${count(c.due, 'action', 'actions')} due by ${dateInWords(asAt)} ${c.due === 1 ? 'was' : 'were'} completed on time (${percent(c.keptShare)}).`,
+      : `${c.kept} of the ${count(c.due, 'action', 'actions')} due by ${dateInWords(asAt)} ${c.kept === 1 ? 'was' : 'were'} completed on time (${percent(c.keptShare)}).`,
   ];
   if (c.dropped > 0)
     paragraphs.push(`${count(c.dropped, 'action was', 'actions were')} dropped and ${c.dropped === 1 ? 'is' : 'are'} not counted.`);

@@ -246,7 +246,8 @@ export const WALSALL_SCORECARDS: DemoScorecard[] = [
     previousPeriods: 2,
     columns: ['previous', 'england', 'direction', 'rag', 'note'],
     sections: [
-      { title: 'Early help', rows: [{ indicator: 'eh-rate', ragRule: 'none', note: 'Known recording issues are being addressed' }] },
+      // The paper's note on early help is its figures' quality note ("known recording issues"), shown once.
+      { title: 'Early help', rows: [{ indicator: 'eh-rate', ragRule: 'none' }] },
       {
         title: 'Assessments',
         rows: [
@@ -258,7 +259,8 @@ export const WALSALL_SCORECARDS: DemoScorecard[] = [
       {
         title: 'Children on a child protection plan',
         rows: [
-          { indicator: 'cp-plan-rate', ragRule: 'none', note: 'England at 31 March 2013: 37.9', chart: true },
+          // The paper prints England's figure in the row's title; here it is the England column, from DfE's published value.
+          { indicator: 'cp-plan-rate', ragRule: 'none', chart: true },
           { indicator: 'cp-repeat-2yrs-pct', ragRule: 'band', tolerance: 2, note: '10–15% is considered ideal' },
         ],
       },

@@ -12,6 +12,7 @@ import * as packsAndCommentary from './2026-11-23T2000-packs-and-commentary.ts';
 import * as dataRevision from './2026-11-23T2100-data-revision.ts';
 import * as scorecardCharts from './2026-11-23T2200-scorecard-charts.ts';
 import * as plansRevisionBefore from './2026-11-23T2300-plans-revision-before.ts';
+import * as signedInLookup from './2026-11-24T0900-signed-in-lookup.ts';
 
 /** Every migration, in order. Names are timestamps so they sort as they were written. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2100-data-revision': dataRevision,
   '2026-11-23T2200-scorecard-charts': scorecardCharts,
   '2026-11-23T2300-plans-revision-before': plansRevisionBefore,
+  '2026-11-24T0900-signed-in-lookup': signedInLookup,
 };

@@ -35,6 +35,8 @@ export interface ActionItem {
   updatePeriods: string[];
   latestRag: Rag | null;
   latestUpdateAt: Date | null;
+  /** The first line of the latest update's "action taken", for the tracker's row. */
+  latestUpdateText: string | null;
 }
 
 export interface ActionFilter {
@@ -68,6 +70,19 @@ export async function listActions(db: DbOrTrx, partnershipId: string, filter: Ac
           .as('links'),
       (join) => join.onRef('links.action_id', '=', 'ac.id'),
     )
+    // The latest update's first line, in one pass over the partnership's updates.
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('action_updates')
+          .where('partnership_id', '=', partnershipId)
+          .distinctOn('action_id')
+          .orderBy('action_id')
+          .orderBy('created_at', 'desc')
+          .select(['action_id', sql<string>`split_part(btrim(action_taken), E'\\n', 1)`.as('first_line')])
+          .as('latest'),
+      (join) => join.onRef('latest.action_id', '=', 'ac.id'),
+    )
     .select([
       'ac.id',
       'ac.priority_id as priorityId',
@@ -94,6 +109,7 @@ export async function listActions(db: DbOrTrx, partnershipId: string, filter: Ac
       'ac.reported_periods as updatePeriods',
       'ac.latest_rag as latestRag',
       'ac.latest_update_at as latestUpdateAt',
+      'latest.first_line as latestUpdateText',
       'p.period_start as planStart',
     ])
     // One grouped pass over the links instead of a subquery per action.

@@ -6,6 +6,7 @@ export async function insertSession(db: DbOrTrx, idHash: string, userId: string)
   await db.insertInto('sessions').values({ id_hash: idHash, user_id: userId }).execute();
 }
 
+/** A row of `baton_signed_in`: the person, then (null unless they are a member) the partnership's and member's columns. */
 interface SignedInRow extends Partial<MembershipLookupRow> {
   user_id: string;
   user_email: string;
@@ -27,11 +28,11 @@ export interface SignedIn {
 /**
  * The person behind a session that is neither idle since `idleSince` nor older than
  * `createdSince` and, given a partnership's slug, that partnership, their membership of it
- * (undefined when either is missing) and its revisions, in one statement: a signed-in page reads no more than this
- * before its own data. Nothing is kept between requests, so a sign-out, a suspension or a role
- * change made on any server holds from the next request. Call it outside a transaction: with a
- * slug it sets the tenant settings for the rest of the transaction it runs in (see the
- * `baton_membership` migration).
+ * (undefined when either is missing) and its revisions, in one statement (the
+ * `baton_signed_in` migration): a signed-in page reads no more than this before its own data.
+ * Nothing is kept between requests, so a sign-out, a suspension or a role change made on any
+ * server holds from the next request. Call it outside a transaction: with a slug it sets the
+ * tenant settings for the rest of the transaction it runs in.
  */
 export async function findSignedIn(
   db: DbOrTrx,
@@ -39,27 +40,16 @@ export async function findSignedIn(
   live: { idleSince: Date; createdSince: Date },
   slug: string | undefined,
 ): Promise<SignedIn | undefined> {
-  const membership =
-    slug === undefined
-      ? { columns: sql``, joins: sql`` }
-      : {
-          columns: sql`, m.*, r.plans_revision::text AS plans_revision, r.data_revision::text AS data_revision`,
-          joins: sql`LEFT JOIN LATERAL baton_membership(${slug}, u.id) m ON true LEFT JOIN partnerships r ON r.id = m.id`,
-        };
   const { rows } = await sql<SignedInRow>`
-    SELECT u.id AS user_id, u.email AS user_email, u.name AS user_name, s.last_seen_at${membership.columns}
-    FROM sessions s
-    JOIN users u ON u.id = s.user_id
-    ${membership.joins}
-    WHERE s.id_hash = ${idHash} AND s.last_seen_at > ${live.idleSince} AND s.created_at > ${live.createdSince}
-      AND u.disabled_at IS NULL`.execute(db);
+    SELECT * FROM baton_signed_in(${idHash}, ${live.idleSince}, ${live.createdSince}, ${slug ?? null})`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
+  const member = row.member_user_id ? membershipOfRow(row as MembershipLookupRow) : undefined;
   return {
     user: { id: row.user_id, email: row.user_email, name: row.user_name },
     lastSeenAt: row.last_seen_at,
-    membership: row.id ? membershipOfRow(row as SignedInRow & MembershipLookupRow) : undefined,
-    revisions: row.plans_revision && row.data_revision ? { plans: row.plans_revision, data: row.data_revision } : undefined,
+    membership: member,
+    revisions: member && row.plans_revision && row.data_revision ? { plans: row.plans_revision, data: row.data_revision } : undefined,
   };
 }
 

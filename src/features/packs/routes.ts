@@ -10,6 +10,7 @@ import { isDownloadFormat } from '../../web/downloads.ts';
 import { scorecardFilename, type ScorecardExport } from '../scorecards/exports.ts';
 import { sendScorecardExport } from '../scorecards/send-export.ts';
 import { selectedCharts } from '../scorecards/charts.ts';
+import { staffTable } from '../scorecards/table.ts';
 import { FrozenPackError, presentedAs, type PacksService } from './service.ts';
 import { noticeQuery, queryId, queryText, withQuery, type NoticeQuery, type QueryOf } from '../../web/query.ts';
 import { dateInWords } from '../../core/dates.ts';
@@ -99,6 +100,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
         presentedAs: presentedAs(data.pack),
         footnotes,
         charts: selectedCharts(data.pack.snapshot.sections),
+        table: staffTable(data.pack.snapshot.sections, data.pack.snapshot.scorecard.columns, data.pack.snapshot.scorecard.previousPeriods),
         notice: request.query.notice,
       },
       page,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { needsAttention, type ActionAssessment } from '../../core/promises.ts';
+import { dateInWords, todayInEngland as today } from '../../core/dates.ts';
 import { queryErrors, withQuery, type QueryOf } from '../../web/query.ts';
 import { tenantOf } from '../../web/tenant.ts';
 import { renderPlansPage } from './pages.ts';
@@ -38,28 +39,64 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
     const pageNumber = Math.min(pages, q.page ?? 1);
     const shown = matching.slice((pageNumber - 1) * TRACKER_PAGE_SIZE, pageNumber * TRACKER_PAGE_SIZE);
     const query = { ...filter, asAt: q.asAt.date ?? '' };
-    const link = (n: number) => {
+    const href = (change: Partial<Record<'plan' | 'board' | 'agency' | 'show' | 'asAt' | 'page', string>>) => {
       const params = new URLSearchParams({
         plan: query.planId ?? '',
         board: query.boardId ?? '',
         agency: query.agencyId ?? '',
         show,
         asAt: query.asAt,
-        page: String(n),
+        page: '1',
+        ...change,
       });
+      for (const [key, value] of [...params]) if (!value || (key === 'page' && value === '1')) params.delete(key);
       return `/p/${request.params.slug}/tracker?${params.toString()}`;
     };
+    const link = (n: number) => href({ page: String(n) });
     const pagination = {
       items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === pageNumber })),
       previous: pageNumber > 1 ? { href: link(pageNumber - 1) } : undefined,
       next: pageNumber < pages ? { href: link(pageNumber + 1) } : undefined,
     };
+    // The views as links with their counts, and the filters in use as tags that remove them.
+    const views = (Object.keys(SHOWS) as Show[]).map((key) => ({
+      key,
+      href: href({ show: key }),
+      count: data.actions.filter((a) => SHOWS[key](a.assessment)).length,
+    }));
+    const nameOf = (list: readonly { id: string; title?: string; name?: string }[], id: string | undefined) => {
+      const found = list.find((x) => x.id === id);
+      return found?.title ?? found?.name;
+    };
+    const activeFilters = [
+      { label: 'Plan', value: nameOf(data.plans, query.planId), href: href({ plan: '' }) },
+      { label: 'Board', value: nameOf(data.boards, query.boardId), href: href({ board: '' }) },
+      { label: 'Agency', value: nameOf(data.agencies, query.agencyId), href: href({ agency: '' }) },
+      { label: 'As at', value: query.asAt ? dateInWords(query.asAt) : undefined, href: href({ asAt: '' }) },
+    ].filter((f) => f.value !== undefined);
     const first = (pageNumber - 1) * TRACKER_PAGE_SIZE + 1;
     return renderPlansPage(
       request,
       reply,
       'tracker.njk',
-      { ...data, shown, matching: matching.length, first, pages, pagination, show, query, asAtValue: q.asAt.value, ...dateErrors },
+      {
+        ...data,
+        shown,
+        matching: matching.length,
+        first,
+        pages,
+        pagination,
+        show,
+        query,
+        views,
+        activeFilters,
+        clearHref: href({ plan: '', board: '', agency: '', asAt: '' }),
+        asAt: query.asAt || today(),
+        // Plans that have ended are judged at their last day: said once when every row shown shares it.
+        sharedAsAt: new Set(shown.map((a) => a.asAt)).size === 1 ? shown[0]!.asAt : null,
+        asAtValue: q.asAt.value,
+        ...dateErrors,
+      },
       { nav: 'tracker', status: q.asAt.error ? 400 : 200, cache: { reading: data, variant: [q] } },
     );
   });

@@ -15,7 +15,16 @@ import { renderPage } from '../../web/views.ts';
 import type { createScorecardsService } from '../scorecards/service.ts';
 import { CSV_COLUMNS, scorecardFilename } from '../scorecards/exports.ts';
 import { selectedCharts } from '../scorecards/charts.ts';
-import { PUBLIC_SUPPRESSION, publicScorecard, type Judgement, type PublicScorecard, type ScorecardBasis } from './scorecard-suppression.ts';
+import {
+  PUBLIC_SUPPRESSION,
+  publicScorecard,
+  type Judgement,
+  type PublicFigure,
+  type PublicRow,
+  type PublicScorecard,
+  type ScorecardBasis,
+} from './scorecard-suppression.ts';
+import { scorecardTable, type ScorecardTable, type TableFigure, type TableSourceRow } from '../../core/scorecard-table.ts';
 import { sendDownload } from '../../web/downloads.ts';
 
 const PUBLIC_READER: Actor = { userId: null, label: 'public scorecard page' };
@@ -134,6 +143,7 @@ export function registerPublicScorecardRoutes(app: FastifyInstance, published: P
       publicPartnership: partnership,
       ...view,
       charts: selectedCharts(view.sections),
+      table: publicTable(view),
       POLARITY_LABELS,
       SIGNIFICANCE_LABELS,
       RAG_LABELS,
@@ -146,4 +156,49 @@ export function registerPublicScorecardRoutes(app: FastifyInstance, published: P
     const view = await published.read(partnership.id, idParam(request.params.id));
     return sendDownload(reply, { filename: scorecardFilename(view.scorecard.title, 'csv'), format: 'csv', body: publicScorecardCsv(view) });
   });
+}
+
+/** A public row in the shape of core/scorecard-table.ts: hidden figures and withheld judgements stay hidden. */
+function publicTableRow(r: PublicRow, marker: string): TableSourceRow {
+  const figure = (f: PublicFigure | null): TableFigure => (f ? { text: f.text, hidden: f.suppressed } : { text: '–' });
+  return {
+    id: r.id,
+    code: r.indicator.code,
+    title: r.indicator.title,
+    meta: [r.areaName, r.breakdown, POLARITY_LABELS[r.indicator.polarity]].filter(Boolean).join(' · '),
+    breakdown: r.breakdown,
+    periods: r.periods,
+    figures: r.figures.map(figure),
+    current: r.current && {
+      ...figure(r.current),
+      periodCode: r.periods.at(-1)?.code ?? '',
+      periodLabel: r.current.periodLabel,
+      provisional: r.current.provisional,
+    },
+    england: figure(r.england),
+    region: figure(r.region),
+    neighbours: figure(r.neighbours),
+    band: r.withheld.includes('band') ? { text: marker, hidden: true } : { text: r.band ?? '–' },
+    significance: r.withheld.includes('significance')
+      ? { text: marker, hidden: true }
+      : { text: r.significance ? SIGNIFICANCE_LABELS[r.significance] : '–' },
+    target: figure(r.target),
+    direction: r.direction,
+    directionHidden: r.withheld.includes('direction'),
+    rag: r.rag,
+    ragHidden: r.withheld.includes('rating'),
+    ragReason: r.rag ? r.ragReason : '',
+    note: r.note,
+    qualityNotes: r.qualityNotes,
+  };
+}
+
+/** A published scorecard as one table, as many period columns as its longest row. */
+export function publicTable(view: Pick<PublicScorecard, 'scorecard' | 'sections' | 'rule'>): ScorecardTable {
+  const longest = Math.max(1, ...view.sections.flatMap((s) => s.rows.map((r) => r.periods.length)));
+  return scorecardTable(
+    view.sections.map((s) => ({ title: s.title, rows: s.rows.map((r) => publicTableRow(r, view.rule.marker)) })),
+    view.scorecard.columns,
+    longest - 1,
+  );
 }

@@ -24,6 +24,7 @@ import { scorecardFilename, type ScorecardExport } from './exports.ts';
 import { sendScorecardExport } from './send-export.ts';
 import { registerScorecardBuilderRoutes } from './builder-routes.ts';
 import { rowChart, selectedCharts } from './charts.ts';
+import { staffTable } from './table.ts';
 import { dateInWords } from '../../core/dates.ts';
 import { actorOf, tenantOf } from '../../web/tenant.ts';
 
@@ -94,14 +95,23 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     const chart = charted && rowChart(charted, 'chart');
     const mayManage = can(tenantOf(request).member.role, 'indicators:manage');
     const slug = tenantOf(request).partnership.slug;
-    const tablesHtml = await renderFragment(reply, data, [slug, mayManage], 'scorecards/views/sections.njk', () => ({
-      ...LABELS,
-      ...data,
-      partnership: { slug },
-      charts: selectedCharts(data.sections),
-      footnotes: [...new Set(rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))],
-      mayManage,
-    }));
+    const fragment = (part: 'summary' | 'table') =>
+      renderFragment(reply, data, [slug, mayManage, part], 'scorecards/views/sections.njk', () => ({
+        ...LABELS,
+        ...data,
+        part,
+        partnership: { slug },
+        table: staffTable(data.sections, data.scorecard.columns, data.scorecard.previous_periods, {
+          base: `/p/${slug}`,
+          scorecard: `/p/${slug}/scorecards/${data.scorecard.id}`,
+          asAt: data.asAt,
+          mayManage,
+        }),
+        charts: selectedCharts(data.sections),
+        footnotes: [...new Set(rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))],
+        mayManage,
+      }));
+    const [summaryHtml, tablesHtml] = await Promise.all([fragment('summary'), fragment('table')]);
     return {
       template: 'scorecards/views/scorecard.njk',
       data: {
@@ -109,6 +119,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         ...data,
         overriding,
         chart,
+        summaryHtml,
         tablesHtml,
         mayManage,
         values: {},
