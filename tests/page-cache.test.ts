@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import nunjucks from 'nunjucks';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sha256 } from '../src/core/secrets.ts';
 import { withTenant } from '../src/data/db.ts';
 import { findSignedIn } from '../src/data/repositories/sessions.ts';
@@ -59,6 +60,22 @@ describe.each(DIALECTS)('pages kept per revision and role (%s)', (dialect) => {
       expect(csrfOf(a.body)).toBe(csrfOf(again.body));
       expect(csrfOf(a.body)).not.toBe(csrfOf(b.body));
       expect(again.body).not.toMatch(/bph[0-9a-f]{32}/);
+    }
+  });
+
+  it('renders each page once, then sends it kept, for the same and for another person with the same role', async () => {
+    const first = await t.signedIn('viewer@walsall.example');
+    const second = await t.signedIn(OTHER_VIEWER.email);
+    for (const path of pages) await first.get(path);
+    const render = vi.spyOn(nunjucks.Environment.prototype, 'render');
+    try {
+      for (const path of pages) {
+        expect((await first.get(path)).statusCode).toBe(200);
+        expect((await second.get(path)).statusCode).toBe(200);
+      }
+      expect(render).not.toHaveBeenCalled();
+    } finally {
+      render.mockRestore();
     }
   });
 
