@@ -49,6 +49,13 @@ describe('PageStore', () => {
     expect(renders).toBe(1);
   });
 
+  it('peeks at a kept page without rendering one', async () => {
+    const store = new PageStore(10, 1_000);
+    expect(store.peek('a')).toBeUndefined();
+    await store.get('a', html(2));
+    expect(store.peek('a')?.bytes).toBe(2);
+  });
+
   it('forgets a render that failed', async () => {
     const store = new PageStore(10, 1_000);
     await expect(store.get('a', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

@@ -74,13 +74,20 @@ export class PageStore {
     this.#maxBytes = maxBytes;
   }
 
-  async get(key: string, render: () => Promise<string>): Promise<KeptPage> {
+  /** The kept page, counted as used, or undefined (rendering or not kept). */
+  peek(key: string): KeptPage | undefined {
     const kept = this.#kept.get(key);
     if (kept) {
       this.#kept.delete(key);
       this.#kept.set(key, kept);
-      return kept;
     }
+    return kept;
+  }
+
+  /** The kept page, or `render()`'s, kept. */
+  async get(key: string, render: () => Promise<string>): Promise<KeptPage> {
+    const kept = this.peek(key);
+    if (kept) return kept;
     let rendering = this.#rendering.get(key);
     if (!rendering) {
       rendering = render().then(keep);

@@ -7,7 +7,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../core/policy.ts';
 import { BOARD_KINDS, SECTORS } from '../core/sectors.ts';
 import { dateInputBoxes } from './date-input.ts';
 import { navigationFor } from './navigation.ts';
-import { fill, PageStore, PLACEHOLDER } from './page-cache.ts';
+import { filledFor, keptPageKey, keptPages, placeholdersFor, type KeepBy } from './kept-pages.ts';
 import { csrfTokenFor } from './plugins/csrf-token.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -103,27 +103,18 @@ export interface PageOptions {
    * person's id, name and e-mail, the CSRF token and the CSP nonce are placeholders filled in per
    * request, so such a page may print them but not compare or transform them.
    */
-  cache?: { reading: object; variant: readonly unknown[] };
+  cache?: KeepBy;
 }
 
 /** What a page shows of its own, or a function working it out (called only when the page is rendered). */
 export type PageData = Record<string, unknown> | (() => Record<string, unknown> | Promise<Record<string, unknown>>);
 
-/** How many whole pages a server keeps, and how many bytes of them at most. */
-const PAGES_KEPT = 500;
-const PAGE_BYTES_KEPT = 48 * 1024 * 1024;
-const keptPages = new PageStore(PAGES_KEPT, PAGE_BYTES_KEPT);
-const readingIds = new WeakMap<object, number>();
-let lastReadingId = 0;
-
-/** A number per shared reading: a new reading (new data) is a new key, and the old pages age out. */
-function readingId(reading: object): number {
-  let id = readingIds.get(reading);
-  if (id === undefined) {
-    id = ++lastReadingId;
-    readingIds.set(reading, id);
-  }
-  return id;
+/** Sends a page's HTML with its status. */
+function sendHtml(reply: FastifyReply, html: string | Buffer, options: PageOptions) {
+  return reply
+    .status(options.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .send(html);
 }
 
 /** Renders a page with what every layout needs: the person, their partnership, navigation, CSRF and CSP nonce. */
@@ -134,58 +125,39 @@ export async function renderPage(
   data: PageData = {},
   options: PageOptions = {},
 ) {
-  const { user } = request;
   const { partnership, member } = request.tenant ?? {};
-  const nonce = reply.cspNonce?.script;
   const layout = {
     partnership,
     navigation: partnership && member ? navigationFor(partnership.slug, member.role, options.nav) : [],
     currentPath: request.url.split('?')[0],
   };
   const ownData = async () => (typeof data === 'function' ? await data() : data);
-  let html: string | Buffer;
   if (options.cache) {
-    const key = JSON.stringify([
-      readingId(options.cache.reading),
-      template,
-      options.nav ?? null,
-      layout.currentPath,
-      user ? 1 : 0,
-      nonce ? 1 : 0,
-      partnership ?? null,
-      member ? [member.role, member.agencyId, member.agencyName, member.version] : null,
-      options.cache.variant,
-    ]);
-    const page = await keptPages.get(key, async () => {
-      const person = { id: PLACEHOLDER.id, name: PLACEHOLDER.name, email: PLACEHOLDER.email };
-      return reply.viewAsync(template, {
-        ...layout,
-        user: user && person,
-        member: member && { ...member, userId: person.id, name: person.name, email: person.email },
-        csrfToken: PLACEHOLDER.csrf,
-        cspNonce: nonce && PLACEHOLDER.nonce,
-        ...(await ownData()),
-      });
-    });
-    html = fill(page, {
-      csrf: csrfTokenFor(request, reply),
-      nonce: nonce ?? '',
-      id: user?.id ?? '',
-      name: user?.name ?? '',
-      email: user?.email ?? '',
-    });
-  } else {
-    html = await reply.viewAsync(template, {
-      ...layout,
-      user,
-      member,
-      csrfToken: csrfTokenFor(request, reply),
-      cspNonce: nonce,
-      ...(await ownData()),
-    });
+    const key = keptPageKey(request, reply, template, options.nav, options.cache);
+    const page = await keptPages.get(key, async () =>
+      reply.viewAsync(template, { ...layout, ...placeholdersFor(request, reply), ...(await ownData()) }),
+    );
+    return sendHtml(reply, filledFor(request, reply, page), options);
   }
-  return reply
-    .status(options.status ?? 200)
-    .type('text/html; charset=utf-8')
-    .send(html);
+  const html = await reply.viewAsync(template, {
+    ...layout,
+    user: request.user,
+    member,
+    csrfToken: csrfTokenFor(request, reply),
+    cspNonce: reply.cspNonce?.script,
+    ...(await ownData()),
+  });
+  return sendHtml(reply, html, options);
+}
+
+/**
+ * Sends the page `renderPage` would send with these options when it is kept, and otherwise
+ * nothing (undefined): for a handler whose own work before rendering costs more than a kept
+ * page does to send.
+ *
+ * @example const kept = sendKeptPage(request, reply, 'plans/views/tracker.njk', page); if (kept) return kept;
+ */
+export function sendKeptPage(request: FastifyRequest, reply: FastifyReply, template: string, options: PageOptions) {
+  const page = options.cache && keptPages.peek(keptPageKey(request, reply, template, options.nav, options.cache));
+  return page ? sendHtml(reply, filledFor(request, reply, page), options) : undefined;
 }

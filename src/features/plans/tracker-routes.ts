@@ -3,6 +3,7 @@ import { needsAttention, type ActionAssessment } from '../../core/promises.ts';
 import { dateInWords, todayInEngland as today } from '../../core/dates.ts';
 import { queryErrors, withQuery, type QueryOf } from '../../web/query.ts';
 import { tenantOf } from '../../web/tenant.ts';
+import { sendKeptPage } from '../../web/views.ts';
 import { renderPlansPage } from './pages.ts';
 import { trackerQuery } from './schemas.ts';
 
@@ -33,6 +34,9 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
     // plans revision and query (issue 13).
     const { partnership, actor, revisions } = tenantOf(request);
     const data = await plans.trackerReading(partnership.id, actor, filter, q.asAt.date, revisions?.plans);
+    const page = { nav: 'tracker', status: q.asAt.error ? 400 : 200, cache: { reading: data, variant: [q] } };
+    const kept = sendKeptPage(request, reply, 'plans/views/tracker.njk', page);
+    if (kept) return kept;
     const show = q.show ?? 'attention';
     const matching = data.actions.filter((a) => SHOWS[show](a.assessment));
     const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE));
@@ -97,7 +101,7 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
         asAtValue: q.asAt.value,
         ...dateErrors,
       },
-      { nav: 'tracker', status: q.asAt.error ? 400 : 200, cache: { reading: data, variant: [q] } },
+      page,
     );
   });
 }
