@@ -96,12 +96,22 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
         activeFilters,
         clearHref: href({ plan: '', board: '', agency: '', asAt: '' }),
         asAt: query.asAt || today(),
-        // Plans that have ended are judged at their last day: said once when every row shown shares it.
-        sharedAsAt: new Set(shown.map((a) => a.asAt)).size === 1 ? shown[0]!.asAt : null,
+        // Plans that have ended are judged at their last day: the date most rows shown share is said
+        // once, above the table; a row says its own only when it differs.
+        sharedAsAt: mostCommon(shown.map((a) => a.asAt)),
         asAtValue: q.asAt.value,
         ...dateErrors,
       },
       page,
     );
   });
+}
+
+/** The value most of a list share (the first of them on a tie), or null for an empty list. */
+function mostCommon(values: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
 }
