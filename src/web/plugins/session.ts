@@ -16,7 +16,10 @@ const readWithSession = new WeakMap<FastifyRequest, ReadWithSession>();
 /** The partnership slug of a `/p/:slug` page, whose membership is read with the session. */
 function pageSlug(request: FastifyRequest): string | undefined {
   if (!request.routeOptions.url?.startsWith('/p/:slug')) return undefined;
-  return (request.params as { slug?: string } | undefined)?.slug;
+  const slug = (request.params as { slug?: string } | undefined)?.slug;
+  // Only a slug's own characters reach the database with the session; anything else (a NUL, a
+  // lone surrogate) is left to the input checks, which refuse it with a 400 before the page runs.
+  return slug !== undefined && /^[a-z0-9][a-z0-9-]{0,99}$/.test(slug) ? slug : undefined;
 }
 
 /**
