@@ -44,7 +44,8 @@ export function tableRowOf(r: ScorecardRowView, links?: RowLinks): LinkedRow {
     target: r.target ?? { text: '–' },
     direction: r.direction,
     rag: r.rag.rag,
-    ragReason: r.rag.overridden || r.ragRule !== 'none' ? r.rag.reason : '',
+    // A row with no figure says so in its figure's cell; its rule has nothing to say.
+    ragReason: r.current && (r.rag.overridden || r.ragRule !== 'none') ? r.rag.reason : '',
     ragOverridden: r.rag.overridden ?? false,
     note: r.note,
     qualityNotes: r.qualityNotes,
