@@ -27,12 +27,29 @@ test.describe('Plans and promises', () => {
     await page.getByRole('navigation', { name: 'Partnership menu' }).getByRole('link', { name: 'Promise tracker' }).click();
     await expect(page.getByTestId('tracker-summary')).toContainText('overdue');
     await expectAccessible();
-    await page.getByLabel('Show').selectOption('overdue');
-    await page.getByRole('button', { name: 'Show actions' }).click();
+    await page
+      .getByRole('navigation', { name: 'Which actions' })
+      .getByRole('link', { name: /^Overdue \d+$/ })
+      .click();
     await expect(page).toHaveURL(/show=overdue/);
     await expect(page.getByTestId('tracker').getByRole('row').nth(1)).toContainText('Overdue');
     await expectAccessible();
     await screenshot(page, 'tracker');
+
+    // The filters are folded away: opened from the keyboard, applied, then shown as a tag that removes them.
+    await page.getByTestId('tracker-filters').locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Agency').selectOption({ label: 'West Midlands Police' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/show=overdue/);
+    await expect(page).toHaveURL(/agency=/);
+    const tags = page.getByTestId('active-filters');
+    await expect(tags).toContainText('Agency: West Midlands Police');
+    await expectAccessible();
+    await tags.getByRole('link', { name: /Remove filter Agency/ }).click();
+    await expect(page).not.toHaveURL(/agency=/);
+    await expect(page.getByTestId('active-filters')).toHaveCount(0);
+    await expectAccessible();
   });
 
   test('a police contributor reports progress on their action, and a bad update shows its errors', async ({

@@ -4,6 +4,7 @@ import { mainHeading, successBanner } from './pages/notices.ts';
 import { users } from './support/demo.ts';
 import { pageWidth, screenshot } from './support/environment.ts';
 import { expect, test } from './support/fixtures.ts';
+import { scorecardSection } from './pages/scorecard-table.ts';
 
 const Q3_2013 = 'Children’s Scrutiny Board scorecard, Q3 2013';
 const CP_SECOND = 'Child protection plans that are a second or later plan (%)';
@@ -27,7 +28,7 @@ test.describe('Scorecards', () => {
 
     await page.getByRole('link', { name: Q3_2013 }).click();
     await expect(mainHeading(page)).toHaveText(Q3_2013);
-    const assessments = page.getByRole('table', { name: 'Assessments', exact: true });
+    const assessments = scorecardSection(page, 'Assessments');
     await expect(assessments.getByRole('row', { name: /Initial assessments/ })).toContainText('Deteriorated');
     await expect(assessments.getByRole('row', { name: /Core assessments/ })).toContainText('Improved');
     await expect(page.getByTestId('legend')).toContainText('Maintained');
@@ -139,7 +140,7 @@ test.describe('Scorecards', () => {
     await expectAccessible();
 
     await page.getByRole('link', { name: 'Read the scorecard' }).click();
-    await expect(page.getByRole('table', { name: 'Child protection', exact: true })).toContainText('24.5%');
+    await expect(scorecardSection(page, 'Child protection')).toContainText('24.5%');
     await expect(page.getByTestId('selected-chart')).toHaveCount(1);
     await expectAccessible();
 

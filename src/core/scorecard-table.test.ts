@@ -68,7 +68,21 @@ describe('rowNotes', () => {
     { note: '', quality: [], notes: [] },
     { note: '10–15% is considered ideal', quality: [], notes: ['10–15% is considered ideal'] },
     { note: 'Year to date', quality: ['Year to date'], notes: ['Year to date'] },
-    { note: 'Known recording issues', quality: ['Known recording issues: likely an under-estimate'], notes: ['Known recording issues'] },
+    {
+      note: 'Known recording issues',
+      quality: ['Known recording issues: likely an under-estimate'],
+      notes: ['Known recording issues: likely an under-estimate'],
+    },
+    {
+      note: 'Known recording issues: likely an under-estimate',
+      quality: ['Known recording issues'],
+      notes: ['Known recording issues: likely an under-estimate'],
+    },
+    {
+      note: 'Local figure',
+      quality: ['Figure revised', 'Local figures only'],
+      notes: ['Local figure', 'Figure revised', 'Local figures only'],
+    },
     { note: '', quality: ['A', 'B'], notes: ['A', 'B'] },
     { note: 'Local figure.', quality: ['local figure'], notes: ['Local figure.'] },
   ])('$note + $quality', ({ note, quality, notes }) => {
@@ -177,7 +191,7 @@ describe('scorecardTable', () => {
   });
 
   it('says each note once', () => {
-    expect(scorecardTable(sections, columns, 2).sections[0]!.rows[0]!.notes).toEqual(['Known recording issues']);
+    expect(scorecardTable(sections, columns, 2).sections[0]!.rows[0]!.notes).toEqual(['Known recording issues: likely an under-estimate']);
   });
 
   it('summarises ratings, travel, exceptions and contents', () => {

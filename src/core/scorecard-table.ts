@@ -162,22 +162,28 @@ export function shortPeriodLabel(code: string, label: string): string {
   }
 }
 
-/** A row's notes, each once: its own note, then the quality notes of its figures that do not repeat it. */
+/**
+ * A row's notes, each once: its own note, then the quality notes of its figures. Where one note
+ * says all another does (ignoring case and punctuation), only the fuller one is kept, in the
+ * place of the first: an analyst often copies a figure's quality note into the row's note.
+ * @example rowNotes('Known recording issues', ['Known recording issues: likely an under-estimate']) // the second only
+ */
 export function rowNotes(note: string, qualityNotes: readonly string[]): string[] {
+  // Words with a space either side, so that one note is found in another only as whole words.
   const key = (text: string) =>
-    text
+    ` ${text
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  const seen: string[] = [];
-  const notes: string[] = [];
+      .trim()} `;
+  const kept: { key: string; text: string }[] = [];
   for (const text of [note, ...qualityNotes]) {
     const k = key(text);
-    if (!k || seen.some((s) => s.includes(k) || k.includes(s))) continue;
-    seen.push(k);
-    notes.push(text.trim());
+    if (!k.trim() || kept.some((n) => n.key.includes(k))) continue;
+    const shorter = kept.findIndex((n) => k.includes(n.key));
+    if (shorter >= 0) kept[shorter] = { key: k, text: text.trim() };
+    else kept.push({ key: k, text: text.trim() });
   }
-  return notes;
+  return kept.map((n) => n.text);
 }
 
 /** Whether a row goes in the exception report: rated red, or worse than the period before. */

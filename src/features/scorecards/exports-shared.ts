@@ -1,3 +1,4 @@
+import { rowNotes as notesOnce } from '../../core/scorecard-table.ts';
 import { DFE_MARKERS } from '../../core/csv-read.ts';
 import { formatFigure } from '../../core/indicators.ts';
 import { RAG_LABELS } from '../../core/judgements.ts';
@@ -181,27 +182,8 @@ export function ragReason(row: ScorecardRowView): string {
   return row.ragRule !== 'none' ? row.rag.reason : '';
 }
 
-/**
- * A row's notes, each once: its own note, then the quality notes of its figures that do not
- * repeat it (an analyst often copies a figure's quality note into the row's note). A note is left
- * out only when one already said says all of it, ignoring case and punctuation.
- */
-export function rowNotes(row: Pick<ScorecardRowView, 'note' | 'qualityNotes'>): string[] {
-  const key = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  const seen: string[] = [];
-  const notes: string[] = [];
-  for (const text of [row.note, ...row.qualityNotes]) {
-    const k = key(text);
-    if (!k || seen.some((s) => s.includes(k))) continue;
-    seen.push(k);
-    notes.push(text.trim());
-  }
-  return notes;
-}
+/** A row's notes, each once, as the page says them (core/scorecard-table.ts `rowNotes`). */
+export const rowNotes = (row: Pick<ScorecardRowView, 'note' | 'qualityNotes'>): string[] => notesOnce(row.note, row.qualityNotes);
 
 /**
  * A figure rounded as the page shows it: to the indicator's decimals (0 to 10), half away from

@@ -439,7 +439,8 @@ describe('rowNotes', () => {
     { note: REPEATED, quality: [REPEATED], out: [REPEATED] },
     { note: `${REPEATED}.`, quality: [REPEATED.toUpperCase(), QUALITY], out: [`${REPEATED}.`, QUALITY] },
     { note: `${QUALITY} (see the appendix)`, quality: [QUALITY], out: [`${QUALITY} (see the appendix)`] },
-    { note: 'Provisional', quality: ['Provisional figures: may be revised'], out: ['Provisional', 'Provisional figures: may be revised'] },
+    // One note saying all another does: the fuller one stands in the first one's place.
+    { note: 'Provisional', quality: ['Provisional figures: may be revised'], out: ['Provisional figures: may be revised'] },
     { note: '  ', quality: [], out: [] },
   ])('says each note once: $note with $quality', ({ note, quality, out }) => {
     expect(rowNotes({ note, qualityNotes: quality })).toEqual(out);
