@@ -147,7 +147,7 @@ test.describe('Scorecards', () => {
     await page.getByRole('link', { name: 'Exception report' }).click();
     await expectAccessible();
     await page
-      .getByText(/Write the commentary for/)
+      .getByText(/Write the commentary (for|at) /)
       .first()
       .click();
     await page.getByRole('button', { name: 'Save commentary' }).first().click();

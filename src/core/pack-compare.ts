@@ -1,3 +1,4 @@
+import { forPeriod } from './periods.ts';
 import { RAG_LABELS, type Direction } from './judgements.ts';
 import type { Rag } from './plans.ts';
 
@@ -96,12 +97,6 @@ function pairRows(earlier: PackSections, later: PackSections) {
     removed: olds.filter((_, i) => !claimed.has(i)),
   };
 }
-
-/**
- * A figure's period after "figure": "for November 2013", or "at 31 December 2013" for a count at a
- * point in time, whose label already says "At" (never "for At 31 December 2013").
- */
-const forPeriod = (label: string) => (/^At /.test(label) ? `at ${label.slice(3)}` : `for ${label}`);
 
 /** What changed in one row between the earlier pack and the later one. */
 export function compareRow(earlier: PackRow, later: PackRow): RowChange[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  forPeriod,
   multiYearPeriod,
   parseDfePeriod,
   parsePeriod,
@@ -454,5 +455,16 @@ describe('parseDfePeriod', () => {
     ['2015', 'Not a year'],
   ])('refuses %j, %j', (timePeriod, timeIdentifier) => {
     expect(parseDfePeriod(timePeriod, timeIdentifier)).toBeUndefined();
+  });
+});
+
+describe('forPeriod', () => {
+  it.each([
+    ['At 31 December 2013', 'at 31 December 2013'],
+    ['2013-14', 'for 2013-14'],
+    ['November 2013', 'for November 2013'],
+    ['Attendance year 2013', 'for Attendance year 2013'],
+  ])('%s → %s', (label, phrase) => {
+    expect(forPeriod(label)).toBe(phrase);
   });
 });

@@ -323,3 +323,11 @@ export function parseDfePeriod(timePeriod: string, timeIdentifier = '', options:
   const month = id === 'annual - january' ? 0 : MONTHS.findIndex((name) => name.toLowerCase() === id);
   return month >= 0 ? parsePeriod(`${years.year}-${pad(month + 1)}`) : undefined;
 }
+
+/**
+ * "for" a period, or "at" a point in time, whose label already says "At" (never "for At 31
+ * December 2013").
+ * @example forPeriod('At 31 December 2013') // "at 31 December 2013"
+ * @example forPeriod('2013-14') // "for 2013-14"
+ */
+export const forPeriod = (label: string) => (/^At /.test(label) ? `at ${label.slice(3)}` : `for ${label}`);

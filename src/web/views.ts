@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import view from '@fastify/view';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
+import { forPeriod } from '../core/periods.ts';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../core/policy.ts';
 import { BOARD_KINDS, SECTORS } from '../core/sectors.ts';
 import { dateInputBoxes } from './date-input.ts';
@@ -44,6 +45,7 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
       noCache: false,
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('trim', trim);
+        env.addFilter('forPeriod', forPeriod);
         env.addFilter('dateTime', (d: Date | string | null) => (d ? dateTime.format(new Date(d)) : ''));
         env.addFilter('shortDateTime', (d: Date | string | null) => (d ? shortDateTime.format(new Date(d)).replace(',', '') : ''));
         env.addFilter('isoDateTime', (d: Date | string | null) => (d ? new Date(d).toISOString() : ''));
