@@ -95,11 +95,12 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
     const chart = charted && rowChart(charted, 'chart');
     const mayManage = can(tenantOf(request).member.role, 'indicators:manage');
     const slug = tenantOf(request).partnership.slug;
-    const fragment = (part: 'summary' | 'table') =>
-      renderFragment(reply, data, [slug, mayManage, part], 'scorecards/views/sections.njk', () => ({
+    // Worked out once, and only when a fragment is not kept already: both parts read the same table.
+    let context: Record<string, unknown> | undefined;
+    const contextOf = () =>
+      (context ??= {
         ...LABELS,
         ...data,
-        part,
         partnership: { slug },
         table: staffTable(data.sections, data.scorecard.columns, data.scorecard.previous_periods, {
           base: `/p/${slug}`,
@@ -110,7 +111,9 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         charts: selectedCharts(data.sections),
         footnotes: [...new Set(rows.flatMap((r) => [...r.qualityNotes, ...(r.indicator.lag ? [r.indicator.lag] : [])]))],
         mayManage,
-      }));
+      });
+    const fragment = (part: 'summary' | 'table') =>
+      renderFragment(reply, data, [slug, mayManage, part], 'scorecards/views/sections.njk', () => ({ ...contextOf(), part }));
     const [summaryHtml, tablesHtml] = await Promise.all([fragment('summary'), fragment('table')]);
     return {
       template: 'scorecards/views/scorecard.njk',
