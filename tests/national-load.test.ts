@@ -96,6 +96,7 @@ describe.each(DIALECTS)('the first national load (%s)', (dialect) => {
       marker: null,
       status: 'final',
       quality_note: '',
+      knownFrom: o.known_from,
       ...change,
     } as ObservationWrite;
   };

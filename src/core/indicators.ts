@@ -104,6 +104,8 @@ export interface IndicatorDefinition {
   periodType: PeriodType;
   /** e.g. "Reported 5 quarters in arrears". */
   lag: string;
+  /** The lag as months after the period ends, where known (every national indicator; decision 0015). */
+  lagMonths?: number | null;
   source: string;
   obaCategory: ObaCategory;
   themes: string[];

@@ -366,6 +366,8 @@ export interface IndicatorTable {
   frequency: Frequency;
   period_type: PeriodType;
   lag: string;
+  /** The lag in months after the period ends (national indicators; decision 0015). */
+  lag_months: Generated<number | null>;
   source: string;
   agency_id: string | null;
   oba_category: ObaCategory;
@@ -392,6 +394,8 @@ export interface ObservationTable {
   status: ObservationStatus;
   quality_note: string;
   source: string;
+  /** The day the figure became known: published, or entered for the partnership's own (decision 0015). */
+  known_from: string;
   version: Generated<number>;
   updated_by: string | null;
   updated_at: UpdatedAt;

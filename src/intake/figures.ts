@@ -1,5 +1,7 @@
 import { CsvError, decodeText, parseCsv } from '../core/csv-read.ts';
-import type { ImportContext, ImportIssue, ObservationInput } from '../core/indicators.ts';
+import type { ImportContext, ImportIssue, IndicatorDefinition, ObservationInput } from '../core/indicators.ts';
+import { todayInEngland } from '../core/dates.ts';
+import { knownFrom } from '../core/publication.ts';
 import type { DbOrTrx } from '../data/db.ts';
 import { listAreas } from '../data/repositories/areas.ts';
 import { listIndicators } from '../data/repositories/indicators.ts';
@@ -19,6 +21,8 @@ export interface FigureLookup {
   ctx: ImportContext;
   indicatorIds: ReadonlyMap<string, string>;
   areaIds: ReadonlyMap<string, string>;
+  /** Each indicator's publication lag in months, by code (national indicators; decision 0015). */
+  lags: ReadonlyMap<string, Pick<IndicatorDefinition, 'lagMonths'>>;
 }
 
 /** The national indicator holding ONS mid-year estimates of children aged 0-17 (the denominator of rates per child). */
@@ -47,6 +51,7 @@ export async function figureLookup(trx: DbOrTrx, options: { population?: boolean
     },
     indicatorIds: new Map(indicators.map((i) => [i.code, i.id])),
     areaIds,
+    lags: new Map(indicators.map((i) => [i.code, { lagMonths: i.lagMonths ?? null }])),
   };
 }
 
@@ -56,8 +61,38 @@ async function populationEstimates(trx: DbOrTrx): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [`${r.code}|${Number(r.period_end.slice(0, 4))}`, r.value!]));
 }
 
-/** Figures read from a file or form, with their indicator and area as ids. */
-export function toWrites(rows: readonly ObservationInput[], lookup: Pick<FigureLookup, 'indicatorIds' | 'areaIds'>): ObservationWrite[] {
+/** The day each figure became known (decision 0015). */
+export type KnownFrom = (row: ObservationInput) => string;
+
+/**
+ * Figures the partnership enters (forms, the API, its own template files): known from the day
+ * they are entered.
+ */
+export const enteredOn =
+  (date: string = todayInEngland()): KnownFrom =>
+  () =>
+    date;
+
+/**
+ * Published figures (the bundled national files, DfE files imported through a mapping): known
+ * from their release's date where `published` gives one, else from their period's end plus their
+ * indicator's lag, and never later than the day they reach Baton.
+ */
+export const byPublication =
+  (
+    indicators: ReadonlyMap<string, Pick<IndicatorDefinition, 'lagMonths'>>,
+    published: (row: ObservationInput) => string | null = () => null,
+    entered: string = todayInEngland(),
+  ): KnownFrom =>
+  (row) =>
+    knownFrom({ periodEnd: row.period.end, lagMonths: indicators.get(row.indicatorCode)?.lagMonths, published: published(row), entered });
+
+/** Figures read from a file or form, with their indicator and area as ids and the day each became known. */
+export function toWrites(
+  rows: readonly ObservationInput[],
+  lookup: Pick<FigureLookup, 'indicatorIds' | 'areaIds'>,
+  known: KnownFrom,
+): ObservationWrite[] {
   return rows.map((r) => ({
     indicatorId: lookup.indicatorIds.get(r.indicatorCode)!,
     areaId: lookup.areaIds.get(r.areaCode)!,
@@ -69,6 +104,7 @@ export function toWrites(rows: readonly ObservationInput[], lookup: Pick<FigureL
     marker: r.marker,
     status: r.status,
     quality_note: r.qualityNote,
+    knownFrom: known(r),
   }));
 }
 
@@ -174,7 +210,7 @@ export async function recordFigures(
   const result = readTemplate(recordsTable(records), lookup.ctx);
   const issues = [...result.issues, ...(await lockIssues(trx, partnershipId, result.rows))];
   if (issues.length) throw new ValidationError(issuesAsFields(issues));
-  const summary = await saveObservations(trx, partnershipId, toWrites(result.rows, lookup), {
+  const summary = await saveObservations(trx, partnershipId, toWrites(result.rows, lookup, enteredOn()), {
     userId: actor.userId,
     label: actor.label,
     source,

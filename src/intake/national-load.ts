@@ -5,7 +5,7 @@ import { decodeText } from '../core/csv-read.ts';
 import { readDfeTidy } from '../core/imports.ts';
 import type { ImportContext, ImportIssue, IndicatorDefinition, ObservationInput } from '../core/indicators.ts';
 import { parsePeriod } from '../core/periods.ts';
-import { POPULATION_INDICATOR, toWrites } from './figures.ts';
+import { byPublication, POPULATION_INDICATOR, toWrites } from './figures.ts';
 import { withNationalLoad, type Db } from '../data/db.ts';
 import { nationalAreaIds, upsertNationalAreas, type NeighbourLink } from '../data/repositories/areas.ts';
 import { moveEveryDataRevision } from '../data/repositories/revisions.ts';
@@ -149,6 +149,7 @@ const POPULATION_DEFINITION: IndicatorDefinition = {
   frequency: 'annual',
   periodType: 'point',
   lag: 'Published each summer for the June of the year before',
+  lagMonths: 13,
   source: 'ONS, mid-year population estimates',
   obaCategory: 'how-much',
   themes: [],
@@ -204,7 +205,8 @@ export async function writeNationalData(db: Db, bundle: NationalBundle, options:
     await upsertNationalAreas(trx, bundle.areas);
     const indicatorIds = await upsertNationalIndicators(trx, [...NATIONAL_INDICATORS, POPULATION_DEFINITION]);
     const areaIds = await nationalAreaIds(trx);
-    const writes = toWrites(bundle.observations, { indicatorIds, areaIds });
+    const definitions = new Map([...NATIONAL_INDICATORS, POPULATION_DEFINITION].map((i) => [i.code, i]));
+    const writes = toWrites(bundle.observations, { indicatorIds, areaIds }, byPublication(definitions, releaseOf));
     const summary = await writeLibrary(trx, bundle.neighbours, writes, {
       userId: null,
       label: 'National data load',
@@ -228,6 +230,18 @@ class DryRun extends Error {
     super('dry run');
     this.result = result;
   }
+}
+
+/**
+ * The publication date of a figure's own release, where a bundled file holds one release only:
+ * SFR36/2013. The multi-year files hold each year as first published at its own release, so their
+ * figures are dated by their indicator's lag (decision 0015).
+ */
+function releaseOf(row: ObservationInput): string | null {
+  const sfr36 =
+    row.period.code === SFR36_CLA_2013.period &&
+    (row.indicatorCode === SFR36_CLA_2013.countCode || row.indicatorCode === SFR36_CLA_2013.rateCode);
+  return sfr36 ? SFR36_CLA_2013.published : null;
 }
 
 /** Where each national figure came from, as its history and the API name it. */

@@ -29,6 +29,7 @@ interface Spec {
   bandHigh?: number;
   periodType: PeriodType;
   lag: string;
+  lagMonths: number;
   source: string;
   obaCategory: ObaCategory;
   themes: Theme[];
@@ -42,13 +43,19 @@ const indicator = ({ bandLow, bandHigh, ...spec }: Spec): IndicatorDefinition =>
 });
 
 const AUTUMN = 'Published each autumn for the year ending the previous 31 March';
+/**
+ * AUTUMN as months after the period ends (31 March to October). Each lag below has its months
+ * beside it, a season read as its middle month (spring April, summer July, autumn October) and a
+ * named month as its end (decision 0015).
+ */
+const AUTUMN_MONTHS = 7;
 const CIN_CENSUS = 'DfE, Characteristics of children in need';
 const CLA_RETURN = 'DfE, Children looked after in England including adoptions';
 const CHILDREN = 'Children aged 0 to 17 living in the area (ONS mid-year estimate for the June before the year ends)';
 const NO_DENOMINATOR = 'None: this is a count';
 const SAFE: Theme[] = ['Stay safe'];
 
-type DfeSpec = Omit<Spec, 'lag' | 'source' | 'obaCategory' | 'themes'> & Partial<Pick<Spec, 'source' | 'obaCategory'>>;
+type DfeSpec = Omit<Spec, 'lag' | 'lagMonths' | 'source' | 'obaCategory' | 'themes'> & Partial<Pick<Spec, 'source' | 'obaCategory'>>;
 
 /** Indicators Baton works out itself from DfE's tidy files and ONS population estimates. */
 const DFE_SPECS: DfeSpec[] = [
@@ -246,7 +253,14 @@ const DFE_SPECS: DfeSpec[] = [
   },
 ];
 const DFE_INDICATORS = DFE_SPECS.map(({ source, obaCategory, ...spec }) =>
-  indicator({ ...spec, lag: AUTUMN, source: source ?? CIN_CENSUS, obaCategory: obaCategory ?? 'how-much', themes: SAFE }),
+  indicator({
+    ...spec,
+    lag: AUTUMN,
+    lagMonths: AUTUMN_MONTHS,
+    source: source ?? CIN_CENSUS,
+    obaCategory: obaCategory ?? 'how-much',
+    themes: SAFE,
+  }),
 );
 
 // ---- LAIT ---------------------------------------------------------------------------------------
@@ -271,7 +285,7 @@ export function laitIndicatorCode(measureShort: string): string {
   return `lait-${kebab}`;
 }
 
-type LaitSpec = Omit<Spec, 'code' | 'lag' | 'source' | 'themes' | 'obaCategory'> & {
+type LaitSpec = Omit<Spec, 'code' | 'lag' | 'lagMonths' | 'source' | 'themes' | 'obaCategory'> & {
   measure: string;
   family: keyof typeof FAMILIES;
   obaCategory?: ObaCategory;
@@ -281,65 +295,90 @@ type LaitSpec = Omit<Spec, 'code' | 'lag' | 'source' | 'themes' | 'obaCategory'>
 const VIA = ' (via DfE Local Authority Interactive Tool)';
 /** Where each kind of LAIT measure comes from, how late it is, and the outcome it serves. */
 const FAMILIES = {
-  cin: { source: CIN_CENSUS + VIA, lag: AUTUMN, themes: SAFE },
-  cla: { source: CLA_RETURN + VIA, lag: AUTUMN, themes: SAFE },
+  cin: { source: CIN_CENSUS + VIA, lag: AUTUMN, lagMonths: AUTUMN_MONTHS, themes: SAFE },
+  cla: { source: CLA_RETURN + VIA, lag: AUTUMN, lagMonths: AUTUMN_MONTHS, themes: SAFE },
   workforce: {
     source: "DfE, Children's social work workforce" + VIA,
     lag: 'Published each February for the year to the previous 30 September',
+    // 30 September to the end of February.
+    lagMonths: 5,
     themes: SAFE,
   },
   eyfsp: {
     source: 'DfE, Early years foundation stage profile results' + VIA,
     lag: 'Published each November for the academic year just ended',
+    // 31 August to the end of November.
+    lagMonths: 3,
     themes: ['Enjoy and achieve'],
   },
   ks2: {
     source: 'DfE, Key stage 2 attainment' + VIA,
     lag: 'Council figures published each December for the academic year just ended',
+    lagMonths: 4,
     themes: ['Enjoy and achieve'],
   },
   ks4: {
     source: 'DfE, Key stage 4 performance' + VIA,
     lag: 'Published each autumn (provisional) and the following February (revised)',
+    // The provisional release in October is the first publication.
+    lagMonths: 2,
     themes: ['Enjoy and achieve'],
   },
   outcomes: {
     source: 'DfE, Outcomes for children in need, including children looked after' + VIA,
     lag: 'Published annually, more than a year after the academic year ends',
+    // "More than a year": 13 months at the earliest.
+    lagMonths: 13,
     themes: ['Enjoy and achieve'],
   },
   absence: {
     source: 'DfE, Pupil absence in schools in England' + VIA,
     lag: 'Published each spring for the previous academic year',
+    // 31 August to April.
+    lagMonths: 8,
     themes: ['Enjoy and achieve'],
   },
   exclusions: {
     source: 'DfE, Suspensions and permanent exclusions in England' + VIA,
     lag: 'Published each summer for the academic year before last',
+    // July of Y+1 for the academic year to 31 August Y.
+    lagMonths: 11,
     themes: ['Enjoy and achieve'],
   },
   ncmp: {
     source: 'OHID, National Child Measurement Programme' + VIA,
     lag: 'Published each autumn for the academic year just ended',
+    // 31 August to October.
+    lagMonths: 2,
     themes: ['Be healthy'],
   },
-  ons: { source: 'ONS' + VIA, lag: 'Published annually by ONS, more than a year after the calendar year ends', themes: ['Be healthy'] },
+  ons: {
+    source: 'ONS' + VIA,
+    lag: 'Published annually by ONS, more than a year after the calendar year ends',
+    lagMonths: 13,
+    themes: ['Be healthy'],
+  },
   yjb: {
     source: 'Youth Justice Board, first time entrants' + VIA,
     lag: 'Published annually, about a year after the calendar year ends',
+    lagMonths: 12,
     themes: ['Make a positive contribution'],
   },
   dwp: {
     source: 'DWP, Children in low income families' + VIA,
     lag: 'Published each spring for the previous financial year',
+    // 31 March Y to April Y+1.
+    lagMonths: 13,
     themes: ['Achieve economic well-being'],
   },
   neet: {
     source: 'DfE, NEET and participation' + VIA,
     lag: 'Published each summer for the previous winter (December to February average)',
+    // The year to 31 March to July.
+    lagMonths: 4,
     themes: ['Achieve economic well-being'],
   },
-} satisfies Record<string, { source: string; lag: string; themes: Theme[] }>;
+} satisfies Record<string, { source: string; lag: string; lagMonths: number; themes: Theme[] }>;
 
 const PUPILS = 'Pupils in the cohort (as published)';
 
@@ -929,6 +968,7 @@ export const LAIT_INDICATORS: readonly LaitIndicator[] = LAIT_SPECS.map(({ measu
     code: laitIndicatorCode(measure),
     source: FAMILIES[family].source,
     lag: FAMILIES[family].lag,
+    lagMonths: FAMILIES[family].lagMonths,
     themes: themes ?? FAMILIES[family].themes,
     obaCategory: obaCategory ?? 'how-much',
   }),
@@ -1082,4 +1122,12 @@ export const NATIONAL_FILES: NationalFile[] = [
  * The 2013 children-looked-after count (SFR36/2013) feeds these, so the series starts where the
  * Walsall 2013 scorecard does; the loader works the rate out from ONS population.
  */
-export const SFR36_CLA_2013 = { file: 'SFR36_CLA2013_la_table.csv', countCode: 'cla-count', rateCode: 'cla-rate', per: PER_10000 } as const;
+export const SFR36_CLA_2013 = {
+  file: 'SFR36_CLA2013_la_table.csv',
+  countCode: 'cla-count',
+  rateCode: 'cla-rate',
+  per: PER_10000,
+  period: 'AT2013-03-31',
+  /** The day DfE published SFR36/2013 (its only release). */
+  published: '2013-09-26',
+} as const;

@@ -4,6 +4,7 @@ import type { Trx } from '../data/db.ts';
 import { insertIndicator } from '../data/repositories/indicators.ts';
 import { figureLookup, recordsTable, toWrites, type FigureRecord } from '../intake/figures.ts';
 import { saveObservations } from '../intake/observation-writer.ts';
+import { seed003KnownFrom } from './scorecards-data.ts';
 
 const CHILDRENS_SERVICES = 'Walsall Council Children’s Services';
 const POLICE = 'West Midlands Police';
@@ -103,7 +104,7 @@ export async function seedDemoIndicators(
   const lookup = await figureLookup(trx);
   const { rows, issues } = readTemplate(recordsTable(WALSALL_FIGURES), lookup.ctx);
   if (issues.length) throw new Error(`Demo figures: ${issues.map((i) => `row ${i.row} ${i.column}: ${i.reason}`).join('; ')}`);
-  await saveObservations(trx, partnershipId, toWrites(rows, lookup), {
+  await saveObservations(trx, partnershipId, toWrites(rows, lookup, seed003KnownFrom), {
     userId: null,
     label: 'Demo data',
     source: 'Walsall Q3 2013 scorecard (seed 003)',

@@ -144,6 +144,18 @@ const england = (indicator: string, period: string, value: string): FigureRecord
 });
 const YEAR_TO_DATE = 'Year to date, April to November 2013';
 
+/**
+ * Seed 003's figures are Walsall's own as its Q3 2013 scorecard (as at 30 November 2013,
+ * presented that winter) printed them: each known from the end of its period, and none later than
+ * the paper's date, so the demo scorecard as at 30 November 2013 shows them all and an earlier
+ * date the ones reported by then (decision 0015).
+ */
+export const SEED_003_PRESENTED = '2013-11-30';
+
+/** When one of seed 003's figures became known (see SEED_003_PRESENTED). */
+export const seed003KnownFrom = (row: { period: { end: string } }): string =>
+  row.period.end < SEED_003_PRESENTED ? row.period.end : SEED_003_PRESENTED;
+
 /** The paper's figures (England's where it prints them). */
 export const WALSALL_SCORECARD_FIGURES: FigureRecord[] = [
   fig('ia-10-days-pct', 'FY2013-14', '46.0', { status: 'provisional', quality_note: YEAR_TO_DATE }),

@@ -6,6 +6,7 @@ import { figureLookup, recordsTable, toWrites } from '../intake/figures.ts';
 import { saveObservations } from '../intake/observation-writer.ts';
 import {
   BIRMINGHAM_SCORECARDS,
+  seed003KnownFrom,
   WALSALL_SCORECARD_FIGURES,
   WALSALL_SCORECARD_INDICATORS,
   WALSALL_SCORECARDS,
@@ -26,7 +27,7 @@ export async function seedDemoScorecards(
   const lookup = await figureLookup(trx);
   const { rows, issues } = readTemplate(recordsTable(WALSALL_SCORECARD_FIGURES), lookup.ctx);
   if (issues.length) throw new Error(`Demo scorecard figures: ${issues.map((i) => `row ${i.row} ${i.column}: ${i.reason}`).join('; ')}`);
-  await saveObservations(trx, partnershipId, toWrites(rows, lookup), {
+  await saveObservations(trx, partnershipId, toWrites(rows, lookup, seed003KnownFrom), {
     userId: null,
     label: 'Demo data',
     source: 'Walsall Q3 2013 scorecard (seed 003)',

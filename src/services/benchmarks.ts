@@ -25,9 +25,10 @@ export async function panelFor(
   area: AreaRow,
   periodCode: string,
   comparator: string,
+  knownAt: string | undefined = undefined,
 ): Promise<PanelResult> {
   const [values, neighbours] = await Promise.all([
-    nationalValuesForPeriod(db, indicator.id, periodCode),
+    nationalValuesForPeriod(db, indicator.id, periodCode, knownAt),
     area.level === 'la' ? comparatorAreas(db, comparator, area.id) : Promise.resolve([]),
   ]);
   return { ...panelFrom(indicator, area, values, areas, neighbours), neighbours };

@@ -29,6 +29,7 @@ export function toIndicator(row: IndicatorRow): Indicator {
     frequency: row.frequency,
     periodType: row.period_type,
     lag: row.lag,
+    lagMonths: row.lag_months,
     source: row.source,
     agencyId: row.agency_id,
     obaCategory: row.oba_category,
@@ -53,6 +54,7 @@ export function indicatorColumns(def: IndicatorDefinition, agencyId: string | nu
     frequency: def.frequency,
     period_type: def.periodType,
     lag: def.lag,
+    lag_months: def.lagMonths ?? null,
     source: def.source,
     agency_id: agencyId,
     oba_category: def.obaCategory,
@@ -111,18 +113,18 @@ export async function upsertNationalIndicators(trx: DbOrTrx, defs: readonly Indi
     const rows = defs.map((def) => ({ ...indicatorColumns(def), themes: def.themes }));
     await sql`
       INSERT INTO indicators (partnership_id, code, title, definition, numerator_definition, denominator_definition, unit, decimals,
-                              polarity, band_low, band_high, frequency, period_type, lag, source, agency_id, oba_category, themes)
+                              polarity, band_low, band_high, frequency, period_type, lag, lag_months, source, agency_id, oba_category, themes)
       SELECT NULL, x.code, x.title, x.definition, x.numerator_definition, x.denominator_definition, x.unit, x.decimals,
-             x.polarity, x.band_low, x.band_high, x.frequency, x.period_type, x.lag, x.source, x.agency_id, x.oba_category, x.themes
+             x.polarity, x.band_low, x.band_high, x.frequency, x.period_type, x.lag, x.lag_months, x.source, x.agency_id, x.oba_category, x.themes
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
         code text, title text, definition text, numerator_definition text, denominator_definition text, unit text, decimals integer,
-        polarity text, band_low double precision, band_high double precision, frequency text, period_type text, lag text,
+        polarity text, band_low double precision, band_high double precision, frequency text, period_type text, lag text, lag_months integer,
         source text, agency_id uuid, oba_category text, themes jsonb)
       ON CONFLICT (coalesce(partnership_id, '00000000-0000-0000-0000-000000000000'::uuid), code) DO UPDATE
         SET title = excluded.title, definition = excluded.definition, numerator_definition = excluded.numerator_definition,
             denominator_definition = excluded.denominator_definition, unit = excluded.unit, decimals = excluded.decimals,
             polarity = excluded.polarity, band_low = excluded.band_low, band_high = excluded.band_high,
-            frequency = excluded.frequency, period_type = excluded.period_type, lag = excluded.lag, source = excluded.source,
+            frequency = excluded.frequency, period_type = excluded.period_type, lag = excluded.lag, lag_months = excluded.lag_months, source = excluded.source,
             agency_id = excluded.agency_id, oba_category = excluded.oba_category, themes = excluded.themes`.execute(trx);
   }
   const rows = await trx.selectFrom('indicators').select(['id', 'code']).where('partnership_id', 'is', null).execute();

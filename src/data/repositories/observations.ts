@@ -10,6 +10,8 @@ export interface ObservationWrite extends ObservationValues {
   areaId: string;
   period: Period;
   breakdown: string;
+  /** The day it became known (core/publication.ts); a changed figure keeps the earlier of the two. */
+  knownFrom: string;
 }
 
 /** A figure as stored, with the key it is found by. */
@@ -66,13 +68,14 @@ function recordsOf(rows: readonly ObservationWrite[], extra: (row: ObservationWr
     marker: r.marker,
     status: r.status,
     quality_note: r.quality_note,
+    known_from: r.knownFrom,
     ...extra(r, i),
   }));
 }
 
 const RECORD =
   sql.raw(`indicator_id uuid, area_id uuid, period_code text, period_type text, period_start date, period_end date, breakdown text,
-  value double precision, numerator double precision, denominator double precision, marker text, status text, quality_note text`);
+  value double precision, numerator double precision, denominator double precision, marker text, status text, quality_note text, known_from date`);
 
 /** Replaces an owner's (the nation's, or one partnership's) stored figures' values (their keys stay), raising each one's version. */
 export async function updateObservations(
@@ -91,7 +94,8 @@ export async function updateObservations(
     );
     await sql`
       UPDATE observations o SET value = x.value, numerator = x.numerator, denominator = x.denominator, marker = x.marker,
-             status = x.status, quality_note = x.quality_note, source = ${who.source}, updated_by = ${who.userId}::uuid,
+             status = x.status, quality_note = x.quality_note, known_from = least(o.known_from, x.known_from),
+             source = ${who.source}, updated_by = ${who.userId}::uuid,
              updated_at = now(), version = o.version + 1
       FROM json_to_recordset(${json}::json) AS x(id bigint, ${RECORD})
       WHERE o.id = x.id AND o.partnership_id IS NOT DISTINCT FROM ${partnershipId}::uuid`.execute(trx);
@@ -175,6 +179,8 @@ export interface ObservationView {
   status: ObservationStatus;
   qualityNote: string;
   source: string;
+  /** The day it became known (decision 0015). */
+  knownFrom: string;
   version: number;
   updatedAt: string;
 }
@@ -197,7 +203,7 @@ export async function observationsForMany(
       'id', id, 'partnershipId', partnership_id, 'areaId', area_id, 'periodCode', period_code, 'periodType', period_type,
       'periodStart', period_start, 'periodEnd', period_end, 'breakdown', breakdown, 'value', value, 'numerator', numerator,
       'denominator', denominator, 'marker', marker, 'status', status, 'qualityNote', quality_note, 'source', source,
-      'version', version, 'updatedAt', updated_at, 'indicatorId', indicator_id) ORDER BY period_end, period_start, partnership_id NULLS FIRST) AS doc
+      'knownFrom', known_from, 'version', version, 'updatedAt', updated_at, 'indicatorId', indicator_id) ORDER BY period_end, period_start, partnership_id NULLS FIRST) AS doc
     FROM observations WHERE indicator_id = ANY(${indicatorIds}::uuid[]) AND area_id = ANY(${areaIds}::uuid[])`.execute(db);
   for (const o of (rows[0]?.doc ?? []) as (ObservationView & { indicatorId: string })[]) {
     const list = byIndicator.get(o.indicatorId);
@@ -217,16 +223,24 @@ export interface PublishedFigure {
   denominator: number | null;
 }
 
-/** Every area's whole-population published figure for several indicator × period pairs, in one read. */
+/** Every area's whole-population published figure for several indicator × period pairs, in one read, with the day each became known. */
 export async function nationalValuesForPairs(
   db: DbOrTrx,
   pairs: readonly { indicatorId: string; periodCode: string }[],
-): Promise<PublishedFigure[]> {
+): Promise<(PublishedFigure & { knownFrom: string })[]> {
   if (pairs.length === 0) return [];
   // Columns as arrays per pair: far less to build and parse than an object per figure.
-  const { rows } = await sql<{ i: string; p: string; a: string[]; v: (number | null)[]; n: (number | null)[]; d: (number | null)[] }>`
+  const { rows } = await sql<{
+    i: string;
+    p: string;
+    a: string[];
+    v: (number | null)[];
+    n: (number | null)[];
+    d: (number | null)[];
+    k: string[];
+  }>`
     SELECT o.indicator_id AS i, o.period_code AS p, json_agg(o.area_id) AS a, json_agg(o.value) AS v,
-           json_agg(o.numerator) AS n, json_agg(o.denominator) AS d
+           json_agg(o.numerator) AS n, json_agg(o.denominator) AS d, json_agg(o.known_from) AS k
     FROM observations o
     JOIN json_to_recordset(${JSON.stringify(pairs)}::json) AS x("indicatorId" uuid, "periodCode" text)
       ON o.indicator_id = x."indicatorId" AND o.period_code = x."periodCode"
@@ -240,22 +254,25 @@ export async function nationalValuesForPairs(
       value: r.v[k] ?? null,
       numerator: r.n[k] ?? null,
       denominator: r.d[k] ?? null,
+      knownFrom: r.k[k]!,
     })),
   );
 }
 
-/** Every area's whole-population value of an indicator for one period (national figures). */
+/** Every area's whole-population value of an indicator for one period (national figures); with `knownAt`, only those published by then. */
 export async function nationalValuesForPeriod(
   db: DbOrTrx,
   indicatorId: string,
   periodCode: string,
+  knownAt: string | undefined = undefined,
 ): Promise<{ areaId: string; value: number | null; numerator: number | null; denominator: number | null }[]> {
   const { rows } = await sql<{
     doc: { areaId: string; value: number | null; numerator: number | null; denominator: number | null }[] | null;
   }>`
     SELECT json_agg(json_build_object('areaId', area_id, 'value', value, 'numerator', numerator, 'denominator', denominator)) AS doc
     FROM observations
-    WHERE indicator_id = ${indicatorId}::uuid AND period_code = ${periodCode} AND breakdown = '' AND partnership_id IS NULL`.execute(db);
+    WHERE indicator_id = ${indicatorId}::uuid AND period_code = ${periodCode} AND breakdown = '' AND partnership_id IS NULL
+      AND (${knownAt ?? null}::date IS NULL OR known_from <= ${knownAt ?? null}::date)`.execute(db);
   return rows[0]?.doc ?? [];
 }
 

@@ -49,6 +49,7 @@ export const observationJson = (o: ObservationView, areas: ReadonlyMap<string, A
   numerator: o.numerator,
   denominator: o.denominator,
   status: o.status,
+  knownFrom: o.knownFrom,
   qualityNote: o.qualityNote,
   local: o.partnershipId !== null,
   version: o.version,

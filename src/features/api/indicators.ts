@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { FigureRecord } from '../../intake/figures.ts';
 import { ValidationError } from '../../services/errors.ts';
 import { parseInput } from '../../services/validation.ts';
-import { queryText, withQuery, type QueryOf } from '../../web/query.ts';
+import { queryDate, queryText, withQuery, type QueryOf } from '../../web/query.ts';
+import { asKnownLine } from '../../core/publication.ts';
 import { formFields } from '../../web/body.ts';
 import { codeParam } from '../../web/forms.ts';
 import { apiRoute } from './options.ts';
@@ -13,13 +14,16 @@ import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; code: string; id: string };
 /** Whose figures (an area's code), for which period, against which comparator. */
-const figuresQuery = { area: queryText(200), period: queryText(40), comparator: queryText(60) };
+const figuresQuery = { area: queryText(200), period: queryText(40), comparator: queryText(60), asAt: queryDate };
 type Query = QueryOf<typeof figuresQuery>;
 type Request = FastifyRequest<{ Params: Params; Querystring: Query }>;
 
 /** A target's fields as JSON sends them (numbers included), as the text the target form sends. */
 const jsonText = z.preprocess((v) => (v === undefined ? undefined : String(v)), z.string().optional());
 const targetFields = { area: jsonText, areaId: jsonText, period: jsonText, value: jsonText, tolerance: jsonText, note: jsonText };
+
+/** With `?asAt=`: the date and what it means, beside the figures known then (decision 0015). */
+const knownAtJson = (asAt: string | undefined) => (asAt ? { asAt, asKnown: asKnownLine(asAt) } : {});
 
 const PUBLIC = { config: { rateLimit: { max: 600, timeWindow: '1 minute' } } };
 const PUBLIC_FIGURES = { ...PUBLIC, ...withQuery(figuresQuery) };
@@ -96,15 +100,22 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
     '/api/v1/national/indicators/:code/observations',
     PUBLIC_FIGURES,
     async (request, reply) => {
-      const { indicator, area, figures } = await national.observations(codeParam(request.params.code), request.query.area);
+      const { asAt } = request.query;
+      const { indicator, area, figures } = await national.observations(codeParam(request.params.code), request.query.area, asAt);
       const areas = new Map([[area.id, area]]);
-      return cacheable(reply, { indicator: indicator.code, area: areaJson(area), items: figures.map((o) => observationJson(o, areas)) });
+      return cacheable(reply, {
+        indicator: indicator.code,
+        area: areaJson(area),
+        ...knownAtJson(asAt),
+        items: figures.map((o) => observationJson(o, areas)),
+      });
     },
   );
 
   app.get<{ Params: Params; Querystring: Query }>('/api/v1/national/indicators/:code/benchmark', PUBLIC_FIGURES, async (request, reply) => {
-    const { area, period, comparator } = request.query;
-    return cacheable(reply, benchmarkJson(await national.benchmark(codeParam(request.params.code), area, period, comparator)));
+    const { area, period, comparator, asAt } = request.query;
+    const benchmark = await national.benchmark(codeParam(request.params.code), area, period, comparator, asAt);
+    return cacheable(reply, { ...benchmarkJson(benchmark), ...knownAtJson(asAt) });
   });
 
   const partnershipId = (request: Request) => tenantOf(request).partnership.id;
@@ -142,8 +153,9 @@ export function registerIndicatorApiRoutes(app: FastifyInstance): void {
         actorOf(request),
         codeParam(request.params.code),
         request.query.area,
+        request.query.asAt,
       );
-      return { indicator: indicator.code, items: figures.map((o) => observationJson(o, areas)) };
+      return { indicator: indicator.code, ...knownAtJson(request.query.asAt), items: figures.map((o) => observationJson(o, areas)) };
     },
   );
 

@@ -39,6 +39,21 @@ const query = (name: string, required: boolean, description: string, schema: obj
   schema,
   description,
 });
+/** `?asAt=`: only the figures published by a date (decision 0015). */
+const asAtQuery = query(
+  'asAt',
+  false,
+  'Only the figures known at this date (YYYY-MM-DD): published by then, or for the partnership’s own figures entered by then. Figures published later are left out; today’s knowledge when not sent',
+  { type: 'string', format: 'date' },
+);
+/** What an answer for `?asAt=` adds. */
+const knownAtFields = {
+  asAt: { type: 'string', format: 'date', description: 'The date asked for with ?asAt= (absent without it)' },
+  asKnown: {
+    type: 'string',
+    description: 'What the date means, in words, e.g. "Figures as known at 31 December 2013: figures published later are left out."',
+  },
+};
 const nationalArea = query('area', true, `The council, region or England: ${areaCodes} or E92000001 for England`);
 
 /** What a public answer can go wrong with: no sign-in, so never 401, 403 or 409. */
@@ -89,6 +104,7 @@ export const indicatorPaths = {
     parameters: [code],
     get: publicRead('List a national indicator’s published figures for one area, oldest first', json('NationalObservations'), [
       nationalArea,
+      asAtQuery,
     ]),
   },
   [`${n}/{code}/benchmark`]: {
@@ -103,6 +119,7 @@ export const indicatorPaths = {
           enum: COMPARATORS,
           default: 'sn2025',
         }),
+        asAtQuery,
       ],
     ),
   },
@@ -142,7 +159,7 @@ export const indicatorPaths = {
     get: read(
       'List an indicator’s figures for one area, oldest first: the published ones and the partnership’s own (local)',
       json('Observations'),
-      [query('area', false, `The area: ${areaCodes} or a locality’s code; the partnership’s home council when not sent`)],
+      [query('area', false, `The area: ${areaCodes} or a locality’s code; the partnership’s home council when not sent`), asAtQuery],
     ),
     post: {
       tags: [INDICATORS],
@@ -280,13 +297,24 @@ export const indicatorSchemas = {
     numerator: numberOrNull,
     denominator: numberOrNull,
     status: { enum: [...STATUSES] },
+    knownFrom: {
+      type: 'string',
+      format: 'date',
+      description:
+        'The day the figure became known: its release’s publication date, else its period’s end plus the indicator’s publication lag (published figures), or the day it was entered (the partnership’s own)',
+    },
     qualityNote: string,
     local: { type: 'boolean', description: 'The partnership’s own figure (true) or a published national one (false)' },
     version: { type: 'integer', description: 'Goes up each time the figure changes; the old values are kept in its history' },
     updatedAt: { type: 'string', format: 'date-time' },
   }),
-  Observations: record({ indicator: string, items: { type: 'array', items: ref('Observation') } }),
-  NationalObservations: record({ indicator: string, area: ref('Area'), items: { type: 'array', items: ref('Observation') } }),
+  Observations: record({ indicator: string, ...knownAtFields, items: { type: 'array', items: ref('Observation') } }),
+  NationalObservations: record({
+    indicator: string,
+    area: ref('Area'),
+    ...knownAtFields,
+    items: { type: 'array', items: ref('Observation') },
+  }),
   ObservationsInput: {
     type: 'object',
     required: ['observations'],
@@ -319,6 +347,7 @@ export const indicatorSchemas = {
   }),
   Benchmark: record({
     indicator: string,
+    ...knownAtFields,
     area: ref('Area'),
     period: ref('Period'),
     polarity,

@@ -8,7 +8,7 @@ import * as repo from '../../data/repositories/imports.ts';
 import { listIndicators } from '../../data/repositories/indicators.ts';
 import type { ObservationWrite } from '../../data/repositories/observations.ts';
 import { ConflictError, found, ValidationError, type Actor } from '../../services/errors.ts';
-import { figureLookup, lockIssues, readTable, toWrites } from '../../intake/figures.ts';
+import { byPublication, enteredOn, figureLookup, lockIssues, readTable, toWrites } from '../../intake/figures.ts';
 import { saveObservations, type SaveSummary } from '../../intake/observation-writer.ts';
 import { tenantRunner, type Audit } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
@@ -92,7 +92,9 @@ export function createImportsService(db: Db) {
     const result = upload.kind === 'dfe' ? readDfeTidy(read.table, mapping!.mapping, lookup.ctx) : readTemplate(read.table, lookup.ctx);
     const issues = [...result.issues, ...(await lockIssues(trx, partnershipId, result.rows))];
     if (issues.length) return { rows: result.rows, issues: issues.slice(0, MAX_ISSUES_KEPT), summary: empty, writes: [] };
-    const writes = toWrites(result.rows, lookup);
+    // A DfE file holds published figures; the partnership's own template holds its own (decision 0015).
+    const known = upload.kind === 'dfe' ? byPublication(lookup.lags) : enteredOn();
+    const writes = toWrites(result.rows, lookup, known);
     const summary = preview ? await saveObservations(trx, partnershipId, writes, { userId: null, label: '', source: '' }, true) : empty;
     return { rows: result.rows, issues, summary, writes };
   };

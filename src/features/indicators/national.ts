@@ -1,4 +1,5 @@
 import { parsePeriod } from '../../core/periods.ts';
+import { knownAt } from '../../core/publication.ts';
 import type { Db } from '../../data/db.ts';
 import { findAreaByCode, listAreas } from '../../data/repositories/areas.ts';
 import * as repo from '../../data/repositories/indicators.ts';
@@ -28,14 +29,23 @@ export function createNationalService(db: Db) {
 
     indicator: nationalIndicator,
 
-    observations: async (code: string, areaCode: string | undefined) => {
+    /** An area's published figures; with `asAt`, only those published by then (decision 0015). */
+    observations: async (code: string, areaCode: string | undefined, asAt: string | undefined = undefined) => {
       const indicator = await nationalIndicator(code);
       const area = await councilOrRegion(areaCode);
-      const figures = (await observationsFor(db, indicator.id, [area.id])).filter((o) => o.partnershipId === null);
+      const figures = (await observationsFor(db, indicator.id, [area.id])).filter(
+        (o) => o.partnershipId === null && (asAt === undefined || knownAt(o.knownFrom, asAt)),
+      );
       return { indicator, area, figures };
     },
 
-    benchmark: async (code: string, areaCode: string | undefined, periodCode: string | undefined, comparator: string | undefined) => {
+    benchmark: async (
+      code: string,
+      areaCode: string | undefined,
+      periodCode: string | undefined,
+      comparator: string | undefined,
+      asAt: string | undefined = undefined,
+    ) => {
       const indicator = await nationalIndicator(code);
       const area = await councilOrRegion(areaCode);
       const period = periodCode ? parsePeriod(periodCode) : undefined;
@@ -43,7 +53,7 @@ export function createNationalService(db: Db) {
       if (comparator !== undefined && comparator !== 'sn2021' && comparator !== 'sn2025')
         throw new ValidationError({ comparator: 'The comparator is sn2021 or sn2025' });
       const areas = new Map((await listAreas(db)).map((a) => [a.id, a]));
-      const result = await panelFor(db, areas, indicator, area, period.code, comparator ?? 'sn2025');
+      const result = await panelFor(db, areas, indicator, area, period.code, comparator ?? 'sn2025', asAt);
       return { indicator, area, period, comparator: comparator ?? 'sn2025', ...result };
     },
   };

@@ -111,6 +111,7 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const data = await indicators.page(tenantOf(request).partnership.id, actorOf(request), codeParam(request.params.code), {
         area: request.query.area,
+        asAt: request.query.asAt,
       });
       const filename = `${data.indicator.code}-${data.area?.code ?? 'england'}.csv`;
       return sendDownload(reply, { filename, format: 'csv', body: indicatorCsv(data) });

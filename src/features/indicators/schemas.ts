@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FREQUENCIES, OBA_CATEGORIES, UNITS, type IndicatorDefinition } from '../../core/indicators.ts';
 import { parsePeriod, PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
-import { queryNotice, queryText } from '../../web/query.ts';
+import { queryDate, queryNotice, queryText } from '../../web/query.ts';
 import { numberInput, optionalPlainText, versionInput } from '../../services/validation.ts';
 
 export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {
@@ -109,7 +109,7 @@ export const libraryQuery = { q: queryText(200) };
  * Which area's figures and which period's benchmarks an indicator's page shows (an area's code
  * or name and a period code; the page falls back to its defaults for ones it does not know).
  */
-export const figuresQuery = { area: queryText(200), period: queryText(40), notice: queryNotice };
+export const figuresQuery = { area: queryText(200), period: queryText(40), asAt: queryDate, notice: queryNotice };
 
 /** The version of the indicator a change was made from. */
 export const indicatorVersionSchema = z.object({

@@ -13,6 +13,7 @@ import { found, NotFoundError, savedOrConflict, ValidationError, type Actor } fr
 import { recordFigures, type FigureRecord } from '../../intake/figures.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
+import { asKnownLine, knownAt } from '../../core/publication.ts';
 import { revisionOf } from '../../data/repositories/revisions.ts';
 import { parseInput } from '../../services/validation.ts';
 import { definitionOf, indicatorSchema, indicatorVersionSchema, targetSchema } from './schemas.ts';
@@ -20,6 +21,8 @@ import { definitionOf, indicatorSchema, indicatorVersionSchema, targetSchema } f
 export interface IndicatorQuery {
   area?: string | undefined;
   period?: string | undefined;
+  /** Show only the figures known at this date (ISO; decision 0015). */
+  asAt?: string | undefined;
 }
 
 /** One period's row in an indicator's table: the area's figure and its benchmarks. */
@@ -66,13 +69,14 @@ export function createIndicatorsService(db: Db) {
       const region = allAreas.find((a) => a.code === area?.region_code && a.partnership_id === null);
       const neighbours = area?.level === 'la' ? await comparatorAreas(trx, partnership.comparator, area.id) : [];
       const ids = [area, england, region, ...neighbours].filter((a): a is AreaRow => a !== undefined).map((a) => a.id);
-      const figures = await observationsFor(trx, indicator.id, ids);
+      const asAt = query.asAt;
+      const figures = (await observationsFor(trx, indicator.id, ids)).filter((f) => asAt === undefined || knownAt(f.knownFrom, asAt));
       const trend = trendRows(figures, area, england, region, neighbours);
       const latest = [...trend].reverse().find((r) => r.area?.value != null);
       const periodCode = query.period && trend.some((r) => r.periodCode === query.period) ? query.period : latest?.periodCode;
       const panel =
         area && periodCode && area.level !== 'locality'
-          ? await panelFor(trx, areas, indicator, area, periodCode, partnership.comparator)
+          ? await panelFor(trx, areas, indicator, area, periodCode, partnership.comparator, asAt)
           : undefined;
       const breakdowns = figures.filter((f) => f.areaId === area?.id && f.breakdown !== '' && f.periodCode === periodCode);
       return {
@@ -85,6 +89,8 @@ export function createIndicatorsService(db: Db) {
         areas: allAreas.filter((a) => a.level !== 'regional' && a.level !== 'national'),
         trend,
         periodCode,
+        asAt,
+        knownLine: asAt ? asKnownLine(asAt) : null,
         // An area asked for that Baton does not know: the page says so rather than silently showing another.
         unknownArea:
           query.area?.trim() &&
@@ -156,7 +162,7 @@ export function createIndicatorsService(db: Db) {
     page: async (partnershipId: string, actor: Actor, code: string, query: IndicatorQuery) => {
       // Worked out once per data revision of the partnership and shared, read-only: nothing in it depends on who reads.
       const revision = await revisionOf(db, partnershipId, 'data');
-      return pageCache.get([partnershipId, revision, code, query.area ?? '', query.period ?? ''], () =>
+      return pageCache.get([partnershipId, revision, code, query.area ?? '', query.period ?? '', query.asAt ?? ''], () =>
         pageOf(partnershipId, actor, code, query),
       );
     },
@@ -169,7 +175,7 @@ export function createIndicatorsService(db: Db) {
       tenant(partnershipId, actor, (trx, audit) => recordFigures(trx, partnershipId, actor, audit, records, source)),
 
     /** An indicator's figures for an area: the partnership's own and the published ones. */
-    figures: (partnershipId: string, actor: Actor, code: string, areaCode: string | undefined) =>
+    figures: (partnershipId: string, actor: Actor, code: string, areaCode: string | undefined, asAt: string | undefined = undefined) =>
       tenant(partnershipId, actor, async (trx) => {
         const indicator = await findIndicator(trx, code);
         const all = await listAreas(trx);
@@ -186,7 +192,9 @@ export function createIndicatorsService(db: Db) {
         return {
           indicator,
           areas: new Map(all.map((a) => [a.id, a])),
-          figures: area ? await observationsFor(trx, indicator.id, [area.id]) : [],
+          figures: area
+            ? (await observationsFor(trx, indicator.id, [area.id])).filter((f) => asAt === undefined || knownAt(f.knownFrom, asAt))
+            : [],
         };
       }),
 

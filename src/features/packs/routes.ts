@@ -116,6 +116,7 @@ export function registerPackRoutes(app: FastifyInstance, packs: PacksService): v
       partnershipName: tenantOf(request).partnership.name,
       boardName: pack.boardName ?? pack.snapshot.scorecard.boardName,
       asAtLabel: dateInWords(pack.asAt),
+      knownLine: pack.snapshot.knownLine ?? null,
       presentedAs: presentedAs(pack),
       columns: pack.snapshot.scorecard.columns,
       sections: pack.snapshot.sections,

@@ -36,6 +36,8 @@ export interface PackSnapshot {
     previousPeriods: number;
   };
   asAt: string;
+  /** "Figures as known at …" when figures published later were left out (decision 0015); absent in packs frozen before. */
+  knownLine?: string | null;
   sections: { id: string; title: string; rows: ScorecardRowView[] }[];
   exceptions: { section: string; rowId: string; commentary: FrozenCommentary | null }[];
 }
@@ -75,6 +77,7 @@ function snapshotOf(report: Report): PackSnapshot {
       previousPeriods: s.previous_periods,
     },
     asAt: report.asAt,
+    knownLine: report.knownLine,
     sections: report.sections,
     exceptions: report.exceptions.map((e) => ({
       section: e.section,

@@ -51,6 +51,8 @@ export type ReadRow = Omit<ScorecardRowView, 'indicator' | 'areaName' | 'areaCod
 export interface ScorecardRead {
   scorecard: { id: string; title: string; description: string; boardName: string | null; columns: readonly string[] };
   asAt: string;
+  /** "Figures as known at …" when figures published later were left out (decision 0015). */
+  knownLine?: string | null;
   sections: readonly { title: string; rows: readonly ReadRow[] }[];
 }
 
@@ -93,6 +95,7 @@ export type Judgement = 'direction' | 'rating' | 'band' | 'significance';
 export interface PublicScorecard {
   scorecard: ScorecardRead['scorecard'];
   asAt: string;
+  knownLine?: string | null;
   sections: { title: string; rows: PublicRow[] }[];
   rule: Readonly<SuppressionRule>;
 }
@@ -163,6 +166,7 @@ export function publicScorecard(
   return {
     scorecard: { id, title, description, boardName, columns: [...columns] },
     asAt: read.asAt,
+    knownLine: read.knownLine ?? null,
     sections: read.sections.map((s) => ({ title: s.title, rows: s.rows.map(publicRow) })),
     rule: Object.freeze(full),
   };

@@ -276,6 +276,7 @@ export async function scorecardDocx(x: ScorecardExport): Promise<Buffer> {
           paragraph(x.partnershipName),
           ...(x.boardName ? [paragraph(`Board: ${x.boardName}`)] : []),
           paragraph(`Figures as at ${x.asAtLabel}`, true),
+          ...(x.knownLine ? [paragraph(x.knownLine)] : []),
           ...(x.presentedAs ? [paragraph(x.presentedAs)] : []),
           ...body,
           ...(await chartsSection(x)),

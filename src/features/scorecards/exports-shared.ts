@@ -27,6 +27,8 @@ export interface ScorecardExport {
   boardName: string | null;
   /** When the figures are as at, in words, e.g. "31 March 2013". */
   asAtLabel: string;
+  /** "Figures as known at …: figures published later are left out." when they were (decision 0015). */
+  knownLine?: string | null;
   /** e.g. "As presented to the Scrutiny and Performance Panel, 26 November 2013" for a frozen pack, else null. */
   presentedAs: string | null;
   /** The columns shown beside each row's figures, in order (scorecard.columns). */

@@ -218,6 +218,7 @@ function legendSheet(x: ScorecardExport): SheetData {
     pair('Partnership', x.partnershipName),
     ...(x.boardName ? [pair('Board', x.boardName)] : []),
     pair('Figures as at', x.asAtLabel),
+    ...(x.knownLine ? [pair('Figures known', x.knownLine)] : []),
     ...(x.presentedAs ? [pair('Presented', x.presentedAs)] : []),
     blank,
     [bold('Period columns'), text(periodsInWords(layout))],

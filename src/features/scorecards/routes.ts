@@ -180,6 +180,7 @@ export function registerScorecardRoutes(app: FastifyInstance): void {
         partnershipName: tenantOf(request).partnership.name,
         boardName: data.scorecard.boardName,
         asAtLabel: dateInWords(data.asAt),
+        knownLine: data.knownLine,
         presentedAs: null,
         columns: data.scorecard.columns,
         sections: data.sections,

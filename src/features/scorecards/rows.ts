@@ -1,6 +1,7 @@
 import type { BenchmarkPanel } from '../../core/benchmark-panel.ts';
 import { overrideRag } from '../../core/judgements.ts';
 import { parsePeriod } from '../../core/periods.ts';
+import { knownAt } from '../../core/publication.ts';
 import { scorecardRow, type RowBenchmarks, type RowView, type SeriesFigure } from '../../core/scorecard.ts';
 import type { Trx } from '../../data/db.ts';
 import { comparatorAreas } from '../../data/repositories/areas.ts';
@@ -19,7 +20,8 @@ import { ENGLAND, panelFrom } from '../../services/benchmarks.ts';
 
 // A scorecard's rows worked out as at a date: the figures, benchmarks and judgements of each,
 // read in a handful of queries whatever the scorecard's length (scorecards/service.ts reads the
-// layout and keeps the result).
+// layout and keeps the result). Only figures known at that date count: one published later is
+// left out of the row, its earlier periods and its benchmarks alike (decision 0015).
 
 /** A scorecard row as pages and exports show it. */
 export interface ScorecardRowView extends RowView {
@@ -60,7 +62,8 @@ export async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly Plac
   const england = [...ctx.areas.values()].find((a) => a.code === ENGLAND);
   const indicatorIds = [...new Set(placed.map((p) => p.indicator.id))];
   const areaIds = [...new Set([...placed.map((p) => p.area.id), ...(england ? [england.id] : [])])];
-  const [figuresByIndicator, targets, overrides] = await Promise.all([
+  const known = <T extends { knownFrom: string }>(list: readonly T[]) => list.filter((f) => knownAt(f.knownFrom, ctx.asAt));
+  const [allFigures, targets, overrides] = await Promise.all([
     observationsForMany(trx, indicatorIds, areaIds),
     listTargetsFor(trx, ctx.partnershipId, indicatorIds),
     listRagOverrides(
@@ -69,6 +72,7 @@ export async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly Plac
       placed.map((p) => p.row.id),
     ),
   ]);
+  const figuresByIndicator = new Map([...allFigures].map(([id, list]) => [id, known(list)]));
   const rows = placed.map((p) => ({ ...p, ...seriesOf(p, figuresByIndicator.get(p.indicator.id) ?? [], ctx.asAt) }));
   const published = rows.filter((r) => r.current && r.indicator.partnershipId === null && r.area.level === 'la' && r.row.breakdown === '');
   const pairs = [
@@ -87,7 +91,7 @@ export async function rowViews(trx: Trx, ctx: RowsContext, placed: readonly Plac
   ]);
   const neighboursOf = new Map(comparators);
   const byPair = new Map<string, PublishedFigure[]>();
-  for (const v of values) {
+  for (const v of known(values)) {
     const key = `${v.indicatorId}|${v.periodCode}`;
     const list = byPair.get(key);
     if (list) list.push(v);

@@ -16,6 +16,7 @@ import { createScorecardBuilder } from './builder.ts';
 import { rowViews, type ScorecardRowView } from './rows.ts';
 import { overrideSchema, scorecardSchema, scorecardVersionSchema, type ScorecardInput } from './schemas.ts';
 import { todayInEngland as today } from '../../core/dates.ts';
+import { asKnownLine } from '../../core/publication.ts';
 
 export type { ScorecardRowView } from './rows.ts';
 
@@ -26,6 +27,8 @@ const READ_CACHE_SIZE = 64;
 export interface ScorecardView {
   scorecard: NonNullable<Awaited<ReturnType<typeof repo.findScorecard>>>;
   asAt: string;
+  /** "Figures as known at …" when the date is before today, so figures published since are left out (decision 0015); else null. */
+  knownLine: string | null;
   sections: { id: string; title: string; rows: ScorecardRowView[] }[];
 }
 
@@ -72,7 +75,7 @@ export function createScorecardsService(db: Db) {
       title: section.title,
       rows: section.rows.map((row) => byId.get(row.id)!),
     }));
-    return { scorecard, asAt, sections };
+    return { scorecard, asAt, knownLine: asAt < today() ? asKnownLine(asAt) : null, sections };
   };
 
   return {
