@@ -434,7 +434,7 @@ describe.each(DIALECTS)('importing figures (%s)', (dialect) => {
   describe('signed-off periods', () => {
     it('refuses at confirmation an import whose period was signed off after it was checked', async () => {
       const { url } = await uploadAndOpen({ filename: 'november.csv', bytes: earlyHelpCsv(['2014-11', '320']) });
-      expect((await analyst.post('/p/walsall/figures/sign-off', { period: '2014-11' })).statusCode).toBe(303);
+      expect((await analyst.post('/p/walsall/figures/sign-off', { period: '2014-11', confirm: 'yes' })).statusCode).toBe(303);
       const before = await ownFigureCount();
 
       const confirmed = await analyst.post(`${url}/confirm`, {});
@@ -447,7 +447,7 @@ describe.each(DIALECTS)('importing figures (%s)', (dialect) => {
     });
 
     it('refuses an import touching a signed-off period, naming it, until an analyst unlocks it (audited)', async () => {
-      const signedOff = await analyst.post('/p/walsall/figures/sign-off', { period: '2014-09' });
+      const signedOff = await analyst.post('/p/walsall/figures/sign-off', { period: '2014-09', confirm: 'yes' });
       expect(signedOff.statusCode).toBe(303);
 
       const before = await ownFigureCount();

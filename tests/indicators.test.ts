@@ -44,6 +44,16 @@ const BAD_INDICATOR_FORMS = [
   },
   { name: 'a code with capitals and spaces', form: indicatorForm({ code: 'School Readiness' }), message: 'The code must be lower-case' },
   { name: 'a definition that is a formula', form: indicatorForm({ code: 'formula', definition: '=1+1' }), message: 'must not start with' },
+  {
+    name: 'a financial year reported monthly (no import accepts a month for it)',
+    form: indicatorForm({ code: 'monthly-year', frequency: 'monthly', periodType: 'financial-year' }),
+    message: 'A figure counted by financial year cannot be reported monthly: choose Annual or Irregular',
+  },
+  {
+    name: 'a due date of minus a week',
+    form: indicatorForm({ code: 'due-negative', dueDays: '-7' }),
+    message: 'Enter the days after the period ends as a whole number from 0 to 366',
+  },
 ];
 
 /** Indicator URLs that name nothing this partnership has. */
@@ -479,7 +489,7 @@ describe.each(DIALECTS)('indicators, figures and targets (%s)', (dialect) => {
       const before = await earlyHelp('2014-05');
       expect(before).toMatchObject({ value: 280 });
 
-      const signedOff = await analyst.post('/p/walsall/figures/sign-off', { period: '2014-05' });
+      const signedOff = await analyst.post('/p/walsall/figures/sign-off', { period: '2014-05', confirm: 'yes' });
       expect(signedOff.statusCode).toBe(303);
       expect((await contributor.get('/p/walsall/figures?period=2014-05')).body).toContain('data-qa="signed-off"');
 
@@ -490,8 +500,8 @@ describe.each(DIALECTS)('indicators, figures and targets (%s)', (dialect) => {
     });
 
     it('refuses signing off a period twice (409) and a contributor signing off at all (403)', async () => {
-      expect((await analyst.post('/p/walsall/figures/sign-off', { period: '2014-06' })).statusCode).toBe(303);
-      expect((await analyst.post('/p/walsall/figures/sign-off', { period: '2014-06' })).statusCode).toBe(409);
+      expect((await analyst.post('/p/walsall/figures/sign-off', { period: '2014-06', confirm: 'yes' })).statusCode).toBe(303);
+      expect((await analyst.post('/p/walsall/figures/sign-off', { period: '2014-06', confirm: 'yes' })).statusCode).toBe(409);
       expect((await contributor.post('/p/walsall/figures/sign-off', { period: '2014-07' })).statusCode).toBe(403);
       expect((await contributor.post('/p/walsall/figures/unlock', { period: '2014-06' })).statusCode).toBe(403);
     });

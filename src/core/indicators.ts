@@ -106,6 +106,8 @@ export interface IndicatorDefinition {
   lag: string;
   /** The lag as months after the period ends, where known (every national indicator; decision 0015). */
   lagMonths?: number | null;
+  /** Days after a period ends that the agency's figure is due (decision 0016); left out, a default by frequency. */
+  dueDays?: number | null;
   source: string;
   obaCategory: ObaCategory;
   themes: string[];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parsePeriodPhrase, PERIOD_PHRASE_EXAMPLES } from './period-phrases.ts';
 import {
+  describePeriod,
   forPeriod,
   multiYearPeriod,
   parseDfePeriod,
@@ -466,5 +468,114 @@ describe('forPeriod', () => {
     ['Attendance year 2013', 'for Attendance year 2013'],
   ])('%s → %s', (label, phrase) => {
     expect(forPeriod(label)).toBe(phrase);
+  });
+});
+
+describe('parsePeriodPhrase: periods as people write them', () => {
+  /** Test data: one period of every kind, at every month from 2000 to 2016 where it applies. */
+  const SAMPLES: Period[] = Array.from({ length: 17 * 12 }, (_, i) => new Date(Date.UTC(2000, i + 1, 0)).toISOString().slice(0, 10))
+    .flatMap((date) => SINGLE_TYPES.map((type) => periodOf(type, date)!))
+    .concat(['FY2014-15_FY2016-17', 'AY2013-14_AY2015-16', 'CY2013_CY2015', 'FY2000-01_FY2001-02'].map((c) => parsePeriod(c)!));
+  const unique = SAMPLES.filter((p, i) => SAMPLES.findIndex((q) => q.code === p.code) === i);
+
+  it.each(unique.map((p) => [p.code, p.label, p.type] as const))('reads back %s from its label "%s" for a %s', (code, label, type) => {
+    expect(parsePeriodPhrase(label, [type])?.code).toBe(code);
+  });
+
+  it.each(unique.map((p) => [p.code, p.longLabel, p.type] as const))('reads back %s from its long label "%s"', (code, longLabel, type) => {
+    expect(parsePeriodPhrase(longLabel, [type])?.code).toBe(code);
+  });
+
+  it.each(unique.map((p) => [p.code, describePeriod(p), p.type] as const))(
+    'reads back %s as the figures page describes it, "%s"',
+    (code, text, type) => {
+      expect(parsePeriodPhrase(text, [type])?.code).toBe(code);
+    },
+  );
+
+  it.each(unique.map((p) => [p.code]))('still reads the code %s, whatever kind is expected', (code) => {
+    expect(parsePeriodPhrase(code)?.code).toBe(code);
+    expect(parsePeriodPhrase(code.toLowerCase(), ['point'])?.code).toBe(code);
+  });
+
+  it.each([
+    ['2014-15', [], 'FY2014-15'],
+    ['2014-15', ['financial-year'], 'FY2014-15'],
+    ['2014-15', ['academic-year'], 'AY2014-15'],
+    ['2014-15', ['month', 'academic-year'], 'AY2014-15'],
+    ['2013/14', [], 'AY2013-14'],
+    ['2013/14', ['financial-year'], 'FY2013-14'],
+    ['2014-2015', [], 'FY2014-15'],
+    ['FY2014-15', ['academic-year'], 'FY2014-15'],
+    ['fy 2014-15', [], 'FY2014-15'],
+    ['Financial year 2014-15', [], 'FY2014-15'],
+    ['Academic year 2013/14', [], 'AY2013-14'],
+    ['2011-12', [], '2011-12'],
+    ['2011-12', ['financial-year'], 'FY2011-12'],
+    ['Q3 2013-14', [], '2013-14-Q3'],
+    ['2013-14 Q3', [], '2013-14-Q3'],
+    ['q3 2013/14', [], '2013-14-Q3'],
+    ['Q4 2013', [], '2013-Q4'],
+    ['2013 Q4', [], '2013-Q4'],
+    ['October to December 2013', [], '2013-Q4'],
+    ['October to December 2013', ['financial-quarter'], '2013-14-Q3'],
+    ['January to March 2014', ['financial-quarter'], '2013-14-Q4'],
+    ['November 2013', [], '2013-11'],
+    ['Nov 2013', [], '2013-11'],
+    ['  november   2013 ', [], '2013-11'],
+    ['Sept 2013', [], '2013-09'],
+    ['at 31 March 2014', [], 'AT2014-03-31'],
+    ['31 March 2014', [], 'AT2014-03-31'],
+    ['31 Mar 2014', [], 'AT2014-03-31'],
+    ['31/03/2014', [], 'AT2014-03-31'],
+    ['1/4/2014', [], 'AT2014-04-01'],
+    ['2014-03-31', [], 'AT2014-03-31'],
+    ['2013', [], 'CY2013'],
+    ['April 2013 to March 2014', [], 'FY2013-14'],
+    ['April 2013 to March 2014', ['rolling-12-months'], 'R12-2014-03'],
+    ['12 months to September 2013', [], 'R12-2013-09'],
+    ['2014-15 to 2016-17', [], 'FY2014-15_FY2016-17'],
+    ['2013/14 to 2015/16', [], 'AY2013-14_AY2015-16'],
+    ['2013 to 2015', [], 'CY2013_CY2015'],
+    ['April 2014 to March 2017', [], 'FY2014-15_FY2016-17'],
+  ] as [string, PeriodType[], string][])('reads "%s" (expecting %j) as %s', (phrase, expected, code) => {
+    expect(parsePeriodPhrase(phrase, expected)?.code).toBe(code);
+  });
+
+  it.each([
+    '',
+    '   ',
+    '2014-16',
+    '2014-14',
+    'Q5 2013-14',
+    'Smarch 2013',
+    '31/02/2014',
+    '31 February 2014',
+    'at 2014',
+    'November to March 2014',
+    'May to July 2013',
+    '2013-14 Q3 (January to March 2014)',
+    'Academic years 2014-15 to 2014-15',
+    'next year',
+  ])('reads "%s" as no period', (phrase) => {
+    expect(parsePeriodPhrase(phrase)).toBeUndefined();
+  });
+
+  it('names examples when it cannot read a phrase', () => {
+    expect(PERIOD_PHRASE_EXAMPLES).toMatch(/2014-15.*Q3 2013-14.*November 2013.*31 March 2014/);
+  });
+});
+
+describe('describePeriod: a label with its months, never twice', () => {
+  it.each([
+    ['2013-11', 'November 2013'],
+    ['2013-Q4', 'October to December 2013'],
+    ['2013-14-Q3', '2013-14 Q3 (October to December 2013)'],
+    ['FY2013-14', '2013-14 (April 2013 to March 2014)'],
+    ['AY2013-14', 'Academic year 2013/14 (September 2013 to August 2014)'],
+    ['R12-2014-03', '12 months to March 2014 (April 2013 to March 2014)'],
+    ['AT2014-03-31', 'At 31 March 2014'],
+  ])('describes %s as "%s"', (code, text) => {
+    expect(describePeriod(parsePeriod(code)!)).toBe(text);
   });
 });

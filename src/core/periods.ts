@@ -331,3 +331,11 @@ export function parseDfePeriod(timePeriod: string, timeIdentifier = '', options:
  * @example forPeriod('2013-14') // "for 2013-14"
  */
 export const forPeriod = (label: string) => (/^At /.test(label) ? `at ${label.slice(3)}` : `for ${label}`);
+
+/**
+ * A period's label with its months beside it where the label does not already give them, so no
+ * page doubles them ("2013-14 Q3 (October to December 2013)", never that again in brackets).
+ * @example describePeriod(parsePeriod('FY2013-14')!) // "2013-14 (April 2013 to March 2014)"
+ */
+export const describePeriod = (period: Period) =>
+  period.label.includes(period.longLabel) ? period.label : `${period.label} (${period.longLabel})`;

@@ -368,6 +368,8 @@ export interface IndicatorTable {
   lag: string;
   /** The lag in months after the period ends (national indicators; decision 0015). */
   lag_months: Generated<number | null>;
+  /** Days after a period ends that an agency's figure is due (the collection schedule; decision 0016); null for the national library. */
+  due_days: Generated<number | null>;
   source: string;
   agency_id: string | null;
   oba_category: ObaCategory;

@@ -43,7 +43,7 @@ const WALSALL_INDICATORS: (IndicatorDefinition & { agency: string })[] = [
     denominatorDefinition: 'Initial assessments completed',
     unit: 'percentage',
     polarity: 'bigger',
-    frequency: 'monthly',
+    frequency: 'annual',
     periodType: 'financial-year',
     source: 'Walsall children’s social care case system',
     obaCategory: 'how-well',

@@ -29,6 +29,7 @@ export const WALSALL_SCORECARD_INDICATORS: (IndicatorDefinition & { agency: stri
     definition: 'Core assessments completed within 35 working days of their start.',
     unit: 'percentage',
     polarity: 'bigger',
+    frequency: 'annual',
     periodType: 'financial-year',
     source: 'Walsall children’s social care case system',
     themes: ['Stay safe'],

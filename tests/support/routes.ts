@@ -107,6 +107,7 @@ export const HTML_ROUTES: Route[] = [
   { method: 'GET', path: (s, i) => `/p/${s}/imports/${i.import}/issues.csv`, allowed: ANALYSTS, ok: 200 },
   { method: 'GET', path: (s) => `/p/${s}/figures`, allowed: ENTERERS, ok: 200 },
   { method: 'GET', path: (s) => `/p/${s}/figures?period=2013-11`, allowed: ENTERERS, ok: 200 },
+  { method: 'GET', path: (s) => `/p/${s}/figures?period=Q3%202013-14`, allowed: ENTERERS, ok: 200 },
   { method: 'POST', path: (s) => `/p/${s}/figures`, allowed: ENTERERS, ok: 400 },
   { method: 'POST', path: (s) => `/p/${s}/figures/sign-off`, allowed: ANALYSTS, ok: 400 },
   { method: 'POST', path: (s) => `/p/${s}/figures/unlock`, allowed: ANALYSTS, ok: 400 },

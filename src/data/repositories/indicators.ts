@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { DEFAULT_DUE_DAYS } from '../../core/figures-owed.ts';
 import type { IndicatorDefinition } from '../../core/indicators.ts';
 import type { DbOrTrx } from '../db.ts';
 import type { IndicatorRow } from '../schema.ts';
@@ -30,6 +31,7 @@ export function toIndicator(row: IndicatorRow): Indicator {
     periodType: row.period_type,
     lag: row.lag,
     lagMonths: row.lag_months,
+    dueDays: row.due_days,
     source: row.source,
     agencyId: row.agency_id,
     obaCategory: row.oba_category,
@@ -55,6 +57,7 @@ export function indicatorColumns(def: IndicatorDefinition, agencyId: string | nu
     period_type: def.periodType,
     lag: def.lag,
     lag_months: def.lagMonths ?? null,
+    due_days: def.dueDays ?? DEFAULT_DUE_DAYS[def.frequency],
     source: def.source,
     agency_id: agencyId,
     oba_category: def.obaCategory,

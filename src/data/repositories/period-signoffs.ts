@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DbOrTrx } from '../db.ts';
 import type { PeriodSignoffTable } from '../schema.ts';
 
@@ -43,4 +43,29 @@ export function deleteSignoff(db: DbOrTrx, partnershipId: string, periodCode: st
     .where('period_code', '=', periodCode)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** A partnership indicator's collection as the figures-owed rule needs it. */
+export interface IndicatorCollection {
+  indicatorId: string;
+  /** The day it was added, in England (YYYY-MM-DD). */
+  addedOn: string;
+  /** Codes of the periods with a figure held for the home council, whole population. */
+  held: string[];
+}
+
+/**
+ * Every partnership indicator with the periods it holds a figure for in the partnership's home
+ * council (whole population, the partnership's own figures), in one statement.
+ */
+export async function indicatorCollections(db: DbOrTrx, partnershipId: string, homeAreaId: string | null): Promise<IndicatorCollection[]> {
+  const { rows } = await sql<IndicatorCollection>`
+    SELECT i.id AS "indicatorId", to_char(i.created_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "addedOn",
+           coalesce(array_agg(o.period_code ORDER BY o.period_end) FILTER (WHERE o.period_code IS NOT NULL), '{}') AS held
+    FROM indicators i
+    LEFT JOIN observations o ON o.indicator_id = i.id AND o.partnership_id = i.partnership_id
+      AND o.area_id = ${homeAreaId}::uuid AND o.breakdown = ''
+    WHERE i.partnership_id = ${partnershipId}::uuid
+    GROUP BY i.id`.execute(db);
+  return rows;
 }

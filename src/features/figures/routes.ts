@@ -11,7 +11,7 @@ import { todayInEngland as today } from '../../core/dates.ts';
 import { tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string };
-const query = { period: queryText(40), notice: queryNotice };
+const query = { period: queryText(80), notice: queryNotice };
 type Query = QueryOf<typeof query>;
 const enter = { config: { permission: 'data:enter' } as const, ...withQuery(query) };
 const signOff = { config: { permission: 'data:sign-off' } as const, ...withQuery(query) };
@@ -47,15 +47,17 @@ export function registerFigureRoutes(app: FastifyInstance): void {
     extra: Record<string, unknown> = {},
     status = 200,
   ) => {
-    const role = tenantOf(request).member.role;
+    const { partnership, member, actor, revisions } = tenantOf(request);
+    const reading = await figures.reading(partnership.id, actor, today(), revisions?.data);
     const shared = {
       STATUS_LABELS,
-      suggestions: figures.suggestions(today()),
-      maySignOff: can(role, 'data:sign-off'),
+      ...figures.forPerson(reading, actor),
+      maySignOff: can(member.role, 'data:sign-off'),
       notice: request.query.notice,
       ...extra,
     };
-    if (!period) return renderPage(request, reply, 'figures/views/figures.njk', { ...shared, values: {} }, { ...page, status });
+    if (!period)
+      return renderPage(request, reply, 'figures/views/figures.njk', { ...shared, values: extra.values ?? {} }, { ...page, status });
     const data = await figures.due(tenantOf(request).partnership.id, tenantOf(request).actor, period);
     const fmt = (figure: { value: number | null; marker: string | null }, i: { unit: string; decimals: number }) =>
       formatFigure(figure.value, i.unit as never, i.decimals, figure.marker as never);
@@ -94,8 +96,8 @@ export function registerFigureRoutes(app: FastifyInstance): void {
         entriesOf(body),
         body.confirm === 'yes',
       );
-      if (!result.saved) return await show(request, reply, period, { warnings: result.warnings, values: body }, 200);
-      return reply.redirect(`/p/${request.params.slug}/figures?period=${encodeURIComponent(period ?? '')}&notice=saved`, 303);
+      if (!result.saved) return await show(request, reply, result.period.code, { warnings: result.warnings, values: body }, 200);
+      return reply.redirect(`/p/${request.params.slug}/figures?period=${result.period.code}&notice=saved`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;
       const fields = error instanceof ValidationError ? error.fields : { form: error.message };
@@ -109,21 +111,31 @@ export function registerFigureRoutes(app: FastifyInstance): void {
     }
   });
 
-  for (const [path, action, notice] of [
-    ['sign-off', 'signOff', 'signed-off'],
-    ['unlock', 'unlock', 'unlocked'],
-  ] as const) {
+  const lockRoute = (
+    path: string,
+    notice: string,
+    run: (request: FastifyRequest<{ Params: Params; Querystring: Query }>) => Promise<{ code: string }>,
+  ) =>
     app.post<{ Params: Params; Querystring: Query }>(`/p/:slug/figures/${path}`, signOff, async (request, reply) => {
       const { period } = formFields({ period: bodyText }, request.body);
       try {
-        const done = await figures[action](tenantOf(request).partnership.id, tenantOf(request).actor, period);
+        const done = await run(request);
         return reply.redirect(`/p/${request.params.slug}/figures?period=${done.code}&notice=${notice}`, 303);
       } catch (error) {
         if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;
         const fields = error instanceof ValidationError ? error.fields : { form: error.message };
-        const conflict = error instanceof ConflictError;
-        return show(request, reply, conflict ? period : undefined, { errors: fields, errorList: errorList(fields) }, conflict ? 409 : 400);
+        const keep = error instanceof ConflictError || 'confirm' in fields;
+        const status = error instanceof ConflictError ? 409 : 400;
+        return show(request, reply, keep ? period : undefined, { errors: fields, errorList: errorList(fields) }, status);
       }
     });
-  }
+
+  lockRoute('sign-off', 'signed-off', (request) => {
+    const body = formFields({ period: bodyText, confirm: bodyText }, request.body);
+    return figures.signOff(tenantOf(request).partnership.id, tenantOf(request).actor, body.period, body.confirm === 'yes');
+  });
+  lockRoute('unlock', 'unlocked', (request) => {
+    const { period } = formFields({ period: bodyText }, request.body);
+    return figures.unlock(tenantOf(request).partnership.id, tenantOf(request).actor, period);
+  });
 }

@@ -1,5 +1,6 @@
 import { unusualValue } from '../../core/data-checks.ts';
-import { parsePeriod, periodOf, previousPeriod, type Period } from '../../core/periods.ts';
+import { parsePeriodPhrase, PERIOD_PHRASE_EXAMPLES } from '../../core/period-phrases.ts';
+import { describePeriod, parsePeriod, type Period, type PeriodType } from '../../core/periods.ts';
 import type { Db, Trx } from '../../data/db.ts';
 import { listAreas } from '../../data/repositories/areas.ts';
 import { listIndicators, type Indicator } from '../../data/repositories/indicators.ts';
@@ -10,8 +11,13 @@ import { ConflictError, ValidationError, type Actor } from '../../services/error
 import { recordFigures, type FigureRecord } from '../../intake/figures.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import type { MemberActor } from '../../core/policy.ts';
+import { revisionOf } from '../../data/repositories/revisions.ts';
+import { RevisionCache } from '../../services/revision-cache.ts';
+import { answersFor, byIndicator, readFigures, recentPeriods, type FiguresReading } from './owed.ts';
 
 const HISTORY = 8;
+/** How many partnerships' collections (per data revision and day) a server keeps worked out. */
+const READING_CACHE_SIZE = 32;
 
 /** One figure due: the indicator, what was reported before, and what is held for the period. */
 export interface DueFigure {
@@ -29,6 +35,13 @@ export interface Entry {
   note: string;
 }
 
+/** The period a person wrote, read as the kinds of period their indicators are counted by expect (decision 0016). */
+function periodFrom(phrase: string | undefined, expected: readonly PeriodType[] = []): Period {
+  const period = phrase ? parsePeriodPhrase(phrase, expected) : undefined;
+  if (!period) throw new ValidationError({ period: `${PERIOD_PHRASE_EXAMPLES}, or a code such as FY2013-14` });
+  return period;
+}
+
 /**
  * Data entry and sign-off: a contributor sees the figures due from their agency for a period with
  * the previous ones beside them; unusual figures are flagged for a second look, never refused; an
@@ -37,12 +50,18 @@ export interface Entry {
 export function createFiguresService(db: Db) {
   const tenant = tenantRunner(db);
 
-  const due = async (trx: Trx, partnershipId: string, actor: MemberActor, period: Period) => {
+  const readings = new RevisionCache<FiguresReading>(READING_CACHE_SIZE);
+
+  /** The partnership indicators a person enters figures for: a contributor their agency's, others all. */
+  const visibleTo = (actor: MemberActor) => (i: Pick<Indicator, 'partnershipId' | 'agencyId'>) =>
+    i.partnershipId !== null && (actor.role !== 'contributor' || i.agencyId === actor.agencyId);
+
+  const due = async (trx: Trx, partnershipId: string, actor: MemberActor, phrase: string | undefined) => {
     const partnership = await partnershipSettings(trx, partnershipId);
     const area = (await listAreas(trx)).find((a) => a.id === partnership.home_area_id);
-    const mine = (i: Indicator) =>
-      i.partnershipId !== null && i.periodType === period.type && (actor.role !== 'contributor' || i.agencyId === actor.agencyId);
-    const indicators = (await listIndicators(trx)).filter(mine);
+    const visible = (await listIndicators(trx)).filter(visibleTo(actor));
+    const period = periodFrom(phrase, [...new Set(visible.map((i) => i.periodType))]);
+    const indicators = visible.filter((i) => i.periodType === period.type);
     const figures: DueFigure[] = [];
     for (const indicator of indicators) {
       const all = area
@@ -59,23 +78,28 @@ export function createFiguresService(db: Db) {
     return { period, area, figures, signoff };
   };
 
-  const periodFrom = (code: string | undefined) => {
-    const period = code ? parsePeriod(code.trim()) : undefined;
-    if (!period) throw new ValidationError({ period: 'Enter a period code such as 2013-14-Q3, FY2013-14 or 2013-11' });
-    return period;
-  };
-
   return {
-    /** Periods to offer: the last four financial quarters and the last financial year, newest first. */
-    suggestions(today: string): Period[] {
-      const quarter = periodOf('financial-quarter', today)!;
-      const quarters = [previousPeriod(quarter)];
-      for (let i = 0; i < 3; i++) quarters.push(previousPeriod(quarters.at(-1)!));
-      return [quarter, ...quarters, previousPeriod(periodOf('financial-year', today)!)];
+    /**
+     * What the partnership's collection stands at: the figures owed by every agency, the periods
+     * waiting for sign-off and each indicator's latest period, kept per data revision and day.
+     */
+    reading: async (partnershipId: string, actor: MemberActor, today: string, dataRevision?: string): Promise<FiguresReading> => {
+      const revision = dataRevision ?? (await revisionOf(db, partnershipId, 'data'));
+      return readings.get([partnershipId, revision, today], () =>
+        tenant(partnershipId, actor, (trx) => readFigures(trx, partnershipId, today)),
+      );
     },
 
-    due: (partnershipId: string, actor: MemberActor, code: string | undefined) =>
-      tenant(partnershipId, actor, (trx) => due(trx, partnershipId, actor, periodFrom(code))),
+    /** Of a reading, what one person answers for: the figures they owe and the periods to offer them. */
+    forPerson: (reading: FiguresReading, actor: MemberActor) => {
+      const indicators = reading.indicators.filter((i) => actor.role !== 'contributor' || i.agencyId === actor.agencyId);
+      const suggestions = recentPeriods(indicators).map((period) => ({ period, description: describePeriod(period) }));
+      const owed = reading.owed.filter((o) => answersFor(actor, o.agencyId));
+      return { owed, owedByIndicator: byIndicator(owed), suggestions };
+    },
+
+    due: (partnershipId: string, actor: MemberActor, phrase: string | undefined) =>
+      tenant(partnershipId, actor, (trx) => due(trx, partnershipId, actor, phrase)),
 
     /**
      * Saves the figures entered for a period. Unless `confirmed`, figures well outside their
@@ -83,7 +107,7 @@ export function createFiguresService(db: Db) {
      */
     enter: (partnershipId: string, actor: MemberActor, code: string | undefined, entries: Record<string, Entry>, confirmed: boolean) =>
       tenant(partnershipId, actor, async (trx, audit) => {
-        const page = await due(trx, partnershipId, actor, periodFrom(code));
+        const page = await due(trx, partnershipId, actor, code);
         if (page.signoff)
           throw new ConflictError(`${page.period.label} is signed off; an analyst must unlock it before its figures change.`);
         if (!page.area)
@@ -109,10 +133,10 @@ export function createFiguresService(db: Db) {
           if (unusual) warnings[figure.indicator.code] = unusual.reason;
         }
         if (records.length === 0) throw new ValidationError({ form: 'Enter at least one figure' });
-        if (Object.keys(warnings).length && !confirmed) return { saved: false as const, warnings };
+        if (Object.keys(warnings).length && !confirmed) return { saved: false as const, warnings, period: page.period };
         try {
           const summary = await recordFigures(trx, partnershipId, actor, audit, records, `Data entry for ${page.period.label}`);
-          return { saved: true as const, summary, warnings };
+          return { saved: true as const, summary, warnings, period: page.period };
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           // Name the indicator's own field, not the record's position in the list.
@@ -127,9 +151,12 @@ export function createFiguresService(db: Db) {
         }
       }),
 
-    signOff: (partnershipId: string, actor: Actor, code: string | undefined) =>
+    /** Signs a period off, locking its figures; only once the person has confirmed they checked them. */
+    signOff: (partnershipId: string, actor: Actor, code: string | undefined, confirmed: boolean) =>
       tenant(partnershipId, actor, async (trx, audit) => {
         const period = periodFrom(code);
+        if (!confirmed)
+          throw new ValidationError({ confirm: `Confirm you have checked the figures for ${period.label} before signing it off` });
         if (!(await insertSignoff(trx, partnershipId, period.code, actor.userId)))
           throw new ConflictError(`${period.label} is already signed off.`);
         await audit({

@@ -11,6 +11,7 @@ import {
   formatFigure,
   type Unit,
 } from '../../core/indicators.ts';
+import { PERIOD_KINDS } from '../../core/import-shared.ts';
 import { can } from '../../core/policy.ts';
 import { codeParam, handleForm, idParam } from '../../web/forms.ts';
 import { withQuery, type QueryOf } from '../../web/query.ts';
@@ -32,6 +33,7 @@ const LABELS = {
   OBA_LABELS,
   STATUS_LABELS,
   PERIOD_TYPE_LABELS,
+  PERIOD_KINDS,
   ECM_THEMES,
   SIGNIFICANCE_LABELS,
   BAND_LABELS,

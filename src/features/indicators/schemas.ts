@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FREQUENCIES, OBA_CATEGORIES, UNITS, type IndicatorDefinition } from '../../core/indicators.ts';
+import { FREQUENCIES_FOR, frequencyFits, MAX_DUE_DAYS } from '../../core/figures-owed.ts';
+import { FREQUENCIES, FREQUENCY_LABELS, OBA_CATEGORIES, UNITS, type IndicatorDefinition } from '../../core/indicators.ts';
 import { parsePeriod, PERIOD_TYPES, type PeriodType } from '../../core/periods.ts';
 import { queryDate, queryNotice, queryText } from '../../web/query.ts';
 import { numberInput, optionalPlainText, versionInput } from '../../services/validation.ts';
@@ -58,6 +59,19 @@ export const indicatorSchema = z
     bandHigh: optionalNumber('The upper end of the band must be a number'),
     frequency: z.enum(FREQUENCIES, { error: 'Choose how often it is reported' }),
     periodType: z.enum(PERIOD_TYPES, { error: 'Choose the kind of period' }),
+    dueDays: z
+      .union([z.string(), z.number()], { error: 'Enter how many days after the period ends the figure is due' })
+      .nullable()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
+        const n = typeof v === 'number' ? v : Number(v.trim());
+        if (!Number.isInteger(n) || n < 0 || n > MAX_DUE_DAYS) {
+          ctx.addIssue({ code: 'custom', message: `Enter the days after the period ends as a whole number from 0 to ${MAX_DUE_DAYS}` });
+          return z.NEVER;
+        }
+        return n;
+      }),
     lag: optionalPlainText('The publication lag', 200),
     source: optionalPlainText('The source', 200),
     agencyId: z
@@ -72,6 +86,15 @@ export const indicatorSchema = z
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((t) => t.trim()).filter(Boolean)),
   })
   .superRefine((v, ctx) => {
+    if (!frequencyFits(v.periodType, v.frequency)) {
+      const fits = FREQUENCIES_FOR[v.periodType].map((f) => FREQUENCY_LABELS[f]).join(' or ');
+      const kind = PERIOD_TYPE_LABELS[v.periodType].replace(/ \(.*/, '').toLowerCase();
+      ctx.addIssue({
+        code: 'custom',
+        path: ['frequency'],
+        message: `A figure counted by ${kind} cannot be reported ${FREQUENCY_LABELS[v.frequency].toLowerCase()}: choose ${fits}`,
+      });
+    }
     if (v.polarity !== 'band') return;
     if (v.bandLow === null) ctx.addIssue({ code: 'custom', path: ['bandLow'], message: 'Enter the lower end of the ideal band' });
     if (v.bandHigh === null) ctx.addIssue({ code: 'custom', path: ['bandHigh'], message: 'Enter the upper end of the ideal band' });
