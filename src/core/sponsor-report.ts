@@ -31,6 +31,8 @@ export interface ReportMeasure {
   baseline: string;
   target: string;
   targetDate: string | null;
+  /** Its latest figure and rating in a sentence (core/measures.ts standingInWords), for a measure linked to an indicator. */
+  latest?: string;
 }
 
 export interface ReportInput {
@@ -205,7 +207,7 @@ function measureParagraphs(measures: readonly ReportMeasure[], noun: string): st
   return measures.map((m) => {
     const by = m.targetDate ? ` by ${dateInWords(m.targetDate)}` : '';
     const target = m.target ? `Target: ${sentence(m.target + by)}` : by ? `Target date: ${dateInWords(m.targetDate!)}.` : '';
-    return [sentence(m.text), m.baseline ? `Baseline: ${sentence(m.baseline)}` : '', target].filter(Boolean).join(' ');
+    return [sentence(m.text), m.baseline ? `Baseline: ${sentence(m.baseline)}` : '', target, m.latest ?? ''].filter(Boolean).join(' ');
   });
 }
 

@@ -160,6 +160,19 @@ export interface MeasureTable {
   baseline: Generated<string>;
   target: Generated<string>;
   target_date: IsoDate | null;
+  /** The indicator whose figures judge the measure (national or the partnership's own); null for a text-only measure. */
+  indicator_id: Generated<string | null>;
+  /** The area the figures are for; null = the partnership's council. */
+  area_id: Generated<string | null>;
+  breakdown: Generated<string>;
+  baseline_value: Generated<number | null>;
+  baseline_period: Generated<string | null>;
+  target_value: Generated<number | null>;
+  tolerance: Generated<number>;
+  /** Interim targets: [{ period: code, value }], as JSON. */
+  trajectory: ColumnType<{ period: string; value: number }[], string | undefined, string>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
 }
 
 export interface ActionTable {

@@ -10,6 +10,7 @@ import { CLI_ACTOR } from '../services/errors.ts';
 import { DEMO_PARTNERSHIPS } from './demo-data.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoIndicators } from './indicators.ts';
+import { linkDemoMeasures } from './measure-links.ts';
 import { seedDemoScorecards } from './scorecards.ts';
 import { loadNationalData } from '../intake/national-load.ts';
 
@@ -55,6 +56,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
       }
       await seedDemoPlans(trx, partnership.id, demo.slug);
       await seedDemoIndicators(trx, partnership.id, demo.slug, agencyIds);
+      await linkDemoMeasures(trx, partnership.id, demo.slug);
       await seedDemoScorecards(trx, partnership.id, demo.slug, agencyIds);
       await recordAudit(trx, {
         partnershipId: partnership.id,

@@ -56,7 +56,12 @@ async function ownPlan(t: TestApp, partnershipId: string, agencyId: string, admi
     await sql`SELECT set_config('baton.partnership_id', ${partnershipId}, true)`.execute(trx);
     return (await trx.selectFrom('milestones').select('id').where('action_id', '=', action).executeTakeFirstOrThrow()).id;
   });
-  return { plan: plan.id, priority, action, candidate, milestone, ...(await ownIndicator(t, partnershipId, actor)) };
+  await plans.addMeasure(partnershipId, actor, priority, { text: 'Access test measure' });
+  const measure = await t.database.db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('baton.partnership_id', ${partnershipId}, true)`.execute(trx);
+    return (await trx.selectFrom('measures').select('id').where('priority_id', '=', priority).executeTakeFirstOrThrow()).id;
+  });
+  return { plan: plan.id, priority, action, candidate, milestone, measure, ...(await ownIndicator(t, partnershipId, actor)) };
 }
 
 /** An indicator of the partnership's own with a target, and a refused import, to reach their pages. */

@@ -13,6 +13,7 @@ export type Ids = {
   action: string;
   candidate: string;
   milestone: string;
+  measure: string;
   indicator: string;
   target: string;
   import: string;
@@ -69,6 +70,9 @@ export const HTML_ROUTES: Route[] = [
   { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}/edit`, allowed: 'admin', ok: 200 },
   { method: 'POST', path: (s, i) => `/p/${s}/priorities/${i.priority}/edit`, allowed: 'admin', ok: 400 },
   { method: 'POST', path: (s, i) => `/p/${s}/priorities/${i.priority}/measures`, allowed: 'admin', ok: 400 },
+  { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}/measures/new`, allowed: 'admin', ok: 200 },
+  { method: 'GET', path: (s, i) => `/p/${s}/measures/${i.measure}/edit`, allowed: 'admin', ok: 200 },
+  { method: 'POST', path: (s, i) => `/p/${s}/measures/${i.measure}/edit`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}/actions/new`, allowed: 'admin', ok: 200 },
   { method: 'POST', path: (s, i) => `/p/${s}/priorities/${i.priority}/actions`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s, i) => `/p/${s}/priorities/${i.priority}/report`, allowed: 'everyone', ok: 200 },
@@ -166,6 +170,8 @@ export const API_ROUTES: Route[] = [
   { method: 'POST', path: (s, i) => `/api/v1/p/${s}/plans/${i.plan}/priorities`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s, i) => `/api/v1/p/${s}/priorities/${i.priority}`, allowed: 'everyone', ok: 200 },
   { method: 'PUT', path: (s, i) => `/api/v1/p/${s}/priorities/${i.priority}`, allowed: 'admin', ok: 400 },
+  { method: 'POST', path: (s, i) => `/api/v1/p/${s}/priorities/${i.priority}/measures`, allowed: 'admin', ok: 400 },
+  { method: 'PUT', path: (s, i) => `/api/v1/p/${s}/measures/${i.measure}`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s, i) => `/api/v1/p/${s}/priorities/${i.priority}/actions`, allowed: 'everyone', ok: 200 },
   { method: 'POST', path: (s, i) => `/api/v1/p/${s}/priorities/${i.priority}/actions`, allowed: 'admin', ok: 400 },
   { method: 'GET', path: (s, i) => `/api/v1/p/${s}/actions/${i.action}`, allowed: 'everyone', ok: 200 },
@@ -194,6 +200,7 @@ export const PLACEHOLDERS: Ids = {
   action: ':action',
   candidate: ':candidate',
   milestone: ':milestone',
+  measure: ':measure',
   indicator: ':indicator',
   target: ':target',
   import: ':import',

@@ -15,6 +15,7 @@ import * as plansRevisionBefore from './2026-11-23T2300-plans-revision-before.ts
 import * as signedInLookup from './2026-11-24T0900-signed-in-lookup.ts';
 import * as figuresKnownFrom from './2026-12-04T1000-figures-known-from.ts';
 import * as collectionSchedule from './2026-12-04T1100-collection-schedule.ts';
+import * as measureIndicators from './2026-12-04T1200-measure-indicators.ts';
 
 /** Every migration, in order. Names are timestamps so they sort as they were written. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-signed-in-lookup': signedInLookup,
   '2026-12-04T1000-figures-known-from': figuresKnownFrom,
   '2026-12-04T1100-collection-schedule': collectionSchedule,
+  '2026-12-04T1200-measure-indicators': measureIndicators,
 };

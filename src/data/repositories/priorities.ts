@@ -112,7 +112,19 @@ export function listMeasures(db: DbOrTrx, partnershipId: string, priorityIds: re
     .execute();
 }
 
-export type MeasureValues = { text: string; baseline: string; target: string; target_date: string | null };
+/** A measure's link to an indicator's figures (all empty for a text-only measure); trajectory as JSON. */
+export interface MeasureLink {
+  indicator_id: string | null;
+  area_id: string | null;
+  breakdown: string;
+  baseline_value: number | null;
+  baseline_period: string | null;
+  target_value: number | null;
+  tolerance: number;
+  trajectory: string;
+}
+
+export type MeasureValues = { text: string; baseline: string; target: string; target_date: string | null } & Partial<MeasureLink>;
 
 export async function insertMeasure(db: DbOrTrx, partnershipId: string, priorityId: string, values: MeasureValues): Promise<void> {
   await insertMeasures(db, partnershipId, priorityId, [values]);

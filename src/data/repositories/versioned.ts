@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../db.ts';
 import type { Database } from '../schema.ts';
 
 /** The tenant tables whose rows carry a `version` and are saved with optimistic locking (decision 0005). */
-export type VersionedTable = 'agencies' | 'boards' | 'sponsor_reports' | 'actions' | 'priorities';
+export type VersionedTable = 'agencies' | 'boards' | 'sponsor_reports' | 'actions' | 'priorities' | 'measures';
 
 /**
  * Optimistic locking's one statement: saves `values` on the partnership's row `id` only if it is

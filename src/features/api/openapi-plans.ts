@@ -15,6 +15,8 @@ const uuids = { type: 'array', items: uuid };
 const rag = { enum: [...Object.keys(RAGS), null] };
 const oneOf = (labels: object) => ({ enum: Object.keys(labels) });
 const record = (properties: Record<string, object>) => ({ type: 'object', properties });
+const numberOrNull = { type: ['number', 'null'] };
+const trajectoryPoint = record({ period: string, value: { type: 'number' } });
 
 const asAt = {
   name: 'asAt',
@@ -67,6 +69,19 @@ export const planPaths = {
     parameters: [slug, id],
     get: read('Priorities', 'Read a priority with its success measures', json('Priority'), [asAt]),
     put: change('Priorities', 'Change a priority (admin, or its sponsor, who cannot change the sponsor)', 'PriorityInput', 'Priority'),
+  },
+  [`${p}/priorities/{id}/measures`]: {
+    parameters: [slug, id],
+    post: create(
+      'Priorities',
+      'Add a success measure, in words or linked to an indicator (admin, or the priority’s sponsor)',
+      'MeasureInput',
+      'Measure',
+    ),
+  },
+  [`${p}/measures/{id}`]: {
+    parameters: [slug, id],
+    put: change('Priorities', 'Change a success measure (admin, or the priority’s sponsor)', 'MeasureInput', 'Measure'),
   },
   [`${p}/priorities/{id}/actions`]: {
     parameters: [slug, id],
@@ -123,7 +138,52 @@ export const planSchemas = {
     },
   },
   PlanInputWithVersion: withVersion('PlanInput'),
-  Measure: record({ id: uuid, text: string, baseline: string, target: string, targetDate: dateOrNull }),
+  Measure: record({
+    id: uuid,
+    priorityId: uuid,
+    text: string,
+    baseline: { ...string, description: 'The baseline in words' },
+    target: { ...string, description: 'The target in words' },
+    targetDate: dateOrNull,
+    indicatorId: { ...uuidOrNull, description: 'The indicator whose figures judge it; null for a measure in words only' },
+    indicatorCode: stringOrNull,
+    areaId: { ...uuidOrNull, description: 'Null: the partnership’s council' },
+    breakdown: string,
+    baselineValue: numberOrNull,
+    baselinePeriod: { ...stringOrNull, description: 'A period code, e.g. AY2012-13' },
+    targetValue: numberOrNull,
+    tolerance: { type: 'number', description: 'How far short of the target is still amber' },
+    trajectory: { type: 'array', items: trajectoryPoint, description: 'Interim targets by period' },
+    latest: {
+      type: ['object', 'null'],
+      properties: { value: numberOrNull, text: string, period: string, periodLabel: string },
+      description: 'The latest figure for a period begun by asAt; null when there is none',
+    },
+    direction: { type: ['object', 'null'], properties: { direction: string, words: string } },
+    rag: { ...rag, description: 'Against the target (or the interim target for the figure’s period), by the scorecard rule' },
+    reason: string,
+    figure: { enum: ['text', 'awaiting', 'figure'], description: 'text: in words only (no figure); awaiting: linked, no figure yet' },
+    version: integer,
+  }),
+  MeasureInput: {
+    type: 'object',
+    required: ['text'],
+    properties: {
+      text: { type: 'string', maxLength: 500 },
+      baseline: { type: 'string', maxLength: 200 },
+      target: { type: 'string', maxLength: 200 },
+      targetDate: dateOrNull,
+      indicatorId: uuidOrNull,
+      areaId: uuidOrNull,
+      breakdown: { type: 'string', maxLength: 200 },
+      baselineValue: numberOrNull,
+      baselinePeriod: { ...stringOrNull, description: 'Needed with baselineValue' },
+      targetValue: numberOrNull,
+      tolerance: { type: 'number', minimum: 0 },
+      trajectory: { type: 'array', maxItems: 20, items: trajectoryPoint },
+    },
+  },
+  MeasureInputWithVersion: withVersion('MeasureInput'),
   TrackerSummary: record({
     actions: { type: 'integer', description: 'Actions not dropped' },
     overdue: integer,
@@ -147,7 +207,10 @@ export const planSchemas = {
     agencyIds: { ...uuids, description: 'Contributing agencies' },
     status: oneOf(PRIORITY_STATUSES),
     measures: { type: 'array', items: ref('Measure') },
-    rag: { ...rag, description: 'Rolled up from its actions; null until the plan is live and an action is under way' },
+    rag: {
+      ...rag,
+      description: 'Rolled up from its actions and success measures (a measure makes it amber at most); null until the plan is live',
+    },
     summary: ref('TrackerSummary'),
     version: integer,
   }),

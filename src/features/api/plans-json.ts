@@ -2,7 +2,8 @@ import type { Rag } from '../../core/plans.ts';
 import type { TrackerSummary } from '../../core/promises.ts';
 import type { PlanListItem } from '../../data/repositories/plans.ts';
 import type { PriorityItem } from '../../data/repositories/priorities.ts';
-import type { ActionUpdateRow, MeasureRow, MilestoneRow, PlanRow } from '../../data/schema.ts';
+import type { ActionUpdateRow, MilestoneRow, PlanRow } from '../../data/schema.ts';
+import type { JudgedMeasure } from '../plans/measure-figures.ts';
 import type { AssessedAction } from '../plans/service.ts';
 
 /**
@@ -46,10 +47,38 @@ export function planJson(p: PlanRow & { boardName: string | null }) {
   };
 }
 
-const measureJson = (m: MeasureRow) => ({ id: m.id, text: m.text, baseline: m.baseline, target: m.target, targetDate: m.target_date });
+/** A success measure: what the plan says, what it is linked to, and its latest figure judged (core/measures.ts). */
+export const measureJson = (m: JudgedMeasure) => ({
+  id: m.id,
+  priorityId: m.priority_id,
+  text: m.text,
+  baseline: m.baseline,
+  target: m.target,
+  targetDate: m.target_date,
+  indicatorId: m.indicator_id,
+  indicatorCode: m.indicator?.code ?? null,
+  areaId: m.area_id,
+  breakdown: m.breakdown,
+  baselineValue: m.baseline_value,
+  baselinePeriod: m.baseline_period,
+  targetValue: m.target_value,
+  tolerance: m.tolerance,
+  trajectory: m.trajectory,
+  latest: m.standing.latest && {
+    value: m.standing.latest.value,
+    text: m.standing.latest.text,
+    period: m.standing.latest.periodCode,
+    periodLabel: m.standing.latest.periodLabel,
+  },
+  direction: m.standing.direction && { direction: m.standing.direction.direction, words: m.standing.direction.words },
+  rag: m.standing.rag,
+  reason: m.standing.reason,
+  figure: m.standing.kind,
+  version: m.version,
+});
 
 /** A priority with its success measures and, for a live plan, how its actions stand. */
-export function priorityJson(p: PriorityItem & { measures: MeasureRow[]; summary: TrackerSummary; rag: Rag | null }) {
+export function priorityJson(p: PriorityItem & { measures: JudgedMeasure[]; summary: TrackerSummary; rag: Rag | null }) {
   return {
     id: p.id,
     planId: p.planId,

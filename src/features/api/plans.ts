@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { idParam } from '../../web/forms.ts';
 import { queryDate, withQuery, type QueryOf } from '../../web/query.ts';
 import { apiRoute } from './options.ts';
-import { actionJson, milestoneJson, planJson, planSummaryJson, priorityJson, updateJson, withoutNulls } from './plans-json.ts';
+import { actionJson, measureJson, milestoneJson, planJson, planSummaryJson, priorityJson, updateJson, withoutNulls } from './plans-json.ts';
 import { actorOf, tenantOf } from '../../web/tenant.ts';
 
 type Params = { slug: string; id: string };
@@ -71,6 +71,25 @@ export function registerPlanApiRoutes(app: FastifyInstance): void {
     const { partnershipId, id } = ids(request);
     await plans.updatePriority(partnershipId, tenantOf(request).actor, id, withoutNulls(request.body));
     return readPriority(request, id);
+  });
+
+  const readMeasure = async (request: Request, priorityId: string, measureId: string) => {
+    const page = await plans.priorityPage(tenantOf(request).partnership.id, tenantOf(request).actor, priorityId, asAtOf(request));
+    return measureJson(page.measures.find((m) => m.id === measureId)!);
+  };
+
+  app.post<Route>('/api/v1/p/:slug/priorities/:id/measures', route(), async (request, reply) => {
+    const { partnershipId, id } = ids(request);
+    await plans.addMeasure(partnershipId, tenantOf(request).actor, id, withoutNulls(request.body));
+    const page = await plans.priorityPage(partnershipId, tenantOf(request).actor, id, asAtOf(request));
+    const added = page.measures.at(-1)!;
+    return created(reply, `${base(request)}/measures/${added.id}`, measureJson(added));
+  });
+
+  app.put<Route>('/api/v1/p/:slug/measures/:id', route(), async (request) => {
+    const { partnershipId, id } = ids(request);
+    const saved = await plans.updateMeasure(partnershipId, tenantOf(request).actor, id, withoutNulls(request.body));
+    return readMeasure(request, saved.priority_id, id);
   });
 
   app.get<Route>('/api/v1/p/:slug/priorities/:id/actions', route(), async (request) => {

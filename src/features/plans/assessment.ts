@@ -1,7 +1,8 @@
 import { mayUpdateAction, type Person } from '../../core/policy.ts';
 import { assessAction, progressOf, type ActionAssessment } from '../../core/promises.ts';
 import type { ActionItem } from '../../data/repositories/actions.ts';
-import type { MeasureRow } from '../../data/schema.ts';
+import { priorityRag } from '../../core/measures.ts';
+import type { JudgedMeasure } from './measure-figures.ts';
 
 /** How the plans pages judge actions: each as at a date, and each priority by its own actions. */
 
@@ -31,11 +32,11 @@ export function assessActionsFor(person: Person, actions: readonly ActionItem[],
 
 /**
  * A plan's priorities, each with its measures and the progress of its own actions: their
- * counts and, when the plan is tracked, the RAG they roll up to.
+ * counts and, when the plan is tracked, the RAG they roll up to with the measures' (core/measures.ts).
  */
 export function prioritiesWithProgress<P extends { id: string }>(
   priorities: readonly P[],
-  measures: readonly MeasureRow[],
+  measures: readonly JudgedMeasure[],
   actions: readonly { priorityId: string; assessment: ActionAssessment }[],
   tracked: boolean,
 ) {
@@ -44,11 +45,19 @@ export function prioritiesWithProgress<P extends { id: string }>(
       actions.filter((a) => a.priorityId === p.id).map((a) => a.assessment),
       tracked,
     );
+    const own = measures.filter((m) => m.priority_id === p.id);
     return {
       ...p,
-      measures: measures.filter((m) => m.priority_id === p.id),
+      measures: own,
       actionCount: progress.summary.actions,
       ...progress,
+      actionsRag: progress.rag,
+      rag: tracked
+        ? priorityRag(
+            progress.rag,
+            own.map((m) => m.standing),
+          )
+        : null,
     };
   });
 }

@@ -13,6 +13,7 @@ import { savedOrConflict, type Actor } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import { assessActionsFor, judgedAt, prioritiesWithProgress } from './assessment.ts';
+import { judgeMeasures } from './measure-figures.ts';
 import { recordVersion } from './plan-versions.ts';
 import { checkReferences, findPlan, staleMessage } from './records.ts';
 import * as schemas from './schemas.ts';
@@ -50,10 +51,15 @@ export function createPlanService(db: Db) {
       tenant(partnershipId, actor, async (trx) => {
         const plan = await findPlan(trx, partnershipId, planId);
         const priorities = await listPriorities(trx, partnershipId, planId);
-        const measures = await listMeasures(
+        const measures = await judgeMeasures(
           trx,
           partnershipId,
-          priorities.map((p) => p.id),
+          await listMeasures(
+            trx,
+            partnershipId,
+            priorities.map((p) => p.id),
+          ),
+          judgedAt(asAt, plan.period_end),
         );
         const actions = assessActionsFor(actor, await listActions(trx, partnershipId, { planId }), asAt);
         const tracked = isLive(plan.status);

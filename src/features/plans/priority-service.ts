@@ -1,6 +1,7 @@
 import { todayInEngland as today } from '../../core/dates.ts';
 import { isLive, planVocabulary } from '../../core/plans.ts';
 import { mayEditPriority, type MemberActor } from '../../core/policy.ts';
+import { priorityRag } from '../../core/measures.ts';
 import { progressOf } from '../../core/promises.ts';
 import type { Db, Trx } from '../../data/db.ts';
 import { listActions } from '../../data/repositories/actions.ts';
@@ -9,6 +10,7 @@ import { savedOrConflict, ValidationError, type Actor } from '../../services/err
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import { assessActionsFor, judgedAt } from './assessment.ts';
+import { judgeMeasures } from './measure-figures.ts';
 import { recordVersion } from './plan-versions.ts';
 import { checkReferences, editablePriority, findPlan, findPriority, staleMessage } from './records.ts';
 import * as schemas from './schemas.ts';
@@ -33,7 +35,7 @@ async function checkNumberFree(trx: Trx, partnershipId: string, planId: string, 
   }
 }
 
-/** A plan's priorities (themes) and their success measures. */
+/** A plan's priorities (themes); their success measures are measure-service.ts's. */
 export function createPriorityService(db: Db) {
   const tenant = tenantRunner(db);
   return {
@@ -63,20 +65,30 @@ export function createPriorityService(db: Db) {
       tenant(partnershipId, actor, async (trx) => {
         const priority = await findPriority(trx, partnershipId, priorityId);
         const plan = await findPlan(trx, partnershipId, priority.planId);
-        const measures = await repo.listMeasures(trx, partnershipId, [priorityId]);
         const actions = assessActionsFor(actor, await listActions(trx, partnershipId, { priorityId }), asAt);
+        const at = judgedAt(asAt, plan.period_end);
+        const measures = await judgeMeasures(trx, partnershipId, await repo.listMeasures(trx, partnershipId, [priorityId]), at);
+        const progress = progressOf(
+          actions.map((a) => a.assessment),
+          isLive(plan.status),
+        );
         return {
           plan,
           priority,
           vocabulary: planVocabulary(plan.kind),
           measures,
           actions,
-          asAt: judgedAt(asAt, plan.period_end),
+          asAt: at,
           tracked: isLive(plan.status),
-          ...progressOf(
-            actions.map((a) => a.assessment),
-            isLive(plan.status),
-          ),
+          ...progress,
+          /** The actions' roll-up alone; `rag` also weighs the measures (core/measures.ts). */
+          actionsRag: progress.rag,
+          rag: !isLive(plan.status)
+            ? null
+            : priorityRag(
+                progress.rag,
+                measures.map((m) => m.standing),
+              ),
           mayEdit: mayEditPriority(actor, priority),
         };
       }),
@@ -117,32 +129,6 @@ export function createPriorityService(db: Db) {
           after: { ...form, sponsorUserId },
         });
         await recordVersion(trx, partnershipId, before.planId, actor, 'Changed');
-      }),
-
-    addMeasure: (partnershipId: string, actor: MemberActor, priorityId: string, input: unknown) =>
-      tenant(partnershipId, actor, async (trx, audit) => {
-        const priority = await editablePriority(
-          trx,
-          partnershipId,
-          actor,
-          priorityId,
-          'Only the partnership admin or this priority’s sponsor can add measures.',
-        );
-        const form = parseInput(schemas.measureSchema, input);
-        await repo.insertMeasure(trx, partnershipId, priorityId, {
-          text: form.text,
-          baseline: form.baseline,
-          target: form.target,
-          target_date: form.targetDate,
-        });
-        await audit({
-          action: 'create',
-          entityType: 'measure',
-          entityId: priorityId,
-          summary: `Added a success measure to priority ${priority.number}: ${form.text}`,
-          after: form,
-        });
-        await recordVersion(trx, partnershipId, priority.planId, actor, 'Changed');
       }),
   };
 }

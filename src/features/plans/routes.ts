@@ -6,6 +6,7 @@ import { withQuery, type QueryOf } from '../../web/query.ts';
 import { actorOf, tenantOf } from '../../web/tenant.ts';
 import { formView, renderPlansPage as render } from './pages.ts';
 import { asAtQuery } from './schemas.ts';
+import { registerMeasureRoutes } from './measure-routes.ts';
 import { registerSponsorReportRoutes } from './sponsor-report-routes.ts';
 import { registerTrackerRoutes } from './tracker-routes.ts';
 
@@ -151,15 +152,6 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.post<{ Params: Params }>('/p/:slug/priorities/:id/measures', async (request, reply) => {
-    const id = idParam(request.params.id);
-    const view = async () => formView('priority.njk', await plans.priorityPage(partnershipOf(request), memberOf(request), id));
-    return handleForm(request, reply, view, async () => {
-      await plans.addMeasure(partnershipOf(request), memberOf(request), id, request.body);
-      return `${base(request.params.slug)}/priorities/${id}?notice=measure-added#measures`;
-    });
-  });
-
   app.get<{ Params: Params }>('/p/:slug/priorities/:id/actions/new', async (request, reply) => {
     const data = mayEdit(await plans.priorityPage(partnershipOf(request), memberOf(request), idParam(request.params.id)));
     const choices = await choicesFor(request);
@@ -261,4 +253,5 @@ export function registerPlanRoutes(app: FastifyInstance): void {
 
   registerTrackerRoutes(app);
   registerSponsorReportRoutes(app);
+  registerMeasureRoutes(app);
 }

@@ -11,6 +11,7 @@ import {
   versionInput,
   withDateInputs,
 } from '../../services/validation.ts';
+import { checkMeasureLink, measureLinkFields } from './measure-schemas.ts';
 
 const version = versionInput();
 
@@ -80,13 +81,17 @@ export const priorityEditSchema = prioritySchema.and(z.object({ version }));
 export const MEASURE_DATES = ['targetDate'] as const;
 export const measureSchema = withDateInputs(
   MEASURE_DATES,
-  z.object({
-    text: text('the measure', 500),
-    baseline: optionalText('The baseline', 200),
-    target: optionalText('The target', 200),
-    targetDate: optionalDate('the target date'),
-  }),
+  z
+    .object({
+      text: text('the measure', 500),
+      baseline: optionalText('The baseline', 200),
+      target: optionalText('The target', 200),
+      targetDate: optionalDate('the target date'),
+      ...measureLinkFields,
+    })
+    .superRefine(checkMeasureLink),
 );
+export const measureEditSchema = measureSchema.and(z.object({ version }));
 
 export const ACTION_DATES = ['startDate', 'dueDate', 'completedOn'] as const;
 export const actionSchema = withDateInputs(

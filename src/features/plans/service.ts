@@ -1,5 +1,6 @@
 import type { Db } from '../../data/db.ts';
 import { createActionService } from './action-service.ts';
+import { createMeasureService } from './measure-service.ts';
 import { createPlanService } from './plan-service.ts';
 import { createPlanVersionService } from './plan-versions.ts';
 import { createPriorityService } from './priority-service.ts';
@@ -18,6 +19,7 @@ export function createPlansService(db: Db) {
     ...createPlanService(db),
     ...createPlanVersionService(db),
     ...createPriorityService(db),
+    ...createMeasureService(db),
     ...createActionService(db),
     ...createProgressService(db),
     ...createSponsorReportService(db),

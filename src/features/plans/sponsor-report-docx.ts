@@ -1,6 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { ACTION_STATUSES } from '../../core/plans.ts';
 import { dateInWords } from '../../core/dates.ts';
+import { NO_FIGURE } from '../../core/measures.ts';
 import { paragraphsOf, plainText, ragWords } from '../../core/sponsor-report.ts';
 import type { readSponsorReport } from './sponsor-reports.ts';
 
@@ -78,9 +79,13 @@ export function sponsorReportDocx(data: SponsorReportData): Promise<Buffer> {
   ]);
   const measureRows = data.measures.map((m) => [
     m.text,
-    m.baseline || '—',
-    m.target || '—',
-    m.target_date ? dateInWords(m.target_date) : '—',
+    [m.standing.baseline, m.baseline].filter(Boolean).join('; ') || '—',
+    m.standing.latest ? `${m.standing.latest.text} (${m.standing.latest.periodLabel})` : NO_FIGURE,
+    m.standing.direction?.words ?? '—',
+    [[m.standing.target, m.target].filter(Boolean).join('; '), m.target_date ? `by ${dateInWords(m.target_date)}` : '']
+      .filter(Boolean)
+      .join(' ') || '—',
+    m.standing.kind === 'text' ? NO_FIGURE : m.standing.rag ? ragWords(m.standing.rag) : 'Not rated',
   ]);
   const doc = new Document({
     title: plainText(title),
@@ -105,7 +110,13 @@ export function sponsorReportDocx(data: SponsorReportData): Promise<Buffer> {
             ? table('Actions', ['Action', 'Lead agency', 'Due', 'Status', 'Latest RAG'], actionRows)
             : [paragraph(`This ${data.vocabulary.priority} has no actions.`)]),
           ...section('Success measures', report.measures),
-          ...(measureRows.length ? table('Success measures set in the plan', ['Measure', 'Baseline', 'Target', 'By'], measureRows) : []),
+          ...(measureRows.length
+            ? table(
+                `Success measures as at ${dateInWords(data.asAt)}`,
+                ['Measure', 'Baseline', 'Latest figure', 'Direction of travel', 'Target', 'Rating'],
+                measureRows,
+              )
+            : []),
           ...section('Next steps', report.nextSteps),
         ],
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { priorityRag, standingInWords } from '../../core/measures.ts';
 import { isLive, planVocabulary } from '../../core/plans.ts';
 import { mayEditPriority, type Person } from '../../core/policy.ts';
 import { assessAction, parseQuarter, previousQuarter, quarterOf, type Quarter } from '../../core/promises.ts';
@@ -7,6 +8,7 @@ import type { Trx } from '../../data/db.ts';
 import { listActions } from '../../data/repositories/actions.ts';
 import type { findPlan } from '../../data/repositories/plans.ts';
 import { listMeasures, type PriorityItem } from '../../data/repositories/priorities.ts';
+import { judgeMeasures } from './measure-figures.ts';
 import * as reports from '../../data/repositories/sponsor-reports.ts';
 import type { SponsorReportRow } from '../../data/schema.ts';
 import { savedOrConflict, ValidationError } from '../../services/errors.ts';
@@ -75,7 +77,7 @@ export async function readSponsorReport(
   const quarter = chooseQuarter(plan, c.period, c.today);
   const asAt = earliest(quarter.end, plan.period_end, c.today);
   const vocabulary = planVocabulary(plan.kind);
-  const measures = await listMeasures(trx, partnershipId, [priority.id]);
+  const measures = await judgeMeasures(trx, partnershipId, await listMeasures(trx, partnershipId, [priority.id]), asAt);
   const updates = await reports.listPriorityUpdates(trx, partnershipId, priority.id);
   const actions = (await listActions(trx, partnershipId, { priorityId: priority.id })).map((a) => {
     const own = updates.filter((u) => u.actionId === a.id);
@@ -91,7 +93,13 @@ export async function readSponsorReport(
     noun: vocabulary.priority,
     quarter,
     asAt,
-    measures: measures.map((m) => ({ text: m.text, baseline: m.baseline, target: m.target, targetDate: m.target_date })),
+    measures: measures.map((m) => ({
+      text: m.text,
+      baseline: m.baseline,
+      target: m.target,
+      targetDate: m.target_date,
+      latest: standingInWords(m.standing),
+    })),
     actions,
   });
   const saved = (await reports.findSponsorReport(trx, partnershipId, priority.id, quarter.code)) ?? null;
@@ -106,6 +114,13 @@ export async function readSponsorReport(
     measures,
     actions,
     draft,
+    /** The actions' roll-up weighed with the measures' ratings (core/measures.ts PRIORITY_RAG_RULE). */
+    combinedRag: isLive(plan.status)
+      ? priorityRag(
+          draft.rag,
+          measures.map((m) => m.standing),
+        )
+      : null,
     saved,
     /** What the report says: as saved, or Baton's draft until it is saved. */
     report: saved ? reportText(saved) : { ...draftText(draft.sections), rag: draft.rag, version: 0 },

@@ -12,6 +12,7 @@ import { revisionOf } from '../../data/repositories/revisions.ts';
 import { RevisionCache } from '../../services/revision-cache.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { assessActions, judgedAt, prioritiesWithProgress, type AssessedAction } from './assessment.ts';
+import { judgeMeasures, publicMeasures } from './measure-figures.ts';
 
 // What the promise tracker, a person's home page and the public site read of a partnership's
 // plans: worked out from every action in scope, the tracker's part kept per plans revision.
@@ -94,19 +95,24 @@ export function createTrackerReads(db: Db) {
         return Promise.all(
           plans.map(async (plan) => {
             const priorities = await listPriorities(trx, partnershipId, plan.id);
-            const measures = await listMeasures(
+            const asAt = judgedAt(today(), plan.period_end);
+            const measures = await judgeMeasures(
               trx,
               partnershipId,
-              priorities.map((p) => p.id),
+              await listMeasures(
+                trx,
+                partnershipId,
+                priorities.map((p) => p.id),
+              ),
+              asAt,
             );
-            const asAt = judgedAt(today(), plan.period_end);
             const actions = assessActions(await listActions(trx, partnershipId, { planId: plan.id }), asAt);
             return {
               plan,
               asAt,
               vocabulary: planVocabulary(plan.kind),
               summary: summarise(actions.map((a) => a.assessment)),
-              priorities: prioritiesWithProgress(priorities, measures, actions, isLive(plan.status)),
+              priorities: prioritiesWithProgress(priorities, publicMeasures(measures), actions, isLive(plan.status)),
             };
           }),
         );
