@@ -83,6 +83,8 @@ export const WALSALL_SCORECARD_INDICATORS: (IndicatorDefinition & { agency: stri
     unit: 'rate-100000',
     decimals: 0,
     polarity: 'smaller',
+    // Youth justice figures are published each quarter for the 12 months to its end.
+    frequency: 'quarterly',
     periodType: 'rolling-12-months',
     source: 'Walsall Youth Offending Service',
     themes: ['Make a positive contribution'],
@@ -96,6 +98,8 @@ export const WALSALL_SCORECARD_INDICATORS: (IndicatorDefinition & { agency: stri
     unit: 'ratio',
     decimals: 2,
     polarity: 'smaller',
+    // Youth justice figures are published each quarter for the 12 months to its end.
+    frequency: 'quarterly',
     periodType: 'rolling-12-months',
     source: 'Walsall Youth Offending Service',
     themes: ['Make a positive contribution'],
