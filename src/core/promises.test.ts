@@ -73,15 +73,20 @@ describe('isIsoDate', () => {
   ])('%s → %s', (value, ok) => expect(isIsoDate(value)).toBe(ok));
 });
 
-const action = (over: Partial<TrackedAction> = {}): TrackedAction => ({
-  startDate: '2013-04-01',
-  dueDate: '2014-03-31',
-  status: 'on_track',
-  completedOn: null,
-  updatePeriods: [],
-  latestRag: null,
-  ...over,
-});
+/** Test data: an action whose original due date is its due date unless the case says otherwise. */
+const action = (over: Partial<TrackedAction> = {}): TrackedAction => {
+  const dueDate = over.dueDate ?? '2014-03-31';
+  return {
+    startDate: '2013-04-01',
+    dueDate,
+    originalDueDate: dueDate,
+    status: 'on_track',
+    completedOn: null,
+    updatePeriods: [],
+    latestRag: null,
+    ...over,
+  };
+};
 
 describe('assessAction', () => {
   const asAt = '2014-02-10'; // 2013-14 Q4
@@ -126,6 +131,77 @@ describe('assessAction', () => {
     ['off track', { status: 'off_track' }, { rag: 'red' }],
   ])('%s', (_name, over, expected) => {
     expect(assessAction(action(over), asAt)).toMatchObject(expected);
+  });
+});
+
+describe('assessAction with a moved due date', () => {
+  // The tester's case: due 31 July 2015, moved to 31 March 2016.
+  const moved = { originalDueDate: '2015-07-31', dueDate: '2016-03-31', updatePeriods: ['2015-16 Q2'] };
+  it.each<[string, Partial<TrackedAction>, string, 'original' | 'current' | undefined, Record<string, unknown>]>([
+    [
+      'open past the original date is overdue, by default',
+      moved,
+      '2015-09-30',
+      undefined,
+      { overdue: true, promise: 'broken', moved: true, judgedDue: '2015-07-31', rag: 'red' },
+    ],
+    [
+      'open past the original date, judged by the current one',
+      moved,
+      '2015-09-30',
+      'current',
+      { overdue: false, promise: 'open', judgedDue: '2016-03-31' },
+    ],
+    ['open past the original, judged by the original, asked for', moved, '2015-09-30', 'original', { overdue: true, due: true }],
+    [
+      'complete by the moved date is kept late against the original',
+      { ...moved, status: 'complete', completedOn: '2016-02-01' },
+      '2016-06-30',
+      undefined,
+      { promise: 'kept_late', overdue: false },
+    ],
+    [
+      'complete by the moved date is kept against the current',
+      { ...moved, status: 'complete', completedOn: '2016-02-01' },
+      '2016-06-30',
+      'current',
+      { promise: 'kept' },
+    ],
+    ['due soon by the original date', { originalDueDate: '2015-08-10', dueDate: '2016-03-31' }, '2015-07-31', undefined, { dueSoon: true }],
+    [
+      'not due soon by the current date',
+      { originalDueDate: '2015-08-10', dueDate: '2016-03-31' },
+      '2015-07-31',
+      'current',
+      { dueSoon: false },
+    ],
+    ['an action never moved', { dueDate: '2015-07-31' }, '2015-09-30', undefined, { moved: false, overdue: true }],
+    [
+      'an action moved earlier, judged by the original',
+      { originalDueDate: '2016-03-31', dueDate: '2015-07-31' },
+      '2015-09-30',
+      undefined,
+      { moved: true, overdue: false },
+    ],
+    [
+      'an action moved earlier, judged by the current',
+      { originalDueDate: '2016-03-31', dueDate: '2015-07-31' },
+      '2015-09-30',
+      'current',
+      { overdue: true },
+    ],
+  ])('%s', (_name, over, asAt, judgeBy, expected) => {
+    expect(assessAction(action(over), asAt, { judgeBy })).toMatchObject(expected);
+  });
+
+  it('counts moved actions, dropped ones aside', () => {
+    const asAt = '2015-09-30';
+    const summary = summarise([
+      assessAction(action(moved), asAt),
+      assessAction(action({ ...moved, status: 'dropped' }), asAt),
+      assessAction(action({ dueDate: '2016-01-31' }), asAt),
+    ]);
+    expect(summary).toMatchObject({ actions: 2, moved: 1, overdue: 1 });
   });
 });
 
@@ -195,7 +271,7 @@ describe('summarise', () => {
       assessAction(action({ dueDate: '2014-03-01' }), asAt),
       assessAction(action({ status: 'dropped', dueDate: '2013-10-01' }), asAt),
     ]);
-    expect(summary).toEqual({ actions: 4, overdue: 1, unreported: 2, dueSoon: 1, due: 3, kept: 1, keptShare: 1 / 3 });
+    expect(summary).toEqual({ actions: 4, overdue: 1, unreported: 2, dueSoon: 1, due: 3, kept: 1, keptShare: 1 / 3, moved: 0 });
   });
 
   it('has no share when nothing is due', () => {

@@ -82,7 +82,10 @@ export function addDays(date: string, days: number): string {
 /** What the tracker needs to know about an action. */
 export interface TrackedAction {
   startDate: string | null;
+  /** The current due date, after any agreed re-baselining. */
   dueDate: string;
+  /** The due date promised when the plan was approved (the same as dueDate unless it was moved). */
+  originalDueDate: string;
   status: ActionStatus;
   completedOn: string | null;
   /** The quarters its progress updates report on, e.g. ["2015-16 Q3"]. */
@@ -90,6 +93,13 @@ export interface TrackedAction {
   /** The RAG of its latest update, if it has one. */
   latestRag: Rag | null;
 }
+
+/**
+ * Which due date a promise is judged by: the one first promised (the default, so moving a date
+ * does not erase a broken promise) or the one agreed since.
+ */
+export type JudgeBy = 'original' | 'current';
+export const JUDGE_BY: Record<JudgeBy, string> = { original: 'Original due dates', current: 'Current (moved) due dates' };
 
 /** Whether a promise was kept, as at a date. */
 export type PromiseState = 'kept' | 'kept_late' | 'broken' | 'open' | 'dropped';
@@ -104,6 +114,10 @@ export interface ActionAssessment {
   /** Whether its due date has come. */
   due: boolean;
   promise: PromiseState;
+  /** Its due date was moved after the plan was approved. */
+  moved: boolean;
+  /** The date it was judged by (see JudgeBy). */
+  judgedDue: string;
   /** The action's own RAG: its status and its latest update, the worse of the two. */
   rag: Rag | null;
 }
@@ -113,24 +127,35 @@ export const DUE_SOON_DAYS = 28;
 const RANK: Record<Rag, number> = { green: 0, amber: 1, red: 2 };
 const worst = (a: Rag | null, b: Rag | null): Rag | null => (a === null ? b : b === null ? a : RANK[a] >= RANK[b] ? a : b);
 
+export interface AssessOptions {
+  /** Which due date to judge by; the original unless asked. */
+  judgeBy?: JudgeBy;
+  dueSoonDays?: number;
+}
+
 /**
- * Judges one action as at a date. A completion recorded after that date does not count yet, so a
- * board can look back at the tracker as it stood on a meeting day.
+ * Judges one action as at a date, by its original due date unless asked to judge by the current
+ * one. A completion recorded after that date does not count yet, so a board can look back at the
+ * tracker as it stood on a meeting day.
+ * @example assessAction({ ...action, originalDueDate: '2015-07-31', dueDate: '2016-03-31' }, '2015-09-30').overdue // true
  */
-export function assessAction(action: TrackedAction, asAt: string, dueSoonDays = DUE_SOON_DAYS): ActionAssessment {
+export function assessAction(action: TrackedAction, asAt: string, options: AssessOptions = {}): ActionAssessment {
+  const { judgeBy = 'original', dueSoonDays = DUE_SOON_DAYS } = options;
+  const judgedDue = judgeBy === 'original' ? action.originalDueDate : action.dueDate;
   const dropped = action.status === 'dropped';
   const done = action.status === 'complete' && action.completedOn !== null && action.completedOn <= asAt;
   const open = !done && !dropped;
   const started = action.startDate === null || action.startDate <= asAt;
-  const due = !dropped && action.dueDate <= asAt;
-  const overdue = open && action.dueDate < asAt;
-  const dueSoon = open && action.dueDate >= asAt && action.dueDate <= addDays(asAt, dueSoonDays);
+  const due = !dropped && judgedDue <= asAt;
+  const overdue = open && judgedDue < asAt;
+  const dueSoon = open && judgedDue >= asAt && judgedDue <= addDays(asAt, dueSoonDays);
   const current = quarterOf(asAt).code;
   const unreported = open && started && !action.updatePeriods.includes(current);
+  const moved = action.dueDate !== action.originalDueDate;
 
   let promise: PromiseState;
   if (dropped) promise = 'dropped';
-  else if (done) promise = action.completedOn! <= action.dueDate ? 'kept' : 'kept_late';
+  else if (done) promise = action.completedOn! <= judgedDue ? 'kept' : 'kept_late';
   else promise = overdue ? 'broken' : 'open';
 
   let rag: Rag | null = null;
@@ -147,7 +172,7 @@ export function assessAction(action: TrackedAction, asAt: string, dueSoonDays = 
   } else if (done) {
     rag = 'green';
   }
-  return { overdue, unreported, dueSoon, due, promise, rag };
+  return { overdue, unreported, dueSoon, due, promise, moved, judgedDue, rag };
 }
 
 export interface TrackerSummary {
@@ -161,6 +186,8 @@ export interface TrackerSummary {
   kept: number;
   /** kept ÷ due, or null when nothing is due yet. */
   keptShare: number | null;
+  /** Actions whose due date was moved after approval (dropped ones aside). */
+  moved: number;
 }
 
 /** Counts for a set of assessed actions. */
@@ -176,6 +203,7 @@ export function summarise(assessments: readonly ActionAssessment[]): TrackerSumm
     due,
     kept,
     keptShare: due === 0 ? null : kept / due,
+    moved: count((a) => a.moved && a.promise !== 'dropped'),
   };
 }
 

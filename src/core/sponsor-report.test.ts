@@ -11,6 +11,7 @@ import {
   ragWords,
   trackedAsOf,
   type ReportAction,
+  type ReportMove,
   type ReportedUpdate,
 } from './sponsor-report.ts';
 
@@ -24,13 +25,17 @@ function testAction(over: {
   title?: string;
   status: ActionStatus;
   dueDate?: string;
+  originalDueDate?: string;
+  moves?: readonly ReportMove[];
   startDate?: string | null;
   completedOn?: string | null;
   updates?: readonly ReportedUpdate[];
 }): ReportAction {
+  const dueDate = over.dueDate ?? '2016-06-30';
   const tracked = {
     startDate: over.startDate ?? '2014-04-01',
-    dueDate: over.dueDate ?? '2016-06-30',
+    dueDate,
+    originalDueDate: over.originalDueDate ?? dueDate,
     status: over.status,
     completedOn: over.completedOn ?? null,
     updatePeriods: [],
@@ -41,6 +46,8 @@ function testAction(over: {
     title: over.title ?? 'Test action',
     leadAgencyName: 'Test agency',
     dueDate: tracked.dueDate,
+    originalDueDate: tracked.originalDueDate,
+    moves: over.moves ?? [],
     status: over.status,
     completedOn: tracked.completedOn,
     assessment: assessAction(trackedAsOf(tracked, updates, Q4.code), AS_AT),
@@ -74,6 +81,7 @@ describe('trackedAsOf', () => {
   const action = {
     startDate: null,
     dueDate: '2016-06-30',
+    originalDueDate: '2016-06-30',
     status: 'on_track' as const,
     completedOn: null,
     updatePeriods: ['x'],
@@ -100,7 +108,19 @@ describe('countProgress', () => {
     ['not started', { status: 'not_started', startDate: '2016-06-01' }, { notStarted: 1 }],
     ['dropped', { status: 'dropped' }, { actions: 0, dropped: 1 }],
   ] as const)('counts an action %s', (_name, over, expected) => {
-    const zero = { actions: 1, complete: 0, onTrack: 0, atRisk: 0, offTrack: 0, notStarted: 0, overdue: 0, dropped: 0, due: 0, kept: 0 };
+    const zero = {
+      actions: 1,
+      complete: 0,
+      onTrack: 0,
+      atRisk: 0,
+      offTrack: 0,
+      notStarted: 0,
+      overdue: 0,
+      dropped: 0,
+      moved: 0,
+      due: 0,
+      kept: 0,
+    };
     expect(countProgress([testAction(over)])).toMatchObject({ ...zero, ...expected });
   });
 });
@@ -122,6 +142,61 @@ describe('findExceptions', () => {
     ['not started yet', { status: 'not_started', startDate: '2016-05-01' }, []],
   ] as const)('%s', (_name, over, reasons) => {
     expect(findExceptions([testAction(over)], Q4).flatMap((e) => e.reasons)).toEqual(reasons);
+  });
+
+  // The tester's case: an overdue action moved from 31 July 2015 to 31 March 2016 by its sponsor.
+  const move: ReportMove = {
+    from: '2015-07-31',
+    to: '2016-06-30',
+    reason: 'The schools’ contract was re-let.',
+    agreedBy: 'the sponsor',
+    recordedOn: '2016-02-02',
+  };
+  const moved = { originalDueDate: '2015-07-31', dueDate: '2016-06-30', moves: [move] };
+  it.each([
+    [
+      'moved and open: overdue by its original date',
+      { status: 'on_track', ...moved, updates: [update('2015-16 Q4', 'green')] },
+      ['overdue against its original due date', 'due date moved'],
+    ],
+    ['moved in the quarter and complete', { status: 'complete', completedOn: '2016-03-01', ...moved }, ['due date moved']],
+    [
+      'moved in an earlier quarter and complete',
+      { status: 'complete', completedOn: '2016-03-01', ...moved, moves: [{ ...move, recordedOn: '2015-11-02' }] },
+      [],
+    ],
+    [
+      'moved after the quarter: told in a report drafted since',
+      { status: 'complete', completedOn: '2016-03-01', ...moved, moves: [{ ...move, recordedOn: '2016-04-02' }] },
+      ['due date moved'],
+    ],
+    ['moved, then dropped', { status: 'dropped', ...moved }, []],
+  ] as const)('%s', (_name, over, reasons) => {
+    expect(findExceptions([testAction(over)], Q4).flatMap((e) => e.reasons)).toEqual(reasons);
+  });
+
+  it('tells each move, with who agreed it and why', () => {
+    const report = draftSponsorReport({
+      priority: { number: 2, title: 'Healthy weight' },
+      quarter: Q4,
+      asAt: AS_AT,
+      measures: [],
+      actions: [
+        testAction({
+          title: 'Sign up every school',
+          status: 'on_track',
+          ...moved,
+          updates: [update('2015-16 Q4', 'green', 'Sign the last two.')],
+        }),
+      ],
+    });
+    expect(report.sections.exceptions).toEqual([
+      'Sign up every school (Test agency, due 30 June 2016, first promised for 31 July 2015): overdue against its original due date; due date moved. Due date moved from 31 July 2015 to 30 June 2016 on 2 February 2016, agreed by the sponsor. Reason given: The schools’ contract was re-let. What we still need to do: Sign the last two.',
+    ]);
+    expect(report.sections.summary).toContain(
+      '1 action has had its due date moved since the plan was approved; it is judged by the date first promised and listed under exceptions.',
+    );
+    expect(report.counts).toMatchObject({ overdue: 1, moved: 1 });
   });
 
   it('carries the latest “what we still need to do”, or null', () => {

@@ -19,11 +19,26 @@ export interface ReportAction {
   title: string;
   leadAgencyName: string;
   dueDate: string;
+  /** The due date first promised; the same as dueDate unless it was moved. */
+  originalDueDate: string;
+  /** Its agreed moves of due date, oldest first. */
+  moves: readonly ReportMove[];
   status: ActionStatus;
   completedOn: string | null;
   assessment: ActionAssessment;
   /** Its progress updates, newest first; those for later quarters are ignored. */
   updates: readonly ReportedUpdate[];
+}
+
+/** An agreed move of an action's due date, as the report tells it. */
+export interface ReportMove {
+  from: string;
+  to: string;
+  reason: string;
+  /** Who agreed it, in words: "the sponsor", "the Children's Trust Board at its meeting on 26 November 2013". */
+  agreedBy: string;
+  /** The day it was recorded in Baton. */
+  recordedOn: string;
 }
 
 export interface ReportMeasure {
@@ -56,6 +71,8 @@ export interface ProgressCounts {
   notStarted: number;
   overdue: number;
   dropped: number;
+  /** Actions whose due date was moved after approval (dropped ones aside). */
+  moved: number;
   /** Actions whose due date has come, and of those, completed on time. */
   due: number;
   kept: number;
@@ -66,6 +83,9 @@ export interface ReportException {
   title: string;
   leadAgencyName: string;
   dueDate: string;
+  originalDueDate: string;
+  /** Its moves of due date in words, oldest first. */
+  moves: string[];
   /** Why it is an exception, in words: "overdue", "off track", "last reported red", "no update for 2015-16 Q4". */
   reasons: string[];
   /** Its latest "what we still need to do", if it has one. */
@@ -123,7 +143,7 @@ export function countProgress(actions: readonly ReportAction[]): ProgressCounts 
   const live = actions.filter((a) => a.assessment.promise !== 'dropped');
   const open = live.filter(isOpen);
   const withStatus = (...statuses: ActionStatus[]) => open.filter((a) => statuses.includes(a.status)).length;
-  const { due, kept, keptShare } = summarise(actions.map((a) => a.assessment));
+  const { due, kept, keptShare, moved } = summarise(actions.map((a) => a.assessment));
   return {
     actions: live.length,
     complete: live.filter(isDone).length,
@@ -133,17 +153,34 @@ export function countProgress(actions: readonly ReportAction[]): ProgressCounts 
     notStarted: withStatus('not_started'),
     overdue: live.filter((a) => a.assessment.overdue).length,
     dropped: actions.length - live.length,
+    moved,
     due,
     kept,
     keptShare,
   };
 }
 
-/** Why an action under way is an exception, in words; none when it is not one. */
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/** A move of due date in words: "moved from 31 July 2015 to 31 March 2016 on 2 October 2015, agreed by the sponsor. Reason given: …". */
+export function moveWords(m: ReportMove): string {
+  return `moved from ${dateInWords(m.from)} to ${dateInWords(m.to)} on ${dateInWords(m.recordedOn)}, agreed by ${m.agreedBy}. Reason given: ${sentence(m.reason.trim())}`;
+}
+
+/**
+ * Why an action is an exception, in words; none when it is not one. An action under way is one
+ * when overdue (by its original date), off track, last reported red or unreported; any action
+ * not dropped is one while open after a move of its due date, and when the move was recorded in
+ * the quarter or since (a report drafted late tells of every move known when it is drafted).
+ */
 function reasonsFor(a: ReportAction, quarter: Quarter): string[] {
-  if (!isOpen(a)) return [];
+  const moves = a.moves;
+  const movedNow = moves.some((m) => m.recordedOn >= quarter.start);
+  const moved = a.assessment.promise !== 'dropped' && moves.length > 0 && (movedNow || isOpen(a)) ? 'due date moved' : '';
+  if (!isOpen(a)) return moved ? [moved] : [];
   return [
-    a.assessment.overdue ? 'overdue' : '',
+    a.assessment.overdue ? (a.assessment.judgedDue !== a.dueDate ? 'overdue against its original due date' : 'overdue') : '',
+    moved,
     a.status === 'off_track' ? 'off track' : '',
     latestUpdate(a.updates, quarter.code)?.rag === 'red' ? 'last reported red' : '',
     a.assessment.unreported ? `no update for ${quarter.code}` : '',
@@ -156,7 +193,18 @@ export function findExceptions(actions: readonly ReportAction[], quarter: Quarte
     const reasons = reasonsFor(a, quarter);
     if (reasons.length === 0) return [];
     const stillToDo = latestUpdate(a.updates, quarter.code)?.stillToDo || null;
-    return [{ title: a.title, leadAgencyName: a.leadAgencyName, dueDate: a.dueDate, reasons, stillToDo }];
+    const moves = a.moves.map(moveWords);
+    return [
+      {
+        title: a.title,
+        leadAgencyName: a.leadAgencyName,
+        dueDate: a.dueDate,
+        originalDueDate: a.originalDueDate,
+        moves,
+        reasons,
+        stillToDo,
+      },
+    ];
   });
 }
 
@@ -182,11 +230,15 @@ function summaryParagraphs(input: ReportInput, rag: Rag | null, c: ProgressCount
       ? `No action was due by ${dateInWords(asAt)}.`
       : `${c.kept} of the ${count(c.due, 'action', 'actions')} due by ${dateInWords(asAt)} ${c.kept === 1 ? 'was' : 'were'} completed on time (${percent(c.keptShare)}).`,
   ];
+  if (c.moved > 0)
+    paragraphs.push(
+      `${count(c.moved, 'action has had its', 'actions have had their')} due date moved since the plan was approved; ${c.moved === 1 ? 'it is' : 'they are'} judged by the date first promised and listed under exceptions.`,
+    );
   if (c.dropped > 0)
     paragraphs.push(`${count(c.dropped, 'action was', 'actions were')} dropped and ${c.dropped === 1 ? 'is' : 'are'} not counted.`);
   if (highlights.length === 0) paragraphs.push(`No action was completed in ${quarter.code}.`);
   for (const a of highlights) {
-    const late = a.completedOn! > a.dueDate ? `, after its due date of ${dateInWords(a.dueDate)}` : '';
+    const late = a.assessment.promise === 'kept_late' ? `, after its due date of ${dateInWords(a.assessment.judgedDue)}` : '';
     paragraphs.push(`Completed in ${quarter.code}: ${a.title} (${a.leadAgencyName}), on ${dateInWords(a.completedOn!)}${late}.`);
   }
   return paragraphs;
@@ -196,11 +248,14 @@ function exceptionParagraphs(exceptions: readonly ReportException[]): string[] {
   if (exceptions.length === 0) return ['No exceptions: every action under way is on time, reported this quarter and not rated red.'];
   return exceptions.map((e) => {
     const next = e.stillToDo ? `What we still need to do: ${e.stillToDo}` : 'No progress update has been given yet.';
-    return `${e.title} (${e.leadAgencyName}, due ${dateInWords(e.dueDate)}): ${e.reasons.join('; ')}. ${next}`;
+    const due =
+      e.originalDueDate === e.dueDate
+        ? `due ${dateInWords(e.dueDate)}`
+        : `due ${dateInWords(e.dueDate)}, first promised for ${dateInWords(e.originalDueDate)}`;
+    const moves = e.moves.map((m) => ` Due date ${m}`).join('');
+    return `${e.title} (${e.leadAgencyName}, ${due}): ${e.reasons.join('; ')}.${moves} ${next}`;
   });
 }
-
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 function measureParagraphs(measures: readonly ReportMeasure[], noun: string): string[] {
   if (measures.length === 0) return [`No success measures have been set for this ${noun}.`];

@@ -186,6 +186,8 @@ export interface ActionTable {
   owner_name: Generated<string>;
   start_date: IsoDate | null;
   due_date: IsoDate;
+  /** The due date promised when the plan was approved (set from due_date on insert; decision 0014). */
+  original_due_date: ColumnType<IsoDate, IsoDate | undefined, IsoDate>;
   status: Generated<ActionStatus>;
   completed_on: IsoDate | null;
   version: Generated<number>;
@@ -209,7 +211,26 @@ export interface MilestoneTable {
   action_id: string;
   title: string;
   due_date: IsoDate;
+  original_due_date: ColumnType<IsoDate, IsoDate | undefined, IsoDate>;
   done_on: IsoDate | null;
+}
+
+/** An agreed change of a promised date or target after approval: its reason and who agreed it (decision 0014). */
+export interface RebaselineTable {
+  id: Generated<string>;
+  partnership_id: string;
+  entity_type: 'action' | 'milestone' | 'measure';
+  entity_id: string;
+  field: 'due_date' | 'target' | 'target_date';
+  before: string;
+  after: string;
+  reason: string;
+  agreed_by: 'sponsor' | 'board';
+  board_id: string | null;
+  meeting_on: IsoDate | null;
+  recorded_by: string | null;
+  recorded_by_label: string;
+  recorded_at: CreatedAt;
 }
 
 export interface ActionUpdateTable {
@@ -281,6 +302,7 @@ export interface Database {
   actions: ActionTable;
   action_agencies: ActionAgencyTable;
   milestones: MilestoneTable;
+  rebaselines: RebaselineTable;
   action_updates: ActionUpdateTable;
   plan_criteria: PlanCriterionTable;
   candidates: CandidateTable;

@@ -13,6 +13,7 @@ import * as dataRevision from './2026-11-23T2100-data-revision.ts';
 import * as scorecardCharts from './2026-11-23T2200-scorecard-charts.ts';
 import * as plansRevisionBefore from './2026-11-23T2300-plans-revision-before.ts';
 import * as signedInLookup from './2026-11-24T0900-signed-in-lookup.ts';
+import * as rebaselines from './2026-12-04T0900-rebaselines.ts';
 import * as figuresKnownFrom from './2026-12-04T1000-figures-known-from.ts';
 import * as collectionSchedule from './2026-12-04T1100-collection-schedule.ts';
 import * as measureIndicators from './2026-12-04T1200-measure-indicators.ts';
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2200-scorecard-charts': scorecardCharts,
   '2026-11-23T2300-plans-revision-before': plansRevisionBefore,
   '2026-11-24T0900-signed-in-lookup': signedInLookup,
+  '2026-12-04T0900-rebaselines': rebaselines,
   '2026-12-04T1000-figures-known-from': figuresKnownFrom,
   '2026-12-04T1100-collection-schedule': collectionSchedule,
   '2026-12-04T1200-measure-indicators': measureIndicators,

@@ -62,6 +62,22 @@ export function findMilestone(db: DbOrTrx, partnershipId: string, id: string): P
   return db.selectFrom('milestones').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Moves a milestone's due date; `original` too while its plan is a draft (decision 0014). */
+export async function setMilestoneDueDate(
+  db: DbOrTrx,
+  partnershipId: string,
+  id: string,
+  dueDate: string,
+  original?: string,
+): Promise<void> {
+  await db
+    .updateTable('milestones')
+    .set(original === undefined ? { due_date: dueDate } : { due_date: dueDate, original_due_date: original })
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function setMilestoneDone(db: DbOrTrx, partnershipId: string, id: string, doneOn: string | null): Promise<void> {
   await db.updateTable('milestones').set({ done_on: doneOn }).where('partnership_id', '=', partnershipId).where('id', '=', id).execute();
 }

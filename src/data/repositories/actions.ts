@@ -28,6 +28,8 @@ export interface ActionItem {
   ownerName: string;
   startDate: string | null;
   dueDate: string;
+  /** The due date promised when the plan was approved (decision 0014). */
+  originalDueDate: string;
   status: ActionStatus;
   completedOn: string | null;
   version: number;
@@ -103,6 +105,7 @@ export async function listActions(db: DbOrTrx, partnershipId: string, filter: Ac
       'ac.owner_name as ownerName',
       'ac.start_date as startDate',
       'ac.due_date as dueDate',
+      'ac.original_due_date as originalDueDate',
       'ac.status',
       'ac.completed_on as completedOn',
       'ac.version',
@@ -165,6 +168,8 @@ export interface ActionValues {
   owner_name: string;
   start_date: string | null;
   due_date: string;
+  /** Set with due_date while the plan is a draft; kept when a due date is moved after approval. */
+  original_due_date?: string;
   status: ActionStatus;
   completed_on: string | null;
 }

@@ -114,6 +114,7 @@ export function actionJson(a: AssessedAction) {
     agencyIds: a.contributingAgencyIds,
     startDate: a.startDate,
     dueDate: a.dueDate,
+    originalDueDate: a.originalDueDate,
     status: a.status,
     completedOn: a.completedOn,
     latestRag: a.latestRag,

@@ -4,12 +4,14 @@ import { mayEditPriority, type MemberActor } from '../../core/policy.ts';
 import { quarterOf } from '../../core/promises.ts';
 import type { Db } from '../../data/db.ts';
 import { listMilestones, listUpdates } from '../../data/repositories/action-progress.ts';
+import { listRebaselines } from '../../data/repositories/rebaselines.ts';
 import * as repo from '../../data/repositories/actions.ts';
 import { listAgencies } from '../../data/repositories/agencies.ts';
 import { savedOrConflict } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
 import { assessActionsFor } from './assessment.ts';
+import { movesNeedAgreement, readAgreement, recordMove } from './rebaseline.ts';
 import { checkReferences, editableAction, editablePriority, findAction, staleMessage } from './records.ts';
 import * as schemas from './schemas.ts';
 
@@ -61,12 +63,16 @@ export function createActionService(db: Db) {
       tenant(partnershipId, actor, async (trx) => {
         const [action] = assessActionsFor(actor, [await findAction(trx, partnershipId, actionId)], asAt);
         const agencies = await listAgencies(trx, partnershipId);
+        const milestones = await listMilestones(trx, partnershipId, actionId);
         return {
           action: action!,
           vocabulary: planVocabulary(action!.planKind),
           contributingAgencies: agencies.filter((a) => action!.contributingAgencyIds.includes(a.id)).map((a) => a.name),
-          milestones: await listMilestones(trx, partnershipId, actionId),
+          milestones,
           updates: await listUpdates(trx, partnershipId, actionId),
+          /** Every agreed move of its due date and its milestones', oldest first. */
+          moves: await listRebaselines(trx, partnershipId, [actionId, ...milestones.map((m) => m.id)]),
+          movesNeedAgreement: movesNeedAgreement(action!.planStatus),
           mayEdit: mayEditPriority(actor, action!),
           currentQuarter: quarterOf(action!.asAt),
         };
@@ -86,15 +92,29 @@ export function createActionService(db: Db) {
           agencyIds: [form.leadAgencyId, ...form.agencyIds],
           userIds: [['ownerUserId', form.ownerUserId]],
         });
-        savedOrConflict(
-          await repo.updateAction(trx, partnershipId, actionId, version, actionValues(form), form.agencyIds),
-          staleMessage('action'),
-        );
+        // A draft's dates are not yet promised; an approved plan's move only with an agreement.
+        const agreed = movesNeedAgreement(before.planStatus);
+        const moving = form.dueDate !== before.dueDate;
+        const agreement = agreed && moving ? await readAgreement(trx, partnershipId, input, 'the due date') : null;
+        const values = agreed ? actionValues(form) : { ...actionValues(form), original_due_date: form.dueDate };
+        savedOrConflict(await repo.updateAction(trx, partnershipId, actionId, version, values, form.agencyIds), staleMessage('action'));
+        if (agreement) {
+          const change = {
+            entity_type: 'action',
+            entity_id: actionId,
+            field: 'due_date',
+            before: before.dueDate,
+            after: form.dueDate,
+          } as const;
+          await recordMove(trx, partnershipId, actor, change, agreement);
+        }
         await audit({
           action: 'update',
           entityType: 'action',
           entityId: actionId,
-          summary: `Changed action “${form.title}”`,
+          summary: agreement
+            ? `Changed action “${form.title}”, moving its due date from ${before.dueDate} to ${form.dueDate}: ${agreement.reason}`
+            : `Changed action “${form.title}”`,
           before: { title: before.title, dueDate: before.dueDate, status: before.status, owner: before.ownerName },
           after: form,
         });

@@ -1,5 +1,5 @@
 import { mayUpdateAction, type Person } from '../../core/policy.ts';
-import { assessAction, progressOf, type ActionAssessment } from '../../core/promises.ts';
+import { assessAction, progressOf, type ActionAssessment, type JudgeBy } from '../../core/promises.ts';
 import type { ActionItem } from '../../data/repositories/actions.ts';
 import { priorityRag } from '../../core/measures.ts';
 import type { JudgedMeasure } from './measure-figures.ts';
@@ -17,17 +17,26 @@ export interface AssessedAction extends ActionItem {
   mayUpdate: boolean;
 }
 
-/** Actions judged as at a date (each no later than its plan's end). */
-export function assessActions(actions: readonly ActionItem[], asAt: string): Omit<AssessedAction, 'mayUpdate'>[] {
+/** Actions judged as at a date (each no later than its plan's end), by their original due dates unless asked. */
+export function assessActions(
+  actions: readonly ActionItem[],
+  asAt: string,
+  judgeBy: JudgeBy = 'original',
+): Omit<AssessedAction, 'mayUpdate'>[] {
   return actions.map((a) => {
     const at = judgedAt(asAt, a.planEnd);
-    return { ...a, asAt: at, assessment: assessAction(a, at) };
+    return { ...a, asAt: at, assessment: assessAction(a, at, { judgeBy }) };
   });
 }
 
 /** Actions judged as at a date, each with whether this person may report on it. */
-export function assessActionsFor(person: Person, actions: readonly ActionItem[], asAt: string): AssessedAction[] {
-  return assessActions(actions, asAt).map((a) => ({ ...a, mayUpdate: mayUpdateAction(person, a) }));
+export function assessActionsFor(
+  person: Person,
+  actions: readonly ActionItem[],
+  asAt: string,
+  judgeBy: JudgeBy = 'original',
+): AssessedAction[] {
+  return assessActions(actions, asAt, judgeBy).map((a) => ({ ...a, mayUpdate: mayUpdateAction(person, a) }));
 }
 
 /**

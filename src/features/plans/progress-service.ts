@@ -3,9 +3,10 @@ import type { MemberActor } from '../../core/policy.ts';
 import type { Db } from '../../data/db.ts';
 import * as repo from '../../data/repositories/action-progress.ts';
 import { updateAction } from '../../data/repositories/actions.ts';
-import { found, savedOrConflict } from '../../services/errors.ts';
+import { ConflictError, found, savedOrConflict, ValidationError } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
+import { movesNeedAgreement, readAgreement, recordMove } from './rebaseline.ts';
 import { editableAction, reportableAction, staleMessage } from './records.ts';
 import * as schemas from './schemas.ts';
 
@@ -36,6 +37,47 @@ export function createProgressService(db: Db) {
           entityId: actionId,
           summary: `Added milestone “${form.title}” to “${action.title}”`,
           after: form,
+        });
+      }),
+
+    /**
+     * Moves a milestone's due date: freely while the plan is a draft, with a reason and who agreed
+     * it once approved (decision 0014). Refused (409) when the date moved since the person read it.
+     */
+    moveMilestone: (partnershipId: string, actor: MemberActor, actionId: string, milestoneId: string, input: unknown) =>
+      tenant(partnershipId, actor, async (trx, audit) => {
+        const action = await editableAction(
+          trx,
+          partnershipId,
+          actor,
+          actionId,
+          'Only the partnership admin or the priority’s sponsor can move milestones.',
+        );
+        const row = await repo.findMilestone(trx, partnershipId, milestoneId);
+        const milestone = found(row?.action_id === actionId ? row : undefined, 'No such milestone on this action');
+        const form = parseInput(schemas.milestoneMoveSchema, input);
+        if (form.was !== milestone.due_date) throw new ConflictError(staleMessage('milestone'));
+        if (form.dueDate === milestone.due_date) throw new ValidationError({ dueDate: 'Enter a date different from the current due date' });
+        const agreed = movesNeedAgreement(action.planStatus);
+        const agreement = agreed ? await readAgreement(trx, partnershipId, input, 'the milestone’s due date') : null;
+        await repo.setMilestoneDueDate(trx, partnershipId, milestoneId, form.dueDate, agreed ? undefined : form.dueDate);
+        if (agreement) {
+          const change = {
+            entity_type: 'milestone',
+            entity_id: milestoneId,
+            field: 'due_date',
+            before: milestone.due_date,
+            after: form.dueDate,
+          } as const;
+          await recordMove(trx, partnershipId, actor, change, agreement);
+        }
+        await audit({
+          action: 'update',
+          entityType: 'milestone',
+          entityId: milestoneId,
+          summary: `Moved milestone “${milestone.title}” of “${action.title}” from ${milestone.due_date} to ${form.dueDate}${agreement ? `: ${agreement.reason}` : ''}`,
+          before: { dueDate: milestone.due_date },
+          after: { dueDate: form.dueDate },
         });
       }),
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { previousQuarter, quarterOf } from '../../core/promises.ts';
-import { ForbiddenError } from '../../services/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../services/errors.ts';
 import { handleForm, idParam } from '../../web/forms.ts';
 import { withQuery, type QueryOf } from '../../web/query.ts';
 import { actorOf, tenantOf } from '../../web/tenant.ts';
@@ -215,6 +215,32 @@ export function registerPlanRoutes(app: FastifyInstance): void {
     return handleForm(request, reply, actionView(request, id), async () => {
       await plans.milestoneDone(partnershipOf(request), memberOf(request), id, milestoneId, request.body);
       return `${base(request.params.slug)}/actions/${id}?notice=milestone-done#milestones`;
+    });
+  });
+
+  /** The page that moves one milestone's due date. */
+  const milestoneMoveView = (request: FastifyRequest, id: string, milestoneId: string) => async () => {
+    const data = mayEdit(await plans.actionPage(partnershipOf(request), memberOf(request), id));
+    const milestone = data.milestones.find((m) => m.id === milestoneId);
+    if (!milestone) throw new NotFoundError('No such milestone on this action');
+    return { ...data, ...(await choicesFor(request)), milestone };
+  };
+
+  app.get<{ Params: Params & { milestoneId: string } }>('/p/:slug/actions/:id/milestones/:milestoneId/move', async (request, reply) => {
+    const data = await milestoneMoveView(request, idParam(request.params.id), idParam(request.params.milestoneId))();
+    return render(request, reply, 'milestone-move.njk', {
+      ...data,
+      values: { dueDate: data.milestone.due_date, was: data.milestone.due_date },
+    });
+  });
+
+  app.post<{ Params: Params & { milestoneId: string } }>('/p/:slug/actions/:id/milestones/:milestoneId/move', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const milestoneId = idParam(request.params.milestoneId);
+    const view = async () => formView('milestone-move.njk', await milestoneMoveView(request, id, milestoneId)());
+    return handleForm(request, reply, view, async () => {
+      await plans.moveMilestone(partnershipOf(request), memberOf(request), id, milestoneId, request.body);
+      return `${base(request.params.slug)}/actions/${id}?notice=milestone-moved#milestones`;
     });
   });
 

@@ -157,6 +157,15 @@ export const milestoneSchema = withDateInputs(
   }),
 );
 
+/** A milestone's new due date, with the date the person saw (a stale one is refused, 409). */
+export const milestoneMoveSchema = withDateInputs(
+  MILESTONE_DATES,
+  z.object({
+    dueDate: requiredDate('the new due date'),
+    was: z.string({ error: 'The form is out of date: open it again' }).trim(),
+  }),
+);
+
 export const MILESTONE_DONE_DATES = ['doneOn'] as const;
 /** The day a milestone was reached: today unless another day is given. */
 export const milestoneDoneSchema = withDateInputs(MILESTONE_DONE_DATES, z.object({ doneOn: optionalDate('the date it was reached') }));
@@ -174,7 +183,9 @@ export const trackerQuery = {
   plan: queryId,
   board: queryId,
   agency: queryId,
-  show: queryChoice(['attention', 'overdue', 'unreported', 'due-soon', 'all']),
+  show: queryChoice(['attention', 'overdue', 'unreported', 'due-soon', 'moved', 'all']),
+  /** Which due dates promises are judged by: the original ones unless `judge=current`. */
+  judge: queryChoice(['original', 'current']),
   page: queryPage,
 };
 

@@ -9,10 +9,12 @@ import { listActions } from '../../data/repositories/actions.ts';
 import type { findPlan } from '../../data/repositories/plans.ts';
 import { listMeasures, type PriorityItem } from '../../data/repositories/priorities.ts';
 import { judgeMeasures } from './measure-figures.ts';
+import { listRebaselines } from '../../data/repositories/rebaselines.ts';
 import * as reports from '../../data/repositories/sponsor-reports.ts';
 import type { SponsorReportRow } from '../../data/schema.ts';
 import { savedOrConflict, ValidationError } from '../../services/errors.ts';
 import { versionInput } from '../../services/validation.ts';
+import { reportMove } from './rebaseline.ts';
 
 /** The sponsor's report to the board: which quarters it may cover, how it is read and drafted, and how it is saved. */
 
@@ -79,10 +81,21 @@ export async function readSponsorReport(
   const vocabulary = planVocabulary(plan.kind);
   const measures = await judgeMeasures(trx, partnershipId, await listMeasures(trx, partnershipId, [priority.id]), asAt);
   const updates = await reports.listPriorityUpdates(trx, partnershipId, priority.id);
-  const actions = (await listActions(trx, partnershipId, { priorityId: priority.id })).map((a) => {
+  const listed = await listActions(trx, partnershipId, { priorityId: priority.id });
+  const moves = (
+    await listRebaselines(
+      trx,
+      partnershipId,
+      listed.map((a) => a.id),
+    )
+  )
+    .filter((m) => m.field === 'due_date')
+    .map((m) => ({ ...reportMove(m), actionId: m.entityId }));
+  const actions = listed.map((a) => {
     const own = updates.filter((u) => u.actionId === a.id);
     return {
       ...a,
+      moves: moves.filter((m) => m.actionId === a.id),
       updates: own,
       latest: latestUpdate(own, quarter.code),
       assessment: assessAction(trackedAsOf(a, own, quarter.code), asAt),

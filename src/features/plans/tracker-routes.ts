@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { needsAttention, type ActionAssessment } from '../../core/promises.ts';
+import { JUDGE_BY, needsAttention, type ActionAssessment } from '../../core/promises.ts';
 import { dateInWords, todayInEngland as today } from '../../core/dates.ts';
 import { queryErrors, withQuery, type QueryOf } from '../../web/query.ts';
 import { tenantOf } from '../../web/tenant.ts';
@@ -18,6 +18,7 @@ const SHOWS: Record<Show, (assessment: ActionAssessment) => boolean> = {
   overdue: (a) => a.overdue,
   unreported: (a) => a.unreported,
   'due-soon': (a) => a.dueSoon,
+  moved: (a) => a.moved && a.promise !== 'dropped',
   all: () => true,
 };
 
@@ -33,7 +34,8 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
     // The shared reading (what each person may do is not on this page), so the page is kept per
     // plans revision and query (issue 13).
     const { partnership, actor, revisions } = tenantOf(request);
-    const data = await plans.trackerReading(partnership.id, actor, filter, q.asAt.date, revisions?.plans);
+    const judgeBy = q.judge ?? 'original';
+    const data = await plans.trackerReading(partnership.id, actor, filter, q.asAt.date, revisions?.plans, judgeBy);
     const page = { nav: 'tracker', status: q.asAt.error ? 400 : 200, cache: { reading: data, variant: [q] } };
     const kept = sendKeptPage(request, reply, 'plans/views/tracker.njk', page);
     if (kept) return kept;
@@ -42,18 +44,20 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
     const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE));
     const pageNumber = Math.min(pages, q.page ?? 1);
     const shown = matching.slice((pageNumber - 1) * TRACKER_PAGE_SIZE, pageNumber * TRACKER_PAGE_SIZE);
-    const query = { ...filter, asAt: q.asAt.date ?? '' };
-    const href = (change: Partial<Record<'plan' | 'board' | 'agency' | 'show' | 'asAt' | 'page', string>>) => {
+    const query = { ...filter, asAt: q.asAt.date ?? '', judge: judgeBy };
+    const href = (change: Partial<Record<'plan' | 'board' | 'agency' | 'show' | 'asAt' | 'judge' | 'page', string>>) => {
       const params = new URLSearchParams({
         plan: query.planId ?? '',
         board: query.boardId ?? '',
         agency: query.agencyId ?? '',
         show,
         asAt: query.asAt,
+        judge: judgeBy,
         page: '1',
         ...change,
       });
-      for (const [key, value] of [...params]) if (!value || (key === 'page' && value === '1')) params.delete(key);
+      const defaults: Record<string, string> = { page: '1', judge: 'original' };
+      for (const [key, value] of [...params]) if (!value || defaults[key] === value) params.delete(key);
       return `/p/${request.params.slug}/tracker?${params.toString()}`;
     };
     const link = (n: number) => href({ page: String(n) });
@@ -77,6 +81,7 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
       { label: 'Board', value: nameOf(data.boards, query.boardId), href: href({ board: '' }) },
       { label: 'Agency', value: nameOf(data.agencies, query.agencyId), href: href({ agency: '' }) },
       { label: 'As at', value: query.asAt ? dateInWords(query.asAt) : undefined, href: href({ asAt: '' }) },
+      { label: 'Judged by', value: judgeBy === 'current' ? JUDGE_BY.current : undefined, href: href({ judge: '' }) },
     ].filter((f) => f.value !== undefined);
     const first = (pageNumber - 1) * TRACKER_PAGE_SIZE + 1;
     return renderPlansPage(
@@ -94,7 +99,10 @@ export function registerTrackerRoutes(app: FastifyInstance): void {
         query,
         views,
         activeFilters,
-        clearHref: href({ plan: '', board: '', agency: '', asAt: '' }),
+        clearHref: href({ plan: '', board: '', agency: '', asAt: '', judge: '' }),
+        judgeBy,
+        JUDGE_BY,
+        judgeHref: href({ judge: judgeBy === 'current' ? 'original' : 'current' }),
         asAt: query.asAt || today(),
         // Plans that have ended are judged at their last day: the date most rows shown share is said
         // once, above the table; a row says its own only when it differs.

@@ -1,7 +1,7 @@
 import { todayInEngland as today } from '../../core/dates.ts';
 import { isLive, planVocabulary, type PlanStatus } from '../../core/plans.ts';
 import { mayUpdateAction, type MemberActor } from '../../core/policy.ts';
-import { needsAttention, summarise } from '../../core/promises.ts';
+import { needsAttention, summarise, type JudgeBy } from '../../core/promises.ts';
 import { withTenant, type Db } from '../../data/db.ts';
 import { listActions, type ActionFilter } from '../../data/repositories/actions.ts';
 import { listAgencies } from '../../data/repositories/agencies.ts';
@@ -50,11 +50,13 @@ export function createTrackerReads(db: Db) {
     filter: Omit<ActionFilter, 'planStatuses' | 'actionId'>,
     asAt = today(),
     plansRevision?: string,
+    judgeBy: JudgeBy = 'original',
   ): Promise<TrackerData> => {
     const revision = plansRevision ?? (await revisionOf(db, partnershipId, 'plans'));
-    return trackerCache.get([partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId], () =>
+    const key = [partnershipId, revision, asAt, filter.planId, filter.boardId, filter.agencyId, filter.priorityId, judgeBy];
+    return trackerCache.get(key, () =>
       tenant(partnershipId, actor, async (trx) => {
-        const actions = assessActions(await listActions(trx, partnershipId, { ...filter, planStatuses: LIVE }), asAt);
+        const actions = assessActions(await listActions(trx, partnershipId, { ...filter, planStatuses: LIVE }), asAt, judgeBy);
         return {
           actions,
           summary: summarise(actions.map((a) => a.assessment)),
