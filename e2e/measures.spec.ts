@@ -52,12 +52,16 @@ test.describe('Success measures with live figures', () => {
 
     await page.getByLabel('Baseline period (optional)').fill('AY2012-13');
     await page.getByLabel('Target figure (optional)').fill('21');
+    // The plan is published: a target set or moved now is a promise, so the form asks why and who agreed.
+    await page.getByLabel('Why is it moving?').fill('The board set a figure for the falling trend it asked for.');
+    await page.getByRole('radio', { name: 'The priority’s sponsor' }).check();
     await page.getByRole('button', { name: 'Save measure' }).click();
     await expect(successBanner(page)).toContainText('Success measure saved');
     const reception = page.getByTestId('measures').getByRole('row', { name: /Reception children measured as overweight or obese/ });
     await expect(reception).toContainText('23.8%');
     await expect(reception).toContainText('Deteriorated since the baseline');
     await expect(reception).toContainText('Red – off track');
+    await expect(reception).toContainText('Target moved from Falling each year to 21 (Falling each year)');
     await expectAccessible();
   });
 });

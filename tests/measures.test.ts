@@ -125,7 +125,14 @@ describe.each(DIALECTS)('success measures linked to indicators (%s)', (dialect) 
       version: 1,
     });
 
-    const body = { text: 'Children under 16 in relative low-income families', indicatorId: measure.indicatorId, targetValue: 19 };
+    // The plan is published, so moving the target needs a reason and who agreed it.
+    const body = {
+      text: 'Children under 16 in relative low-income families',
+      indicatorId: measure.indicatorId,
+      targetValue: 19,
+      moveReason: 'The board asked for a stretch target.',
+      agreedBy: 'sponsor',
+    };
     const changed = await api('PUT', `/measures/${measure.id}`, { ...body, version: 1 });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ targetValue: 19, version: 2 });
@@ -137,11 +144,57 @@ describe.each(DIALECTS)('success measures linked to indicators (%s)', (dialect) 
 
   it('refuses to change a measure from a stale form (409), keeping what the person typed', async () => {
     const measure = await measureNamed('Mothers starting to breastfeed');
-    const form = { text: 'Mothers starting to breastfeed', target: 'Rising towards the England rate', version: String(measure.version) };
+    const form = {
+      text: 'Mothers starting to breastfeed',
+      target: 'Rising towards the England rate',
+      targetDate: '2016-03-31',
+      version: String(measure.version),
+    };
     expect((await sponsor.post(`/p/walsall/measures/${measure.id}/edit`, form)).statusCode).toBe(303);
-    const stale = await admin.post(`/p/walsall/measures/${measure.id}/edit`, { ...form, target: 'Above 70%' });
+    const stale = await admin.post(`/p/walsall/measures/${measure.id}/edit`, { ...form, text: 'Mothers who start breastfeeding' });
     expect(stale.statusCode).toBe(409);
-    expect(stale.body).toContain('Above 70%');
+    expect(stale.body).toContain('Mothers who start breastfeeding');
+  });
+
+  it('asks why a target of an approved plan moves and who agreed it, then keeps the move and shows it', async () => {
+    const measure = await measureNamed(YEAR_6);
+    const form = {
+      text: measure.text,
+      indicatorId: measure.indicator_id!,
+      baselineValue: '37.3',
+      baselinePeriod: 'AY2012-13',
+      baseline: measure.baseline,
+      targetValue: '37',
+      target: measure.target,
+      tolerance: '1',
+      targetDate: '2016-03-31',
+      version: String(measure.version),
+    };
+    const refused = await admin.post(`/p/walsall/measures/${measure.id}/edit`, form);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#moveReason"');
+    expect(refused.body).toContain('enter why the target is moving');
+    expect(refused.body).toContain('href="#agreedBy"');
+
+    const moved = await admin.post(`/p/walsall/measures/${measure.id}/edit`, {
+      ...form,
+      moveReason: 'National rates rose; the board agreed a realistic target.',
+      agreedBy: 'sponsor',
+    });
+    expect(moved.statusCode).toBe(303);
+    const kept = await read((trx) => trx.selectFrom('rebaselines').selectAll().where('entity_id', '=', measure.id).execute());
+    expect(kept).toEqual([
+      expect.objectContaining({
+        entity_type: 'measure',
+        field: 'target',
+        before: '35.5 (Below 35.5%)',
+        after: '37 (Below 35.5%)',
+        agreed_by: 'sponsor',
+      }),
+    ]);
+    const page = await admin.get(`/p/walsall/priorities/${await priority(2)}`);
+    expect(page.body).toContain('Target moved from 35.5 (Below 35.5%) to 37 (Below 35.5%)');
+    expect(page.body).toContain('agreed by the sponsor: National rates rose; the board agreed a realistic target.');
   });
 
   it('withholds a small number on the public plan', async () => {

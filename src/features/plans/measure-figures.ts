@@ -1,11 +1,14 @@
 import { measureStanding, withheldOnPublicPages, type MeasureFigure, type MeasureStanding } from '../../core/measures.ts';
+import { dateInWords, todayInEngland } from '../../core/dates.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import type { Trx } from '../../data/db.ts';
 import { findAreaById } from '../../data/repositories/areas.ts';
 import { listIndicators, type Indicator } from '../../data/repositories/indicators.ts';
 import { observationsForMany, type ObservationView } from '../../data/repositories/observations.ts';
 import { partnershipSettings } from '../../data/repositories/partnerships.ts';
+import { listRebaselines, type Rebaseline } from '../../data/repositories/rebaselines.ts';
 import type { MeasureRow } from '../../data/schema.ts';
+import { agreedByWords } from './rebaseline.ts';
 
 // Success measures with their live figures: each linked measure's series read in one query for
 // them all, then judged by core/measures.ts as at a date (the scorecard's rules).
@@ -17,6 +20,8 @@ export interface JudgedMeasure extends MeasureRow {
   /** The area the figures are for (the partnership's council unless the measure names another). */
   figureAreaId: string | null;
   standing: MeasureStanding;
+  /** Agreed moves of its target or target date after the plan was approved, in words, oldest first. */
+  moves: string[];
   /** On public pages: its latest figure is withheld as a small number (core/measures.ts). */
   withheld?: boolean;
 }
@@ -46,6 +51,28 @@ export async function judgeMeasures(
   measures: readonly MeasureRow[],
   asAt: string,
 ): Promise<JudgedMeasure[]> {
+  const moves = await listRebaselines(
+    trx,
+    partnershipId,
+    measures.map((m) => m.id),
+  );
+  const movesOf = (id: string) => moves.filter((m) => m.entityType === 'measure' && m.entityId === id).map(moveWords);
+  return (await judgeFigures(trx, partnershipId, measures, asAt)).map((m) => ({ ...m, moves: movesOf(m.id) }));
+}
+
+/** A move of a measure's target in words: "Target moved from 35.5 to 36 on 2 October 2015, agreed by the sponsor: …". */
+const moveWords = (m: Rebaseline) => {
+  const what = m.field === 'target_date' ? 'Target date' : 'Target';
+  const show = (v: string) => (m.field === 'target_date' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateInWords(v) : v);
+  return `${what} moved from ${show(m.before)} to ${show(m.after)} on ${dateInWords(todayInEngland(m.recordedAt))}, agreed by ${agreedByWords(m)}: ${m.reason}`;
+};
+
+async function judgeFigures(
+  trx: Trx,
+  partnershipId: string,
+  measures: readonly MeasureRow[],
+  asAt: string,
+): Promise<Omit<JudgedMeasure, 'moves'>[]> {
   const linked = measures.filter((m) => m.indicator_id !== null);
   if (linked.length === 0)
     return measures.map((m) => ({ ...m, indicator: null, areaName: null, figureAreaId: null, standing: textOnly(m, asAt) }));

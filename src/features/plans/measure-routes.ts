@@ -51,9 +51,9 @@ export function registerMeasureRoutes(app: FastifyInstance): void {
   });
 
   const editView = async (request: FastifyRequest, id: string) => {
-    const { measure, priority } = await plans.measureForEdit(partnershipOf(request), memberOf(request), id);
-    const values = measureFormValues(measure);
-    return { measure, priority, ...(await choicesOf(request)), saved: values, values };
+    const found = await plans.measureForEdit(partnershipOf(request), memberOf(request), id);
+    const values = measureFormValues(found.measure);
+    return { ...found, ...(await choicesOf(request)), saved: values, values };
   };
 
   app.get<{ Params: Params }>('/p/:slug/measures/:id/edit', async (request, reply) =>

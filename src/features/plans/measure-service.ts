@@ -8,8 +8,11 @@ import { insertMeasure, type MeasureValues } from '../../data/repositories/prior
 import { found, savedOrConflict, ValidationError } from '../../services/errors.ts';
 import { tenantRunner } from '../../services/tenant.ts';
 import { parseInput } from '../../services/validation.ts';
+import { listBoards } from '../../data/repositories/boards.ts';
+import type { MeasureRow } from '../../data/schema.ts';
 import { recordVersion } from './plan-versions.ts';
-import { editablePriority, staleMessage } from './records.ts';
+import { movesNeedAgreement, readAgreement, recordMove } from './rebaseline.ts';
+import { editablePriority, findPlan, staleMessage } from './records.ts';
 import * as schemas from './schemas.ts';
 
 type MeasureForm = ReturnType<typeof schemas.measureSchema.parse>;
@@ -37,6 +40,22 @@ async function checkLink(trx: Trx, form: MeasureForm): Promise<void> {
   }
   if (form.areaId && !(await listAreas(trx)).some((a) => a.id === form.areaId)) errors.areaId = 'Choose an area from the list';
   if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+/** A measure's target as a move records it: the figure (and the plan's words), or the words alone. */
+const targetOf = (m: Pick<MeasureRow, 'target' | 'target_value'>) =>
+  m.target_value !== null ? `${m.target_value}${m.target ? ` (${m.target})` : ''}` : m.target || 'none';
+
+/** What a change of a measure moves: its target and its target date, each before and after. */
+function targetMoves(before: MeasureRow, after: MeasureValues) {
+  const moves: { field: 'target' | 'target_date'; before: string; after: string }[] = [];
+  const from = targetOf(before);
+  const to = targetOf({ target: after.target, target_value: after.target_value ?? null });
+  if (from !== to) moves.push({ field: 'target', before: from, after: to });
+  if ((before.target_date ?? '') !== (after.target_date ?? '')) {
+    moves.push({ field: 'target_date', before: before.target_date ?? 'none', after: after.target_date ?? 'none' });
+  }
+  return moves;
 }
 
 /** A priority's success measures: adding one, changing one, and what the measure form offers. */
@@ -93,7 +112,8 @@ export function createMeasureService(db: Db) {
           measure.priority_id,
           'Only the partnership admin or this priority’s sponsor can change its measures.',
         );
-        return { measure, priority };
+        const plan = await findPlan(trx, partnershipId, priority.planId);
+        return { measure, priority, movesNeedAgreement: movesNeedAgreement(plan.status), boards: await listBoards(trx, partnershipId) };
       }),
 
     updateMeasure: (partnershipId: string, actor: MemberActor, measureId: string, input: unknown) =>
@@ -108,10 +128,18 @@ export function createMeasureService(db: Db) {
         );
         const { version, ...form } = parseInput(schemas.measureEditSchema, input);
         await checkLink(trx, form);
+        // Once the plan is approved a target is a promise: moving it needs a reason and who agreed it (decision 0014).
+        const values = measureValues(form);
+        const moves = movesNeedAgreement((await findPlan(trx, partnershipId, priority.planId)).status) ? targetMoves(before, values) : [];
+        const what = moves.length === 2 ? 'the target and its date' : moves[0]?.field === 'target_date' ? 'the target date' : 'the target';
+        const agreement = moves.length ? await readAgreement(trx, partnershipId, input, what) : null;
         const saved = savedOrConflict(
-          await measures.updateMeasure(trx, partnershipId, measureId, version, measureValues(form)),
+          await measures.updateMeasure(trx, partnershipId, measureId, version, values),
           staleMessage('success measure', before.updated_at),
         );
+        for (const move of agreement ? moves : []) {
+          await recordMove(trx, partnershipId, actor, { entity_type: 'measure', entity_id: measureId, ...move }, agreement!);
+        }
         await audit({
           action: 'update',
           entityType: 'measure',

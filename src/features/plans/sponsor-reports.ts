@@ -111,7 +111,7 @@ export async function readSponsorReport(
       baseline: m.baseline,
       target: m.target,
       targetDate: m.target_date,
-      latest: standingInWords(m.standing),
+      latest: [standingInWords(m.standing), ...m.moves.map((w) => (/[.!?]$/.test(w) ? w : `${w}.`))].join(' '),
     })),
     actions,
   });
